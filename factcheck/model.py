@@ -1,0 +1,238 @@
+"""The plain, frozen records that flow between the pipeline stages.
+
+Every stage takes and returns these and nothing else, so a stage can be read, tested and
+replaced on its own: load → clean & segment → extract → align → compare → report.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional, Union
+
+INF = math.inf
+
+
+# ── load ──────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk, before any cleaning.
+
+    `text` is the text every offset refers to: the file as read for .txt/.md, the `text` field
+    for .json/.jsonl objects, the extracted main text for .html.
+    """
+
+    id: str
+    path: str  # as shown in reports: relative to the working directory where possible
+    text: str
+    title: Optional[str] = None
+    published: Optional[date] = None
+    published_from: Optional[str] = None  # "metadata", "text", "option"
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    body_offset: int = 0  # where the article text starts (after front matter)
+    trusted: bool = False  # a fact from claims.yaml, outranking articles
+    source_label: Optional[str] = None  # e.g. "Kremlin archive" for a fact
+    note: Optional[str] = None  # e.g. "decoded as windows-1252"
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file (or one JSONL line) that could not be read, and why, in an editor's words."""
+
+    path: str
+    reason: str
+    id: Optional[str] = None
+
+
+# ── clean & segment ───────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the story, with its place in the document text."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "headline", "standfirst", "body", "key_point", "caption"
+    block: int  # index of the paragraph it belongs to
+
+
+@dataclass(frozen=True)
+class Article:
+    """The story told by one document: headline and sentences, site chrome removed."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    headline: Optional[Sentence] = None
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def published(self) -> Optional[date]:
+        return self.doc.published
+
+
+# ── extract ───────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as an interval: "more than 30" is (30, inf), "23-24" is [23, 24]."""
+
+    low: float
+    high: float
+    unit: str  # normalized unit or counted noun: "year", "people", "percent", "INR", "MW"
+    approx: str = "exact"  # exact, about, more_than, at_least, less_than, at_most, nearly, range
+    low_open: bool = False
+    high_open: bool = False
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date at the granularity it was stated: July 2000 is 2000-07-01..2000-07-31."""
+
+    start: Optional[date]
+    end: Optional[date]
+    granularity: str  # day, week, month, season, quarter, year, decade
+
+
+@dataclass(frozen=True)
+class Duration:
+    """Elapsed time ("in 24 years", "eight years ago") and the anchor date it implies."""
+
+    amount: Quantity
+    anchor: Optional[DateSpan] = None
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    rank: int
+    noun: Optional[str] = None  # "summit" in "second summit", when the recognizer sees it
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote: str
+    speaker: Optional[str] = None
+
+
+Value = Union[Quantity, DateSpan, Duration, Ordinal, Quote]
+
+KIND_OF = {Quantity: "quantity", DateSpan: "date", Duration: "duration", Ordinal: "ordinal",
+           Quote: "quote"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a recognizer found: offsets are relative to the text it was given."""
+
+    start: int
+    end: int
+    value: Value
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF[type(self.value)]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a claim is about: its sentence with the value masked, content words and names."""
+
+    masked: str
+    terms: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str  # "<article id>#<n>", stable for the same file
+    article: str
+    path: str
+    kind: str  # quantity, date, duration, ordinal, quote
+    text: str  # the claim's own words, exactly document.text[start:end]
+    start: int
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    sentence: str
+    sentence_start: int
+    role: str  # the sentence's role: headline, body, …
+    value: Value
+    frame: Frame
+    published: Optional[date] = None
+    trusted: bool = False
+    source_label: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extract produced for one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+
+
+# ── align ─────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims that, by their frames, speak about the same fact."""
+
+    a: Claim
+    b: Claim
+    score: float
+
+
+# ── compare ───────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Side:
+    claim: Claim
+    role: str  # "outlier", "consensus", "side", "fact"
+    highlight: tuple[tuple[int, int], ...] = ()  # spans in claim.sentence to highlight
+
+
+@dataclass(frozen=True)
+class Consensus:
+    value: str
+    support: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # quantity, date, ordinal, quote, attribution, fact, update
+    severity: str  # error, warning, info
+    message: str
+    fingerprint: str
+    sides: tuple[Side, ...]
+    consensus: Optional[Consensus] = None
+    accepted: Optional[str] = None  # the reason, when claims.yaml accepts it
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole run, the one object every output format is rendered from."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[LoadError, ...]
+    claim_counts: tuple[tuple[str, int], ...]  # (article id, claims)
+    conflicts: tuple[Conflict, ...]
+    notes: tuple[str, ...] = field(default=())  # e.g. stale ignore entries
+
+
+SEVERITIES = ("error", "warning", "info")
