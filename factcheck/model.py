@@ -124,7 +124,8 @@ class Ordinal:
 @dataclass(frozen=True)
 class Quote:
     quote: str
-    speaker: Optional[str] = None
+    speaker: Optional[str] = None  # as the sentence names them: "the Russian leader"
+    speaker_ref: Optional[str] = None  # who that is, resolved in the article: "putin"
 
 
 Value = Union[Quantity, DateSpan, Duration, Ordinal, Quote]

@@ -1,0 +1,186 @@
+"""Align: find the claims, across articles and inside one (headline vs body), that speak about
+the same fact.
+
+Comparing every claim with every other would be quadratic and, worse, would pair "24 years" in
+a trending list with "24 years" in the story. Claims are blocked by what they measure (kind and
+unit), candidate pairs come from an inverted index over the words around the value (common words
+capped), and each candidate is scored on its frame: rare shared words count more than common ones,
+shared names matter, and the words right next to the value must meet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Iterable, Mapping, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck.model import Claim, DateSpan, Duration, Ordinal, Pair, Quantity, Quote
+
+NEAR = 6  # the words nearest the value that say what it counts
+POSTING_CAP = 60  # a word shared by more claims than this is too common to propose pairs
+MIN_SCORE = 0.42
+QUOTE_MIN_RATIO = 72.0
+EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
+
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def family(claim: Claim) -> Optional[str]:
+    """Claims can only be about the same fact within one family: what they measure."""
+    value = claim.value
+    if isinstance(value, Quantity):
+        return f"quantity:{value.unit}"
+    if isinstance(value, (DateSpan, Duration)):
+        return "time"
+    if isinstance(value, Ordinal):
+        return f"ordinal:{value.noun or ''}"
+    if isinstance(value, Quote):
+        return "quote"
+    return None
+
+
+class Aliases:
+    """Names that mean the same thing (claims.yaml `aliases`), folded to one canonical name."""
+
+    def __init__(self, groups: Optional[Mapping[str, Iterable[str]]] = None) -> None:
+        self.canonical: dict[str, str] = {}
+        for main, others in (groups or {}).items():
+            key = main.lower()
+            for other in others:
+                self.canonical[other.lower()] = key
+            self.canonical[key] = key
+
+    def tokens(self, names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            name = self.canonical.get(name, name)
+            out.update(self.canonical.get(tok, tok) for tok in name.split())
+        return out
+
+
+def _pairable(a: Claim, b: Claim) -> bool:
+    if a.article == b.article:
+        if a.sentence_start == b.sentence_start:
+            return False  # "in 1961, 2000 and 2001": one sentence lists several facts
+        if a.kind != "quote" and not ((a.role in EDITORIAL_ROLES) != (b.role in EDITORIAL_ROLES)):
+            return False  # two body sentences of one story usually count different things
+        if a.kind == "ordinal":
+            return False
+    if a.trusted and b.trusted:
+        return False
+    return True
+
+
+class _Scorer:
+    def __init__(self, claims: Sequence[Claim], aliases: Aliases) -> None:
+        self.aliases = aliases
+        self.names = {c.id: aliases.tokens(c.frame.names) for c in claims}
+        self.terms = {c.id: set(c.frame.terms) for c in claims}
+        df: Counter[str] = Counter()
+        for c in claims:
+            df.update(self.terms[c.id] | self.names[c.id])
+        n = max(len(claims), 1)
+        self.idf = {t: math.log((n + 1) / (k + 0.5)) + 1.0 for t, k in df.items()}
+
+    def keys(self, claim: Claim) -> set[str]:
+        near = set(claim.frame.terms[:NEAR])
+        return near | self.names[claim.id]
+
+    def _weight(self, terms: Iterable[str]) -> float:
+        return sum(self.idf.get(t, 1.0) for t in terms)
+
+    def score(self, a: Claim, b: Claim) -> float:
+        near_a, near_b = set(a.frame.terms[:NEAR]), set(b.frame.terms[:NEAR])
+        shared_near = near_a & near_b
+        if not shared_near:
+            return 0.0
+        names_a, names_b = self.names[a.id], self.names[b.id]
+        if names_a and names_b and not (names_a & names_b):
+            return 0.0  # both name who it is about, and the names differ
+        all_a = self.terms[a.id] | names_a
+        all_b = self.terms[b.id] | names_b
+        union = self._weight(all_a | all_b)
+        jaccard = self._weight(all_a & all_b) / union if union else 0.0
+        near = self._weight(shared_near) / max(min(self._weight(near_a), self._weight(near_b)), 1e-9)
+        text = fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
+        return 0.45 * jaccard + 0.35 * min(near, 1.0) + 0.20 * text
+
+
+def _quote_words(quote: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _QUOTE_WORD.findall(quote)]
+
+
+def _align_quotes(claims: Sequence[Claim]) -> list[Pair]:
+    """Quotes align on their own words: the same words said twice are the same quote."""
+    words = {c.id: _quote_words(c.value.quote) for c in claims}  # type: ignore[union-attr]
+    index: dict[str, list[Claim]] = defaultdict(list)
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(set(words[c.id]))
+    for c in claims:
+        rare = sorted(set(words[c.id]), key=lambda w: (df[w], w))[:4]
+        for w in rare:
+            index[w].append(c)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[Pair] = []
+    for posting in index.values():
+        if len(posting) > POSTING_CAP:
+            continue
+        for a, b in combinations(posting, 2):
+            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if key in seen or (a.trusted and b.trusted) or (a.article == b.article and a.start == b.start):
+                continue
+            seen.add(key)
+            ta, tb = " ".join(words[a.id]), " ".join(words[b.id])
+            ratio = fuzz.ratio(ta, tb)
+            if min(len(words[a.id]), len(words[b.id])) >= 4:
+                ratio = max(ratio, fuzz.partial_ratio(ta, tb) - 5)
+            if ratio >= QUOTE_MIN_RATIO:
+                pairs.append(Pair(a, b, ratio / 100.0))
+    return pairs
+
+
+def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
+          min_score: float = MIN_SCORE) -> list[Pair]:
+    """Pairs of claims about the same fact, best first. Never all pairs: see the module doc."""
+    folded = Aliases(aliases)
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        fam = family(c)
+        if fam:
+            blocks[fam].append(c)
+    pairs: list[Pair] = []
+    for fam, members in blocks.items():
+        if fam == "quote":
+            pairs.extend(_align_quotes(members))
+            continue
+        scorer = _Scorer(members, folded)
+        index: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            for key in scorer.keys(c):
+                index[key].append(c)
+        seen: set[tuple[str, str]] = set()
+        for posting in index.values():
+            if len(posting) > POSTING_CAP:
+                continue
+            for a, b in combinations(posting, 2):
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if not _pairable(a, b):
+                    continue
+                s = scorer.score(a, b)
+                if s >= min_score:
+                    pairs.append(Pair(a, b, s))
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
+
+
+def candidate_count(claims: Sequence[Claim]) -> int:
+    """How many pairs the index proposes (for the benchmark): proportional to the batch."""
+    return len(align(claims, min_score=-1.0))

@@ -1,0 +1,509 @@
+"""Compare: decide which aligned claims disagree, how badly, and who the odd one out is.
+
+Values are intervals, so "more than 30" and "32" agree and "nearly 24" and "24" agree; only
+intervals that cannot overlap (after the tolerance a figure's rounding implies) conflict. A count
+that grows from an earlier article to a later one is an update, not a conflict. Quotes that align
+but differ are graded on their word diff: a flipped negation, an antonym, a changed number or name
+is an error; case, punctuation, spelling and a shortened quote are nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Mapping, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck import rules
+from factcheck.model import (
+    Claim, Conflict, Consensus, DateSpan, Duration, Ordinal, Pair, Quantity, Quote, Side,
+)
+from factcheck.report.values import describe
+
+NEWS_CYCLE = timedelta(days=31)  # relative dates ("on Wednesday") from articles further apart
+#                                  than this speak of different events
+_YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d\ds\b")
+_RUNNING_COUNT = frozenset(
+    "dead death die died kill killed injur injured wound wounded missing toll casualty casualti "
+    "victim evacuat evacuated displac displaced arrest arrested infect infected case hospitalis "
+    "hospitaliz rescu rescued confirm confirmed total count tally".split()
+)
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The desk's rules from claims.yaml that bear on comparison."""
+
+    tolerance: Mapping[str, float] = field(default_factory=dict)  # unit → absolute tolerance
+    relative_tolerance: float = 0.0  # for large counts: 0.02 lets 10,000 and 10,150 agree
+    severity: Mapping[str, str] = field(default_factory=dict)  # finding kind → severity
+
+
+# ── intervals ─────────────────────────────────────────────────────────────────────────────────
+
+
+def implied_precision(x: float) -> float:
+    """Half a unit of the last stated digit of a round figure: 1,500 → 50, 2,000 → 500.
+    Figures below 100 or without trailing zeros are taken at their word."""
+    if not math.isfinite(x) or x < 100 or not float(x).is_integer():
+        return 0.0
+    n = int(x)
+    step = 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 if step >= 100 else 0.0
+
+
+def _bounds(q: Quantity, extra: float) -> tuple[float, float, bool, bool]:
+    """The interval a figure stands for: a round figure covers what rounds to it (half-open)."""
+    precision = implied_precision(q.low) if q.approx == "exact" and q.low == q.high else 0.0
+    low, high = q.low - precision - extra, q.high + precision + extra
+    open_ = precision > 0 and extra == 0
+    return low, high, q.low_open or open_, q.high_open or open_
+
+
+def quantities_overlap(a: Quantity, b: Quantity, settings: Settings = Settings()) -> bool:
+    """Can both intervals hold at once? Open ends exclude their bound: (30, ∞) and [30, 30] don't.
+    The desk's tolerance is how far apart two figures may be, so it is added to one side only."""
+    tol = settings.tolerance.get(a.unit, 0.0)
+    biggest = max(abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x)) \
+        if any(math.isfinite(x) for x in (a.low, a.high, b.low, b.high)) else 0.0
+    if settings.relative_tolerance and biggest >= 1000:
+        tol = max(tol, biggest * settings.relative_tolerance)
+    a_lo, a_hi, a_lo_open, a_hi_open = _bounds(a, tol)
+    b_lo, b_hi, b_lo_open, b_hi_open = _bounds(b, 0.0)
+    if a_hi < b_lo or b_hi < a_lo:
+        return False
+    if a_hi == b_lo and (a_hi_open or b_lo_open):
+        return False
+    if b_hi == a_lo and (b_hi_open or a_lo_open):
+        return False
+    return True
+
+
+def spans_overlap(a: DateSpan, b: DateSpan) -> Optional[bool]:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return None
+    return a.start <= b.end and b.start <= a.end
+
+
+# ── relations between two aligned claims ──────────────────────────────────────────────────────
+
+
+def _absolute(claim: Claim) -> bool:
+    return bool(_YEAR_IN_TEXT.search(claim.text))
+
+
+def _same_cycle(a: Claim, b: Claim) -> bool:
+    if a.article == b.article:
+        return True
+    if a.published is None or b.published is None:
+        return False
+    return abs(a.published - b.published) <= NEWS_CYCLE
+
+
+def _time_span(claim: Claim) -> Optional[DateSpan]:
+    value = claim.value
+    if isinstance(value, DateSpan):
+        return value
+    if isinstance(value, Duration):
+        return value.anchor
+    return None
+
+
+def _is_running_count(a: Claim, b: Claim) -> bool:
+    words = set(a.frame.terms[:8]) | set(b.frame.terms[:8])
+    unit = a.value.unit if isinstance(a.value, Quantity) else ""
+    return bool(words & _RUNNING_COUNT) or unit in _RUNNING_COUNT
+
+
+def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[str]:
+    """"agree", "conflict", "update", or None when the two cannot be compared."""
+    va, vb = a.value, b.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        if va.unit != vb.unit:
+            return None
+        if quantities_overlap(va, vb, settings):
+            return "agree"
+        if (a.published and b.published and a.published != b.published
+                and _is_running_count(a, b)):
+            earlier, later = (va, vb) if a.published < b.published else (vb, va)
+            if later.low >= earlier.high:
+                return "update"
+        return "conflict"
+    if isinstance(va, Duration) and isinstance(vb, Duration):
+        if a.published == b.published and va.amount.unit == vb.amount.unit:
+            return "agree" if quantities_overlap(va.amount, vb.amount, settings) else "conflict"
+    if isinstance(va, Ordinal) and isinstance(vb, Ordinal):
+        return "agree" if va.rank == vb.rank else "conflict"
+    span_a, span_b = _time_span(a), _time_span(b)
+    if span_a is None or span_b is None:
+        return None
+    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        if not (_same_cycle(a, b) or (_absolute(a) and _absolute(b))):
+            return None  # "this week" in 2019 and in 2024: different weeks, different events
+    elif isinstance(va, DateSpan) or isinstance(vb, DateSpan):
+        date_claim = a if isinstance(va, DateSpan) else b
+        if not (_absolute(date_claim) or _same_cycle(a, b)):
+            return None
+    overlap = spans_overlap(span_a, span_b)
+    if overlap is None:
+        return None
+    return "agree" if overlap else "conflict"
+
+
+# ── quotes ────────────────────────────────────────────────────────────────────────────────────
+
+_QWORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class QuoteDiff:
+    severity: Optional[str]  # None: the same quote
+    reason: str
+    changed_a: tuple[tuple[int, int], ...]  # spans in quote a that differ
+    changed_b: tuple[tuple[int, int], ...]
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _QWORD.finditer(text)]
+
+
+def _norm_word(w: str) -> str:
+    return w.lower().replace("’", "'")
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    for a, b in rules.load("wording")["spelling"]:
+        for s, t in ((a, b), (b, a)):
+            if x.endswith(s) and y.endswith(t) and x[: -len(s)] == y[: -len(t)]:
+                return True
+            i = x.find(s)
+            if i > 0 and x[:i] + t + x[i + len(s):] == y:
+                return True
+    return False
+
+
+def _negation_of(x: str, y: str) -> bool:
+    for p in rules.load("wording")["negating_prefixes"]:
+        if (x == p + y or y == p + x) and len(min(x, y, key=len)) >= 3:
+            return True
+    return False
+
+
+def _antonyms(x: str, y: str) -> bool:
+    for a, b in rules.load("wording")["antonyms"]:
+        if {x, y} == {str(a), str(b)}:
+            return True
+    return False
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def grade_quotes(a: str, b: str) -> QuoteDiff:
+    """How two renderings of one quote differ, and whether an editor must look."""
+    wa, wb = _words(a), _words(b)
+    na, nb = [_norm_word(w) for w, _, _ in wa], [_norm_word(w) for w, _, _ in wb]
+    if na == nb:
+        return QuoteDiff(None, "same words", (), ())
+    shorter, longer = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if _is_subsequence(shorter, longer) and not (set(longer) - set(shorter)) & set(
+            rules.load("wording")["negations"]):
+        return QuoteDiff(None, "shortened", (), ())
+    negations = set(rules.load("wording")["negations"])
+    worst: Optional[str] = None
+    reasons: list[str] = []
+    changed_a: list[tuple[int, int]] = []
+    changed_b: list[tuple[int, int]] = []
+
+    def note(sev: str, why: str) -> None:
+        nonlocal worst
+        if worst is None or SEVERITY_RANK[sev] < SEVERITY_RANK[worst]:
+            worst = sev
+        reasons.append(why)
+
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=na, b=nb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        xs, ys = na[i1:i2], nb[j1:j2]
+        material = False
+        if op == "replace" and len(xs) == len(ys):
+            for x, y in zip(xs, ys):
+                if x == y or _spelling_variant(x, y) or (len(x) >= 6 and fuzz.ratio(x, y) >= 92
+                                                          and not _negation_of(x, y)):
+                    continue
+                material = True
+                if _negation_of(x, y):
+                    note("error", f"“{x}” became “{y}”: the meaning flips")
+                elif _antonyms(x, y):
+                    note("error", f"“{x}” became “{y}”: an opposite")
+                elif x.replace(",", "").replace(".", "").isdigit() or y.replace(",", "").isdigit():
+                    note("error", f"the number “{x}” became “{y}”")
+                else:
+                    raw_x = wa[i1 + xs.index(x)][0]
+                    raw_y = wb[j1 + ys.index(y)][0]
+                    if raw_x[:1].isupper() and raw_y[:1].isupper() and i1 > 0:
+                        note("error", f"the name “{raw_x}” became “{raw_y}”")
+                    else:
+                        note("warning", f"“{x}” became “{y}”")
+        else:
+            material = True
+            flipped = (set(xs) | set(ys)) & negations
+            if flipped:
+                note("error", f"“{' '.join(sorted(flipped))}” {'dropped' if set(xs) & negations else 'added'}: the meaning flips")
+            elif op == "replace":
+                note("warning", f"“{' '.join(xs)}” became “{' '.join(ys)}”")
+            elif op == "delete" and i1 not in (0, len(na)) and i2 != len(na):
+                note("warning", f"“{' '.join(xs)}” left out")
+            elif op == "insert" and j1 not in (0, len(nb)) and j2 != len(nb):
+                note("warning", f"“{' '.join(ys)}” added")
+            else:
+                material = False
+        if material:
+            changed_a.extend((wa[k][1], wa[k][2]) for k in range(i1, i2))
+            changed_b.extend((wb[k][1], wb[k][2]) for k in range(j1, j2))
+    if worst is None:
+        return QuoteDiff(None, "wording only", (), ())
+    return QuoteDiff(worst, "; ".join(dict.fromkeys(reasons)), tuple(changed_a), tuple(changed_b))
+
+
+# ── findings ──────────────────────────────────────────────────────────────────────────────────
+
+
+def fingerprint(kind: str, claims: Iterable[Claim]) -> str:
+    """Stable across runs, machines, file order and line numbers: what the finding says, where."""
+    parts = sorted(f"{c.article}|{c.kind}|{' '.join(c.text.lower().split())}|"
+                   f"{' '.join(c.sentence.lower().split())[:200]}" for c in claims)
+    return hashlib.sha1("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:8]
+
+
+def _highlight_in_sentence(claim: Claim) -> tuple[tuple[int, int], ...]:
+    s = claim.start - claim.sentence_start
+    return ((s, s + len(claim.text)),)
+
+
+def _quote_offset(claim: Claim) -> int:
+    """Where the quote's inner text starts within the claim's sentence."""
+    s = claim.start - claim.sentence_start
+    inner = claim.value.quote  # type: ignore[union-attr]
+    found = claim.sentence.find(inner, s)
+    return found if found >= 0 else s + 1
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _severity(kind: str, default: str, settings: Settings) -> str:
+    return settings.severity.get(kind, default)
+
+
+def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]:
+    """Quantity, date and ordinal findings: one per fact whose claims disagree."""
+    rel: dict[tuple[str, str], str] = {}
+    claims: dict[str, Claim] = {}
+    comps = _Components()
+    for p in pairs:
+        r = relation(p.a, p.b, settings)
+        if r is None:
+            continue
+        rel[(p.a.id, p.b.id)] = rel[(p.b.id, p.a.id)] = r
+        claims[p.a.id], claims[p.b.id] = p.a, p.b
+        comps.union(p.a.id, p.b.id)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for cid, c in claims.items():
+        groups[comps.find(cid)].append(c)
+
+    findings: list[Conflict] = []
+    for members in groups.values():
+        if not any(rel.get((x.id, y.id)) in ("conflict", "update")
+                   for i, x in enumerate(members) for y in members[i + 1:]):
+            continue
+        findings.extend(_judge_fact(members, rel, settings))
+    return findings
+
+
+def _agree(x: Claim, y: Claim, rel: Mapping[tuple[str, str], str], settings: Settings) -> bool:
+    r = rel.get((x.id, y.id)) or relation(x, y, settings)
+    return r == "agree"
+
+
+def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
+                settings: Settings) -> list[Conflict]:
+    """Within one fact: the consensus (trusted facts first, then the most supported value) and
+    the claims that conflict with it directly."""
+    def support(c: Claim) -> tuple[int, int, int]:
+        agreeing = sum(1 for o in members if o is not c and _agree(c, o, rel, settings))
+        return (1 if c.trusted else 0, agreeing, -len(c.id))
+
+    ranked = sorted(members, key=support, reverse=True)
+    anchor = ranked[0]
+    consensus = [anchor] + [o for o in members if o is not anchor and _agree(anchor, o, rel, settings)]
+    cons_ids = {c.id for c in consensus}
+    out: list[Conflict] = []
+    outliers: list[Claim] = []
+    updates: list[tuple[Claim, Claim]] = []
+    for c in members:
+        if c.id in cons_ids:
+            continue
+        direct = [rel.get((c.id, k.id)) for k in consensus]
+        if "conflict" in direct:
+            outliers.append(c)
+        elif "update" in direct:
+            other = consensus[direct.index("update")]
+            updates.append((c, other))
+    for earlier_later in updates:
+        a, b = sorted(earlier_later, key=lambda c: (c.published or date.min, c.id))
+        msg = f"{a.text} ({a.published}) → {b.text} ({b.published}): a later figure"
+        out.append(Conflict(
+            kind="update", severity=_severity("update", "info", settings), message=msg,
+            fingerprint=fingerprint("update", (a, b)),
+            sides=(Side(a, "earlier", _highlight_in_sentence(a)),
+                   Side(b, "later", _highlight_in_sentence(b)))))
+    if not outliers:
+        return out
+    trusted = anchor.trusted
+    # Group outliers that agree among themselves into one finding.
+    remaining = list(outliers)
+    while remaining:
+        head = remaining.pop(0)
+        same = [head] + [o for o in remaining if _agree(head, o, rel, settings)
+                         or o.text.lower() == head.text.lower()]
+        remaining = [o for o in remaining if o not in same]
+        kind = _finding_kind(anchor, same + consensus)
+        approx = any(_approximate(c) for c in same + consensus[:1])
+        lone = len(consensus) == 1 and len(same) == 1
+        cons_value = _consensus_value(anchor, consensus)
+        cons = None if lone and not trusted else Consensus(cons_value, len(consensus))
+        if trusted:
+            label = anchor.source_label or "the fact book"
+            msg = f"{head.text} contradicts the fact book ({label}): {cons_value}"
+        elif cons is not None:
+            msg = f"{_phrase(head)} vs {cons_value} ({len(consensus)} agree)"
+        else:
+            msg = f"{_phrase(head)} vs {_phrase(anchor)}"
+        sev = "error" if (trusted or not approx) else "warning"
+        sides = [Side(c, "outlier" if cons or trusted else "side", _highlight_in_sentence(c))
+                 for c in same]
+        sides += [Side(c, "fact" if c.trusted else ("consensus" if cons else "side"),
+                       _highlight_in_sentence(c)) for c in consensus]
+        involved = same + consensus
+        out.append(Conflict(kind=kind, severity=_severity(kind, sev, settings), message=msg,
+                            fingerprint=fingerprint(kind, involved), sides=tuple(sides),
+                            consensus=cons))
+    return out
+
+
+def _finding_kind(anchor: Claim, involved: Sequence[Claim]) -> str:
+    if anchor.trusted:
+        return "fact"
+    if isinstance(anchor.value, Ordinal):
+        return "ordinal"
+    if all(isinstance(c.value, DateSpan) for c in involved):
+        return "date"
+    return "quantity"
+
+
+def _approximate(c: Claim) -> bool:
+    v = c.value.amount if isinstance(c.value, Duration) else c.value
+    return isinstance(v, Quantity) and v.approx not in ("exact", "range")
+
+
+def _phrase(c: Claim) -> str:
+    """The claim with a word or two of context: "first visit in 25 years"."""
+    s = c.start - c.sentence_start
+    left = c.sentence[:s].split()[-3:]
+    return " ".join(left + [c.text]).strip(" ,;:")
+
+
+def _consensus_value(anchor: Claim, consensus: Sequence[Claim]) -> str:
+    """The consensus in the words most of its claims use."""
+    durations = [c for c in consensus if isinstance(c.value, Duration)]
+    pick = durations[0] if durations and isinstance(anchor.value, (Duration, DateSpan)) else anchor
+    v = pick.value
+    if isinstance(v, Duration):
+        return describe(v.amount)
+    return describe(v)
+
+
+def _quote_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]:
+    out: list[Conflict] = []
+    seen: set[str] = set()
+    for p in pairs:
+        a, b = p.a, p.b
+        qa, qb = a.value, b.value
+        assert isinstance(qa, Quote) and isinstance(qb, Quote)
+        diff = grade_quotes(qa.quote, qb.quote)
+        if diff.severity is not None:
+            oa, ob = _quote_offset(a), _quote_offset(b)
+            sides = (Side(a, "side", tuple((oa + s, oa + e) for s, e in diff.changed_a)),
+                     Side(b, "side", tuple((ob + s, ob + e) for s, e in diff.changed_b)))
+            fp = fingerprint("quote", (a, b))
+            if fp not in seen:
+                seen.add(fp)
+                out.append(Conflict(kind="quote", severity=_severity("quote", diff.severity, settings),
+                                    message=f"the same quote differs: {diff.reason}",
+                                    fingerprint=fp, sides=sides))
+        if (qa.speaker_ref and qb.speaker_ref and qa.speaker_ref != qb.speaker_ref
+                and fuzz.ratio(qa.quote.lower(), qb.quote.lower()) >= 85):
+            fp = fingerprint("attribution", (a, b))
+            if fp not in seen:
+                seen.add(fp)
+                msg = (f"the same quote is given to {qa.speaker} ({a.article}) "
+                       f"and to {qb.speaker} ({b.article})")
+                out.append(Conflict(
+                    kind="attribution", severity=_severity("attribution", "warning", settings),
+                    message=msg, fingerprint=fp,
+                    sides=(Side(a, "side", _speaker_span(a)), Side(b, "side", _speaker_span(b)))))
+    return out
+
+
+def _speaker_span(c: Claim) -> tuple[tuple[int, int], ...]:
+    speaker = c.value.speaker  # type: ignore[union-attr]
+    if not speaker:
+        return ()
+    i = c.sentence.find(speaker)
+    return ((i, i + len(speaker)),) if i >= 0 else ()
+
+
+def compare(pairs: Sequence[Pair], settings: Settings = Settings()) -> list[Conflict]:
+    """Every finding among the aligned pairs, most severe first."""
+    quote_pairs = [p for p in pairs if p.a.kind == "quote"]
+    value_pairs = [p for p in pairs if p.a.kind != "quote"]
+    findings = _value_findings(value_pairs, settings) + _quote_findings(quote_pairs, settings)
+    findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.kind, f.fingerprint))
+    return findings
+
+
+def within(conflicts: Sequence[Conflict], articles: set[str]) -> list[Conflict]:
+    """Only the findings that involve one of `articles` (the draft under --against)."""
+    return [c for c in conflicts if any(s.claim.article in articles for s in c.sides)]
+
+
+def exit_severities(fail_on: str) -> set[str]:
+    """The severities that make the run fail under --fail-on."""
+    return {"error": {"error"}, "warning": {"error", "warning"},
+            "info": {"error", "warning", "info"}, "never": set()}[fail_on]

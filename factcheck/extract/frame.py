@@ -1,0 +1,90 @@
+"""Frames: what a claim is about, so that alignment can match "his first visit in 24 years" with
+"Putin last visited Pyongyang in July 2000" and not with a trending actor's "23-24 years".
+
+A frame is the sentence with the value masked, its content words (lightly stemmed) and the
+names around it. The words nearest the value say most about it, so they come first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck import rules
+from factcheck.model import Frame
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NAME = re.compile(r"(?:[A-Z][\w]*(?:['’]s)?)(?:[ -](?:[A-Z][\w]*|of|de|al|bin)(?:['’]s)?)*")
+
+
+def _stop() -> frozenset[str]:
+    return frozenset(rules.load("stopwords")["words"])
+
+
+_STOPWORDS: frozenset[str] | None = None
+
+
+def stopwords() -> frozenset[str]:
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        _STOPWORDS = _stop()
+    return _STOPWORDS
+
+
+def stem(word: str) -> str:
+    """A light stemmer: visits/visited/visiting → visit. Crude, but frames only need to meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)] + repl
+            break
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of `text`, in order, without stopwords."""
+    stop = stopwords()
+    out = []
+    for tok in _TOKEN.findall(text):
+        low = tok.lower()
+        if len(low) < 2 or low in stop:
+            continue
+        out.append(stem(low))
+    return out
+
+
+def names(text: str) -> list[str]:
+    """Capitalised runs ("Vladimir Putin", "North Korea"), lower-cased, without sentence starts."""
+    stop = stopwords()
+    found = []
+    for m in _NAME.finditer(text):
+        words = [w for w in re.split(r"[ -]", m.group(0)) if w]
+        while words and words[0].lower() in stop:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words).lower().replace("’", "'")
+        name = re.sub(r"'s\b", "", name)
+        if len(name) > 1:
+            found.append(name)
+    return found
+
+
+def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
+    """The frame of the claim at sentence[start:end]."""
+    masked = f"{sentence[:start]}⟨{kind}⟩{sentence[end:]}"
+    left = content_terms(sentence[:start])
+    right = content_terms(sentence[end:])
+    # Nearest words first: alternate outward from the value.
+    ordered: list[str] = []
+    seen: set[str] = set()
+    li, ri = len(left) - 1, 0
+    while li >= 0 or ri < len(right):
+        for term in ((left[li] if li >= 0 else None), (right[ri] if ri < len(right) else None)):
+            if term and term not in seen:
+                seen.add(term)
+                ordered.append(term)
+        li -= 1
+        ri += 1
+    return Frame(masked=masked, terms=tuple(ordered), names=tuple(dict.fromkeys(names(sentence))))

@@ -1,0 +1,1 @@
+"""Report: every output format, rendered from the same records."""

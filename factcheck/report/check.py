@@ -1,0 +1,189 @@
+"""`factcheck check` output: the report@1 JSON contract and the rich terminal report.
+
+Both are rendered from one `Report`. The terminal report is built from `rich.text.Text` pieces:
+article text never passes through console markup, so "[bold]" in an article stays literal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+from typing import Any, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck import __version__
+from factcheck.model import Conflict, Extraction, LoadError, Report, Side
+from factcheck.report.claims import _error_id
+from factcheck.report.values import value_to_dict
+
+SCHEMA = "factcheck/report@1"
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
+def build(extractions: Sequence[Extraction], errors: Sequence[LoadError],
+          conflicts: Sequence[Conflict], notes: Sequence[str] = ()) -> Report:
+    """The run as one record: findings sorted by severity, then by where they stand, numbered."""
+    ordered = sorted(conflicts, key=lambda c: (
+        c.accepted is not None, _SEVERITY_ORDER[c.severity],
+        min((s.claim.article, s.claim.start) for s in c.sides), c.fingerprint))
+    numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
+    return Report(
+        documents=tuple(ex.article.doc for ex in extractions),
+        errors=tuple(errors),
+        claim_counts=tuple((ex.article.doc.id, len(ex.claims)) for ex in extractions),
+        conflicts=numbered,
+        notes=tuple(notes),
+    )
+
+
+def _side_dict(side: Side) -> dict[str, Any]:
+    c = side.claim
+    out = {"article": c.article, "path": c.path, "line": c.line, "column": c.column,
+           "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
+           "value": value_to_dict(c.value), "sentence": c.sentence, "role": side.role,
+           "section": c.role}
+    if c.trusted:
+        out["source"] = c.source_label
+    return out
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report@1 document (DESIGN.md)."""
+    counts = dict(report.claim_counts)
+    articles: list[dict[str, Any]] = []
+    for doc in report.documents:
+        if doc.trusted:
+            continue
+        articles.append({"id": doc.id, "path": doc.path, "title": doc.title,
+                         "published": doc.published.isoformat() if doc.published else None,
+                         "claims": counts.get(doc.id, 0), "error": None})
+    for err in report.errors:
+        articles.append({"id": _error_id(err), "path": err.path, "title": None, "published": None,
+                         "claims": 0, "error": err.reason})
+    conflicts = []
+    for c in report.conflicts:
+        entry: dict[str, Any] = {
+            "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
+            "message": c.message,
+            "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
+                          if c.consensus else None),
+            "claims": [_side_dict(s) for s in c.sides],
+        }
+        if c.accepted is not None:
+            entry["accepted"] = {"reason": c.accepted}
+        conflicts.append(entry)
+    live = Counter(c.severity for c in report.conflicts if c.accepted is None)
+    summary: dict[str, Any] = {
+        "articles": sum(1 for d in report.documents if not d.trusted),
+        "claims": sum(n for aid, n in report.claim_counts),
+        "conflicts": {s: live.get(s, 0) for s in ("error", "warning", "info")},
+        "accepted": sum(1 for c in report.conflicts if c.accepted is not None),
+        "unreadable": len(report.errors),
+    }
+    out = {"schema": SCHEMA, "tool": {"name": "factcheck", "version": __version__},
+           "articles": articles, "conflicts": conflicts, "summary": summary}
+    if report.notes:
+        out["notes"] = list(report.notes)
+    return out
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# ── terminal ──────────────────────────────────────────────────────────────────────────────────
+
+
+def sentence_text(side: Side, style: str) -> Text:
+    """The side's sentence with the differing tokens highlighted, built without markup."""
+    sentence = side.claim.sentence
+    text = Text(sentence)
+    for start, end in side.highlight:
+        if 0 <= start < end <= len(sentence):
+            text.stylize(style, start, end)
+    return text
+
+
+def print_rich(console: Console, report: Report) -> None:
+    """Findings grouped by severity, each side with article, file:line:column and sentence."""
+    by_severity: dict[str, list[Conflict]] = {"error": [], "warning": [], "info": []}
+    accepted: list[Conflict] = []
+    for c in report.conflicts:
+        (accepted if c.accepted is not None else by_severity[c.severity]).append(c)
+    for severity in ("error", "warning", "info"):
+        group = by_severity[severity]
+        if not group:
+            continue
+        console.print(Text(f"{severity.upper()}S ({len(group)})", style=_SEVERITY_STYLE[severity]))
+        for c in group:
+            _print_conflict(console, c)
+    if accepted:
+        console.print(Text(f"ACCEPTED ({len(accepted)})", style="bold dim"))
+        for c in accepted:
+            _print_conflict(console, c)
+    for err in report.errors:
+        line = Text("unreadable ", style="bold red")
+        line.append(err.path, style="cyan")
+        line.append(f": {err.reason}")
+        console.print(line)
+    for note in report.notes:
+        console.print(Text(f"note: {note}", style="yellow"))
+    console.print(_summary_line(report))
+
+
+def _print_conflict(console: Console, c: Conflict) -> None:
+    head = Text()
+    head.append(f"{c.id} ", style="bold")
+    head.append(f"[{c.severity}] ", style=_SEVERITY_STYLE[c.severity])
+    head.append(f"{c.kind}: ", style="bold")
+    head.append(c.message)
+    head.append(f"  #{c.fingerprint}", style="dim")
+    console.print(head)
+    if c.accepted is not None:
+        console.print(Text(f"    accepted: {c.accepted}", style="dim"))
+    if c.consensus:
+        line = Text("    consensus: ", style="dim")
+        line.append(c.consensus.value, style="green")
+        line.append(f" ({c.consensus.support} claim{'s' if c.consensus.support != 1 else ''})",
+                    style="dim")
+        console.print(line)
+    for side in c.sides:
+        claim = side.claim
+        style = {"outlier": "bold red", "consensus": "bold green", "fact": "bold green"}.get(
+            side.role, "bold yellow")
+        where = Text("    ")
+        where.append(f"{side.role:<9} ", style=style)
+        where.append(f"{claim.article} ", style="bold")
+        where.append(f"{claim.path}:{claim.line}:{claim.column}", style="cyan")
+        if claim.role != "body":
+            where.append(f" ({claim.role})", style="magenta")
+        if claim.trusted and claim.source_label:
+            where.append(f" — {claim.source_label}", style="green")
+        console.print(where)
+        body = Text("      ")
+        body.append_text(sentence_text(side, "reverse " + style.replace("bold ", "")))
+        console.print(body)
+    console.print()
+
+
+def _summary_line(report: Report) -> Text:
+    live = Counter(c.severity for c in report.conflicts if c.accepted is None)
+    n_articles = sum(1 for d in report.documents if not d.trusted)
+    line = Text()
+    line.append(f"{n_articles} articles, {sum(n for _, n in report.claim_counts)} claims: ")
+    parts = [(f"{live.get(s, 0)} {s}{'s' if live.get(s, 0) != 1 else ''}", _SEVERITY_STYLE[s])
+             for s in ("error", "warning", "info")]
+    for i, (label, style) in enumerate(parts):
+        if i:
+            line.append(", ")
+        line.append(label, style=style if label[0] != "0" else "")
+    accepted = sum(1 for c in report.conflicts if c.accepted is not None)
+    if accepted:
+        line.append(f", {accepted} accepted")
+    if report.errors:
+        line.append(f", {len(report.errors)} unreadable", style="bold red")
+    return line

@@ -1,0 +1,308 @@
+"""Clean & segment: tell the story from the site chrome around it, and split it into sentences.
+
+Scraped pages carry menus, trending lists, prices and sign-in prompts full of numbers and dates
+that have nothing to do with the story; a claim from any of them is a false alarm. The story is
+found as the densest run of prose lines, its headline as the title-shaped line just before it
+that shares the most words with it, and its end at the first "Most popular"-style marker.
+Sentences keep exact offsets into the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from factcheck import rules
+from factcheck.model import Article, Document, Sentence
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_TERMINAL = re.compile(r"""[.!?](?:["'”’)\]]*)$""")
+_ELLIPSIS_END = re.compile(r"""(?:\.\.\.|…)["'”’]*$""")
+_BULLET = re.compile(r"^(?:[-•*–]|\d{1,2}[.)])\s+")
+_DATELINE = re.compile(
+    r"^(?:\s*date\s+\d{4}-\d\d-\d\d|(?:last\s+|first\s+)?(?:updated|published|posted)\s*(?:on)?\s*:?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+\d)",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(r"\s*[(|]\s*(?:photo(?:\s+credit)?\s*:\s*)?([A-Za-z .]+?)\s*\)?\s*$")
+_SOURCE_TAG = re.compile(r"\s*\((?:[A-Z][A-Za-z]*|[A-Z]+)\)\s*$")
+
+_MIN_PROSE_WORDS = 4
+_LONG_PROSE_WORDS = 20
+_RUN_GAP = 6  # non-prose lines a story may have between two of its prose lines
+_HEADLINE_WINDOW = 14  # lines before the story where its headline may stand
+
+_STOP = frozenset(
+    "a an the and or but of to in on at for by with from as is are was were be been has have had "
+    "his her its their this that these those it he she they we you i not no after before over "
+    "into about amid than then will would can could may might also said says more most first "
+    "new year years".split()
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str, offset: int) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = offset
+    for raw in text[offset:].splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip(" \t\u00a0\u200b\ufeff")
+        if stripped:
+            lead = len(body) - len(body.lstrip(" \t\u00a0\u200b\ufeff"))
+            start = pos + lead
+            lines.append(_Line(len(lines), start, start + len(stripped), stripped))
+        pos += len(raw)
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _content_terms(text: str) -> set[str]:
+    return {w.lower() for w in _words(text) if w.lower() not in _STOP and not w.isdigit()}
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in _words(text))
+
+
+class _Chrome:
+    def __init__(self) -> None:
+        data = rules.load("chrome")
+        self.tail = {t.lower() for t in data["tail_markers"]}
+        self.tail_prefixes = tuple(p.lower() for p in data["tail_prefixes"])
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in data["chrome_patterns"]]
+        credits = "|".join(re.escape(c) for c in data["caption_credits"])
+        self.credit = re.compile(rf"(?:\((?:{credits})\)|\|\s*photo(?:\s+credit)?\s*:\s*[\w .]+)\s*$",
+                                 re.IGNORECASE)
+
+    def is_tail(self, line: str) -> bool:
+        low = line.lower().strip(" :|-–—")
+        return low in self.tail or low.startswith(self.tail_prefixes)
+
+    def is_chrome(self, line: str) -> bool:
+        return any(p.search(line) for p in self.patterns)
+
+
+_chrome: Optional[_Chrome] = None
+
+
+def _rules() -> _Chrome:
+    global _chrome
+    if _chrome is None:
+        _chrome = _Chrome()
+    return _chrome
+
+
+def _strip_credit(line: str, chrome: _Chrome) -> tuple[str, bool]:
+    m = chrome.credit.search(line)
+    if m:
+        return line[: m.start()].rstrip(), True
+    return line, False
+
+
+def _is_prose(line: str, chrome: _Chrome) -> bool:
+    text, _ = _strip_credit(line, chrome)
+    text = _BULLET.sub("", text)
+    n = len(_words(text))
+    if n >= _MIN_PROSE_WORDS and _TERMINAL.search(text) and not _ELLIPSIS_END.search(text):
+        return True
+    if n >= _LONG_PROSE_WORDS and not _ELLIPSIS_END.search(text):
+        lower = sum(1 for w in _words(text) if w[0].islower())
+        return lower >= n * 0.5  # sentence case: a truncated paragraph, not a title-case list item
+    return False
+
+
+def _is_headline_shaped(line: str, chrome: _Chrome) -> bool:
+    n = len(_words(line))
+    return (3 <= n <= 30 and not _ELLIPSIS_END.search(line) and not chrome.is_chrome(line)
+            and not _DATELINE.match(line) and not _BULLET.match(line))
+
+
+def _story_run(lines: list[_Line], prose: list[bool], tail: list[bool]) -> Optional[tuple[int, int]]:
+    """The (first, last) line indexes of the densest run of prose lines."""
+    best: Optional[tuple[int, int]] = None
+    best_size = 0
+    run_start: Optional[int] = None
+    run_last = -1
+    size = 0
+    for i, line in enumerate(lines):
+        if tail[i]:
+            if run_start is not None and size > best_size:
+                best, best_size = (run_start, run_last), size
+            run_start, size = None, 0
+            continue
+        if not prose[i]:
+            continue
+        if run_start is not None and i - run_last - 1 > _RUN_GAP:
+            if size > best_size:
+                best, best_size = (run_start, run_last), size
+            run_start, size = None, 0
+        if run_start is None:
+            run_start = i
+        run_last = i
+        size += len(line.text)
+    if run_start is not None and size > best_size:
+        best = (run_start, run_last)
+    return best
+
+
+def _pick_headline(lines: list[_Line], first: int, last: int, doc: Document,
+                   chrome: _Chrome) -> Optional[int]:
+    if doc.title:
+        wanted = _norm(doc.title)
+        for line in lines:
+            if _norm(line.text) == wanted:
+                return line.index
+    story_terms: set[str] = set()
+    for line in lines[first : min(last + 1, first + 8)]:
+        story_terms |= _content_terms(line.text)
+    best, best_score = None, 0.0
+    for line in lines[max(0, first - _HEADLINE_WINDOW) : first]:
+        if not _is_headline_shaped(line.text, chrome) or _is_prose(line.text, chrome):
+            continue
+        terms = _content_terms(line.text)
+        if not terms:
+            continue
+        shared = len(terms & story_terms)
+        score = shared * shared / len(terms)
+        if shared >= 2 and score >= best_score:  # ties go to the later, closer line
+            best, best_score = line.index, score
+    if best is None:
+        return None
+    # The page may repeat its headline (share bars, image alts): take its first copy nearby.
+    wanted = _norm(lines[best].text)
+    for line in lines[max(0, first - _HEADLINE_WINDOW) : best]:
+        if _norm(line.text) == wanted:
+            return line.index
+    return best
+
+
+def _role(line: str, chrome: _Chrome) -> str:
+    if _BULLET.match(line):
+        return "key_point"
+    if chrome.credit.search(line) or _SOURCE_TAG.search(line):
+        return "caption"
+    return "body"
+
+
+def segment(doc: Document) -> Article:
+    """The story of `doc`: its headline and sentences, with the chrome left out."""
+    chrome = _rules()
+    lines = _lines(doc.text, doc.body_offset)
+    if not lines:
+        return Article(doc=doc, sentences=())
+    tail = [chrome.is_tail(line.text) for line in lines]
+    prose = [(_is_prose(line.text, chrome) and not chrome.is_chrome(line.text)
+              and not _DATELINE.match(line.text)) for line in lines]
+    run = _story_run(lines, prose, tail)
+    if run is None:
+        first, last = len(lines), len(lines) - 1
+    else:
+        first, last = run
+    headline_idx = _pick_headline(lines, first, last, doc, chrome) if run else None
+    if headline_idx is None and doc.title is None and run is None and len(lines) == 1:
+        headline_idx = None  # a one-line note: treated as body below
+
+    start = headline_idx if headline_idx is not None else first
+    end = len(lines)
+    for i in range(max(start, first), len(lines)):
+        if tail[i]:
+            end = i
+            break
+
+    headline_norm = _norm(lines[headline_idx].text) if headline_idx is not None else None
+    sentences: list[Sentence] = []
+    headline: Optional[Sentence] = None
+    standfirst_done = False
+    for line in lines[start:end]:
+        if headline_norm is not None and _norm(line.text) == headline_norm:
+            s = Sentence(line.start, line.end, line.text, "headline", line.index)
+            sentences.append(s)
+            headline = headline or s
+            continue
+        if tail[line.index] or chrome.is_chrome(line.text) or _DATELINE.match(line.text):
+            continue
+        is_prose = prose[line.index]
+        if not is_prose:
+            # A standfirst may lack a full stop; nothing else without one belongs to the story.
+            if (headline_idx is not None and not standfirst_done and line.index <= headline_idx + 2
+                    and len(_words(line.text)) >= 8 and line.text[0].isupper()
+                    and _is_headline_shaped(line.text, chrome)):
+                sentences.extend(_split(doc.text, line, "standfirst"))
+                standfirst_done = True
+            continue
+        role = _role(line.text, chrome)
+        if headline_idx is not None and not standfirst_done and role == "body":
+            role = "standfirst"
+        standfirst_done = True
+        sentences.extend(_split(doc.text, line, role))
+    return Article(doc=doc, sentences=tuple(sentences), headline=headline)
+
+
+# ── sentences ─────────────────────────────────────────────────────────────────────────────────
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep no vs etc inc ltd co corp dept "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx est fig u.s u.k u.n e.g i.e".split()
+)
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+|(?=[A-Z][a-z]))""")
+_OPENERS = "“‘"
+_CLOSERS = "”’"
+
+
+def _quote_depth_ok(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def _inside_quote(text: str, upto: int, balanced: bool) -> bool:
+    if not balanced:
+        return False
+    head = text[:upto]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
+    text = line.text
+    base = line.start
+    bullet = _BULLET.match(text) if role == "key_point" else None
+    begin = bullet.end() if bullet else 0
+    balanced = _quote_depth_ok(text)
+    out: list[Sentence] = []
+    for m in _BOUNDARY.finditer(text):
+        cut = m.end(2)
+        if cut >= len(text.rstrip()):
+            break
+        if _inside_quote(text, m.start(1), balanced):
+            continue
+        word = re.search(r"([\w.]+)$", text[begin : m.start(1)])
+        token = word.group(1).lower() if word else ""
+        if m.group(1) == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)):
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"):
+            continue
+        out.append(_sentence(doc_text, base, text, begin, cut, role, line.index))
+        begin = m.end()
+    if begin < len(text):
+        out.append(_sentence(doc_text, base, text, begin, len(text), role, line.index))
+    return [s for s in out if s.text]
+
+
+def _sentence(doc_text: str, base: int, text: str, begin: int, end: int, role: str,
+              block: int) -> Sentence:
+    chunk = text[begin:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    start = base + begin + lead
+    return Sentence(start, start + len(chunk), chunk, role, block)

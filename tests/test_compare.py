@@ -1,0 +1,96 @@
+"""Unit tests for the comparison logic: interval overlap with tolerance, open intervals, rounding,
+and the grading of quote differences."""
+
+import math
+
+import pytest
+
+from factcheck.compare import Settings, grade_quotes, implied_precision, quantities_overlap
+from factcheck.model import Quantity
+
+INF = math.inf
+
+
+def q(low, high=None, unit="people", approx="exact", low_open=False, high_open=False):
+    return Quantity(low, low if high is None else high, unit, approx, low_open, high_open)
+
+
+OVERLAP = [
+    # (a, b, overlap?)
+    (q(24, unit="year"), q(24, unit="year"), True),
+    (q(25, unit="year"), q(24, unit="year"), False),
+    (q(30, INF, approx="more_than", low_open=True), q(32), True),        # "more than 30" vs "32"
+    (q(30, INF, approx="more_than", low_open=True), q(30), False),       # "more than 30" vs "30"
+    (q(30, INF, approx="at_least"), q(30), True),                        # "at least 30" vs "30"
+    (q(22.5, 25, approx="nearly"), q(24), True),                         # "nearly 25" vs "24"
+    (q(22.5, 25, approx="nearly"), q(26), False),                        # "nearly 25" vs "26"
+    (q(23, 24, unit="year", approx="range"), q(24, unit="year"), True),  # "23-24" vs "24"
+    (q(23, 24, unit="year", approx="range"), q(26, unit="year"), False),
+    (q(0, 40, approx="at_most"), q(40), True),                           # "up to 40" vs "40"
+    (q(0, 5, approx="less_than", high_open=True), q(5), False),          # "less than 5" vs "5"
+    (q(1.8, 2.2, unit="km", approx="about"), q(2.1, unit="km"), True),   # "about 2 km" vs "2.1 km"
+    (q(1500), q(1480), True),                                            # 1,500 is a round figure
+    (q(1500), q(1400), False),
+    (q(2000), q(2400), True),                                            # 2,000 → ±500
+    (q(420, unit="m"), q(240, unit="m"), False),
+    (q(32), q(30), False),                                               # small exact figures
+]
+
+
+@pytest.mark.parametrize("a,b,expected", OVERLAP)
+def test_interval_overlap(a, b, expected):
+    assert quantities_overlap(a, b) is expected
+    assert quantities_overlap(b, a) is expected
+
+
+def test_tolerance_from_settings():
+    settings = Settings(tolerance={"percent": 0.5})
+    assert quantities_overlap(q(25, unit="percent"), q(25.4, unit="percent"), settings)
+    assert not quantities_overlap(q(25, unit="percent"), q(25.6, unit="percent"), settings)
+    assert not quantities_overlap(q(25, unit="percent"), q(25.4, unit="percent"))
+
+
+def test_relative_tolerance_for_large_counts():
+    settings = Settings(relative_tolerance=0.02)
+    assert quantities_overlap(q(10_300), q(10_150), settings)
+    assert not quantities_overlap(q(10_300), q(10_150))
+    assert not quantities_overlap(q(10_300), q(9_900), settings)
+
+
+@pytest.mark.parametrize("x,expected", [(24, 0), (1500, 50), (2000, 500), (26000, 500),
+                                        (1_500_000, 50_000), (1480, 0), (100, 50), (90, 0)])
+def test_implied_precision(x, expected):
+    assert implied_precision(x) == expected
+
+
+QUOTES = [
+    # (a, b, severity or None)
+    ("consistent and unwavering support for our policy", "consistent and wavering support for our policy", "error"),
+    ("we will reopen the road", "we will not reopen the road", "error"),
+    ("the plan is likely to pass", "the plan is unlikely to pass", "error"),
+    ("costs rose by 12 percent", "costs rose by 21 percent", "error"),
+    ("Mayor Holt approved the budget", "Mayor Brandt approved the budget", "error"),
+    ("a deeply responsible decision by the board", "a deeply irresponsible decision by the board", "error"),
+    ("we are ready to talk at any time", "we are prepared to talk at any time", "warning"),
+    # nothing to report
+    ("We Will Rebuild The Bridge.", "we will rebuild the bridge", None),
+    ("the bridge will open in the spring", "the bridge will open … in the spring", None),
+    ("the new bridge will open in the spring, and traffic will flow again", "the new bridge will open in the spring", None),
+    ("a favourable outcome for the region", "a favorable outcome for the region", None),
+    ("the centre of the town", "the center of the town", None),
+    ("it’s a good day", "it's a good day", None),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", QUOTES)
+def test_quote_grading(a, b, expected):
+    assert grade_quotes(a, b).severity == expected
+    assert grade_quotes(b, a).severity == expected
+
+
+def test_quote_diff_points_at_the_changed_word():
+    a = "consistent and unwavering support"
+    b = "consistent and wavering support"
+    diff = grade_quotes(a, b)
+    assert [a[s:e] for s, e in diff.changed_a] == ["unwavering"]
+    assert [b[s:e] for s, e in diff.changed_b] == ["wavering"]
