@@ -282,7 +282,7 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
         cut = m.end(2)
         if cut >= len(text.rstrip()):
             break
-        if _inside_quote(text, m.start(1), balanced):
+        if _inside_quote(text, cut, balanced):
             continue
         word = re.search(r"([\w.]+)$", text[begin : m.start(1)])
         token = word.group(1).lower() if word else ""

@@ -1,0 +1,92 @@
+"""Clean & segment: the story is kept (headline first), site chrome is dropped, offsets hold."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.model import Document
+from factcheck.segment import segment
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+PAGE = """Home | World | Sport | Business
+- Trending: Star striker signs 5-year deal worth $80 million
+- Markets close 2% higher on Friday
+Ferry capsizes off Lorne Island, 14 feared dead
+Updated: March 4, 2025 2:10:07 pm
+A passenger ferry capsized off Lorne Island on Monday, and 14 people are feared dead, the coast guard said.
+Rescuers pulled 61 survivors from the water by nightfall. "We are still searching the north channel," said Captain Mara Quist.
+- The ferry was built in 1998 and carried 75 people.
+Subscribe to The Daily Ledger for ₹900 / 3 Months - SAVE 25%
+MOST POPULAR
+1. Actor Completes 11 Years In TV, Promises More
+2. Heatwave: Power Demand Hits 8,656 MW As Mercury Soars.
+"""
+
+
+def test_story_kept_and_chrome_dropped():
+    article = segment(Document(id="p", path="p.txt", text=PAGE))
+    assert article.headline is not None
+    assert article.headline.text == "Ferry capsizes off Lorne Island, 14 feared dead"
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == article.headline.text
+    assert "Rescuers pulled 61 survivors from the water by nightfall." in texts
+    assert any("We are still searching" in t for t in texts)
+    assert "The ferry was built in 1998 and carried 75 people." in texts
+    joined = "\n".join(texts)
+    for chrome in ("80 million", "2% higher", "₹900", "11 Years", "8,656 MW", "Updated"):
+        assert chrome not in joined
+    roles = {s.text: s.role for s in article.sentences}
+    assert roles["The ferry was built in 1998 and carried 75 people."] == "key_point"
+
+
+def test_offsets_point_into_the_file():
+    article = segment(Document(id="p", path="p.txt", text=PAGE))
+    for s in article.sentences:
+        assert PAGE[s.start:s.end] == s.text
+
+
+def test_sentences_do_not_split_inside_quotes_or_abbreviations():
+    text = ("Harbour talks resume in Lorne\n"
+            'Ms. Quist told the U.S. envoy, "We will not move. Not this year." The envoy left.\n')
+    article = segment(Document(id="q", path="q.txt", text=text))
+    body = [s.text for s in article.sentences if s.role != "headline"]
+    assert body == ['Ms. Quist told the U.S. envoy, "We will not move. Not this year."',
+                    "The envoy left."]
+
+
+def test_title_from_metadata_is_the_headline():
+    text = "Menu\nBridge reopens after 17 years\nThe old bridge reopened on Friday after 17 years of repairs.\n"
+    article = segment(Document(id="m", path="m.md", text=text, title="Bridge reopens after 17 years"))
+    assert article.headline is not None and article.headline.text == "Bridge reopens after 17 years"
+
+
+def test_empty_and_chrome_only_documents_have_no_story():
+    assert segment(Document(id="e", path="e.txt", text="\n\n  \n")).sentences == ()
+    chrome = "Home | World\nSign in\nSubscribe now for $3/month\n"
+    assert segment(Document(id="c", path="c.txt", text=chrome)).sentences == ()
+
+
+SEED_HEADLINES = {
+    "000": "Kim Jong Un meets Vladimir Putin in Russia",
+    "001": "N Korea's Kim heads to Russia to revive old friendship",
+    "002": "Russian President Vladimir Putin arrives in North Korea for his first visit in 24 years",
+    "003": "North Korea's Kim Jong Un to meet Putin in Russia this month: U.S. official",
+    "004": "Putin’s North Korea Visit For First Time In 25 years Amid US Tensions - Key Points",
+}
+SEED_CHROME = ["₹900", "3 Months", "SAVE 25%", "8,656 MW", "23-24 Years", "11 Years", "7 Injured",
+               "Rs 18330", "16-year", "July 8", "2nd ODI", "14 Crops", "1 / 7", "Subscribe",
+               "Sign in", "Comments have to be"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+@pytest.mark.parametrize("seed", sorted(SEED_HEADLINES))
+def test_seed_story_and_chrome(seed):
+    path = next(SEEDS.glob(f"{seed}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    article = segment(Document(id=seed, path=str(path), text=text))
+    assert article.headline is not None and article.headline.text == SEED_HEADLINES[seed]
+    joined = "\n".join(s.text for s in article.sentences)
+    for chrome in SEED_CHROME:
+        assert chrome not in joined
+    assert len(article.sentences) >= 8
