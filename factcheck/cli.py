@@ -15,10 +15,10 @@ from typing import Optional, Sequence
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.extract import extract
+from factcheck.batch import analyse
+from factcheck.cache import DEFAULT_DIR, ClaimsCache
 from factcheck.load import load_paths
 from factcheck.model import Document, Extraction, LoadError
-from factcheck.segment import segment
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
         p.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
                        help="parallel extraction processes (default: the machine's cores)")
+        p.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
+                       help=f"where extracted claims are kept between runs (default {DEFAULT_DIR})")
+        p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     check = sub.add_parser("check", help="report where the articles disagree")
     common(check)
@@ -77,17 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_stages(docs: Sequence[Document]) -> tuple[list[Extraction], list[LoadError]]:
+def _run_stages(docs: Sequence[Document], args: argparse.Namespace
+                ) -> tuple[list[Extraction], list[LoadError]]:
     """clean & segment and extract every document; a failure costs only that document."""
-    extractions: list[Extraction] = []
-    errors: list[LoadError] = []
-    for doc in docs:
-        try:
-            extractions.append(extract(segment(doc)))
-        except Exception as exc:  # a bug must cost one article, never the batch
-            errors.append(LoadError(doc.path, f"could not be analysed: {type(exc).__name__}: {exc}",
-                                    id=doc.id))
-    return extractions, errors
+    cache = None if args.no_cache else ClaimsCache(args.cache)
+    try:
+        return analyse(docs, jobs=args.jobs, cache=cache)
+    finally:
+        if cache:
+            cache.close()
 
 
 def _emit(text: str, output: Optional[str]) -> None:
@@ -110,7 +111,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.report import claims as claims_report
 
     docs, load_errors = load_paths(args.paths, published=args.published)
-    extractions, errors = _run_stages(docs)
+    extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
     if args.format == "json":
         _emit(claims_report.render_json(extractions, errors), args.output)
@@ -144,7 +145,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         references, ref_errors = load_paths(args.against, published=args.published)
         docs = list(docs) + [r for r in references if r.id not in focus]
         load_errors = list(load_errors) + list(ref_errors)
-    extractions, errors = _run_stages(docs)
+    extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
     claims = [c for ex in extractions for c in ex.claims]
     conflicts = compare(align(claims))
