@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from datetime import date
 from typing import Optional, Sequence
@@ -17,7 +18,7 @@ from rich.console import Console
 from factcheck import __version__
 from factcheck.batch import analyse
 from factcheck.cache import DEFAULT_DIR, ClaimsCache
-from factcheck.load import load_paths
+from factcheck.load import DEFAULT_MAX_BYTES, load_paths
 from factcheck.model import Document, Extraction, LoadError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -50,6 +51,13 @@ def _jobs_arg(text: str) -> int:
     return n
 
 
+def _size_arg(text: str) -> int:
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmMgG]?)[bB]?\s*", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500k, 20M)")
+    return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[m.group(2).lower()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factcheck", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
@@ -65,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
                        help=f"where extracted claims are kept between runs (default {DEFAULT_DIR})")
         p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+        p.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help="skip (and name) articles larger than this; accepts 500k, 20M "
+                            f"(default {DEFAULT_MAX_BYTES // 2**20}M)")
 
     check = sub.add_parser("check", help="report where the articles disagree")
     common(check)
@@ -110,7 +121,7 @@ def _console(output: Optional[str]) -> Console:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.report import claims as claims_report
 
-    docs, load_errors = load_paths(args.paths, published=args.published)
+    docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
     if args.format == "json":
@@ -139,11 +150,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.compare import compare, exit_severities, within
     from factcheck.report import check as check_report
 
-    docs, load_errors = load_paths(args.paths, published=args.published)
+    docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     focus = {d.id for d in docs}
     if args.against:
-        references, ref_errors = load_paths(args.against, published=args.published)
-        docs = list(docs) + [r for r in references if r.id not in focus]
+        references, ref_errors = load_paths(args.against, published=args.published,
+                                            max_bytes=args.max_bytes, taken=focus)
+        # A draft also named among the references (a folder holding it) is read once.
+        drafts = {(d.path, d.text) for d in docs}
+        docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
         load_errors = list(load_errors) + list(ref_errors)
     extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors

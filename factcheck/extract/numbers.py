@@ -1,0 +1,118 @@
+"""Numbers as newsrooms write them: digits ("26,000", "1.5"), words ("eight", "twenty-four",
+"a dozen") and scales ("1.5 million", "₹3 crore").
+
+Shared by the quantity and elapsed-time recognizers so that "eight years ago" and "eight
+people" read the number the same way. Everything here is bounded: a run of 400 digits or
+"1e400" is refused rather than turned into infinity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Optional
+
+from factcheck import rules
+
+_RULES = rules.load("numbers")
+UNIT_WORDS: dict[str, int] = _RULES["units"]
+TEN_WORDS: dict[str, int] = _RULES["tens"]
+COLLECTIVE: dict[str, int] = _RULES["collective"]
+SCALES: dict[str, int] = _RULES["scales"]
+ORDINAL_WORDS: dict[str, int] = _RULES["ordinals"]
+
+_WORD_SCALES = {k: v for k, v in SCALES.items() if len(k) > 2}
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+
+
+# Digits with thousands separators ("26,000", "1,50,000" Indian grouping) or a decimal part.
+# Each group is bounded, so no nested unbounded repetition can backtrack.
+DIGITS = r"(?<![\w.,])(?:[0-9]{1,3}(?:,[0-9]{2,3}){1,6}|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9]|[eE][+-]?[0-9])"
+_SMALL = rf"(?:(?:{_alt(TEN_WORDS)})(?:[- ](?:{_alt(UNIT_WORDS)}))?|{_alt(UNIT_WORDS)})"
+# "eight", "twenty-four", "a dozen", "two dozen", "a hundred", "three hundred".
+WORDS = (rf"(?:(?:a|an|{_SMALL})\s+(?:{_alt(COLLECTIVE)}|hundred)\b|{_SMALL}\b"
+         rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|(?:a\s+)?(?:{_alt(COLLECTIVE)})\b)")
+SCALE = rf"(?:\s?(?:{_alt(_WORD_SCALES)})\b|(?:mn|bn)\b)"
+# A whole number expression, words or digits, with an optional scale word.
+NUMBER = rf"(?:{DIGITS}|\b{WORDS})(?:{SCALE})?"
+
+NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
+_MAX = 1e15
+
+
+def _small_words(text: str) -> Optional[float]:
+    t = text.lower().replace("-", " ").split()
+    if not t:
+        return None
+    total = 0.0
+    current = 0.0
+    for w in t:
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif w == "and":
+            continue
+        elif w in UNIT_WORDS:
+            current += UNIT_WORDS[w]
+        elif w in TEN_WORDS:
+            current += TEN_WORDS[w]
+        elif w in COLLECTIVE:
+            current = (current or 1) * COLLECTIVE[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> Optional[float]:
+    """The value of a number expression matched by NUMBER, or None when it is not one we trust.
+
+    "26,000" → 26000, "1.5 million" → 1500000, "twenty-four" → 24, "a dozen" → 12,
+    "9"*400 → None (too long to be a figure an editor checks)."""
+    s = text.strip().replace("\u00a0", " ")
+    if not s:
+        return None
+    m = re.match(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s?([A-Za-z]*)$", s)
+    if m:
+        digits, scale = m.group(1).replace(",", ""), m.group(2).lower()
+        if len(digits) > 18:
+            return None
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        if scale:
+            if scale not in SCALES:
+                return None
+            value *= SCALES[scale]
+    else:
+        value = _small_words(s)
+        if value is None:
+            return None
+    if not math.isfinite(value) or value > _MAX * 1000:
+        return None
+    return value
+
+
+def ordinal_value(word: str) -> Optional[int]:
+    """"first" → 1, "2nd" → 2, "twenty-first" → 21; None for anything else."""
+    w = word.lower().replace("‐", "-")
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
+    if m:
+        n = int(m.group(1))
+        suffix = w[-2:]
+        expected = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return n if suffix == expected else None
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in TEN_WORDS and unit in ORDINAL_WORDS and ORDINAL_WORDS[unit] < 10:
+            return TEN_WORDS[tens] + ORDINAL_WORDS[unit]
+    return None
