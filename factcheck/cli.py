@@ -18,10 +18,15 @@ from rich.console import Console
 from factcheck import __version__
 from factcheck.batch import analyse
 from factcheck.cache import DEFAULT_DIR, ClaimsCache
+from factcheck.facts import FactBook, FactBookError
 from factcheck.load import DEFAULT_MAX_BYTES, load_paths
-from factcheck.model import Document, Extraction, LoadError
+from factcheck.model import Document, Extraction, LoadError, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """A combination of options that cannot work, said in one line (exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +54,17 @@ def _jobs_arg(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("--jobs must be at least 1")
     return n
+
+
+def _formats_arg(text: str) -> list[str]:
+    from factcheck.report.formats import FORMATS
+
+    wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if not wanted or unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or text!r} (choose from {', '.join(FORMATS)})")
+    return list(dict.fromkeys(wanted))
 
 
 def _size_arg(text: str) -> int:
@@ -82,8 +98,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--against", nargs="+", metavar="PATH", default=None,
                        help="reference sources: the PATHs are checked against them and only "
                             "findings that involve a PATH article are reported")
-    check.add_argument("--format", choices=["rich", "json"], default="rich")
+    check.add_argument("--format", type=_formats_arg, default=None, metavar="FMT[,FMT...]",
+                       help="rich (default on a terminal), json, sarif, github, markdown, html; "
+                            "several, comma-separated, with --output-dir")
+    check.add_argument("--output-dir", metavar="DIR",
+                       help="write every requested format to DIR/factcheck.<ext> (atomically)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
+    check.add_argument("--facts", metavar="FILE", default=None,
+                       help="the desk's fact book (default: ./claims.yaml when present)")
+    check.add_argument("--no-facts", action="store_true", help="do not read any claims.yaml")
+
+    init = sub.add_parser("init", help="write a commented starter claims.yaml")
+    init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE")
+
+    acc = sub.add_parser("accept", help="accept findings by fingerprint in claims.yaml")
+    acc.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
+    acc.add_argument("--reason", required=True, help="why the difference is accepted")
+    acc.add_argument("--facts", metavar="FILE", default="claims.yaml",
+                     help="the claims.yaml to append to (default ./claims.yaml)")
 
     ext = sub.add_parser("extract", help="list the claims each article makes")
     common(ext)
@@ -94,9 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_stages(docs: Sequence[Document], args: argparse.Namespace
                 ) -> tuple[list[Extraction], list[LoadError]]:
     """clean & segment and extract every document; a failure costs only that document."""
+    from factcheck.report.progress import progress
+
     cache = None if args.no_cache else ClaimsCache(args.cache)
     try:
-        return analyse(docs, jobs=args.jobs, cache=cache)
+        with progress(len(docs)) as advance:
+            return analyse(docs, jobs=args.jobs, cache=cache, advance=advance)
     finally:
         if cache:
             cache.close()
@@ -145,11 +180,102 @@ def _say_errors(errors: Sequence[LoadError], fmt: str) -> None:
         sys.stderr.write(f"factcheck: {err.path}: {err.reason}\n")
 
 
+def _factbook(args: argparse.Namespace) -> FactBook:
+    """The fact book named by --facts, ./claims.yaml when present, or an empty one."""
+    from factcheck.facts import FactBook, load_factbook
+
+    if args.no_facts:
+        return FactBook()
+    path = args.facts or ("claims.yaml" if os.path.isfile("claims.yaml") else None)
+    if path is None:
+        return FactBook()
+    if not os.path.exists(path):
+        raise _UsageError(f"{path}: no such file (--facts)")
+    return load_factbook(path)
+
+
+def _fact_claims(book: FactBook) -> list[Extraction]:
+    """The fact book's sentences, extracted like articles; a fact with no claim is an error."""
+    from factcheck.batch import analyse_one
+    from factcheck.facts import fact_error
+
+    out: list[Extraction] = []
+    for doc in book.facts:
+        outcome = analyse_one(doc)
+        if not isinstance(outcome, Extraction) or not outcome.claims:
+            raise fact_error(book, doc.id, "this fact states no number, date or quote to check "
+                                           "against")
+        out.append(outcome)
+    return out
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from factcheck.facts import init_factbook
+
+    try:
+        init_factbook(args.path)
+    except FileExistsError:
+        sys.stderr.write(f"factcheck: {args.path} already exists; not overwritten\n")
+        return EXIT_USAGE
+    sys.stderr.write(f"factcheck: wrote {args.path}\n")
+    return EXIT_OK
+
+
+def _cmd_accept(args: argparse.Namespace) -> int:
+    from factcheck.facts import accept as accept_in_book
+
+    try:
+        added = accept_in_book(args.facts, list(args.fingerprints), args.reason)
+    except ValueError as exc:
+        raise _UsageError(str(exc))
+    already = [f for f in args.fingerprints if f.lower() not in added]
+    for fp in added:
+        sys.stderr.write(f"factcheck: accepted {fp} in {args.facts}\n")
+    for fp in already:
+        sys.stderr.write(f"factcheck: {fp} was already accepted\n")
+    return EXIT_OK
+
+
+def _write_check(report: Report, extractions: Sequence[Extraction],
+                 args: argparse.Namespace) -> None:
+    """Every requested format: to --output-dir, to --output, or to stdout."""
+    from factcheck.report.formats import EXTENSIONS, render, step_summary
+    from factcheck.report.output import write_atomic
+
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    formats = args.format or (["rich", "github"] if in_actions else ["rich"])
+    if args.output_dir:
+        os.makedirs(args.output_dir, exist_ok=True)
+        for fmt in formats:
+            write_atomic(os.path.join(args.output_dir, f"factcheck.{EXTENSIONS[fmt]}"),
+                         render(fmt, report, extractions))
+    elif args.output:
+        write_atomic(args.output, render(formats[0], report, extractions))
+    else:
+        for fmt in formats:
+            if fmt == "rich":
+                from factcheck.report import check as check_report
+                check_report.print_rich(_console(None), report)
+            else:
+                sys.stdout.write(render(fmt, report, extractions))
+        sys.stdout.flush()
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and ("github" in formats):
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(report))
+        except OSError as exc:
+            sys.stderr.write(f"factcheck: cannot append to GITHUB_STEP_SUMMARY: {exc}\n")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.align import align
-    from factcheck.compare import compare, exit_severities, within
+    from factcheck.compare import accept, compare, exit_severities, within
     from factcheck.report import check as check_report
 
+    if args.format and len(args.format) > 1 and not args.output_dir:
+        raise _UsageError("several formats need --output-dir (one file per format)")
+    book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     focus = {d.id for d in docs}
     if args.against:
@@ -159,21 +285,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
         drafts = {(d.path, d.text) for d in docs}
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
         load_errors = list(load_errors) + list(ref_errors)
+    taken = {d.id for d in docs}
+    clash = [f.id for f in book.facts if f.id in taken]
+    if clash:
+        raise _UsageError(f"{book.path}: fact id {clash[0]!r} is also an article's id")
     extractions, errors = _run_stages(docs, args)
+    facts = _fact_claims(book)
     errors = list(load_errors) + errors
-    claims = [c for ex in extractions for c in ex.claims]
-    conflicts = compare(align(claims))
+    claims = [c for ex in extractions + facts for c in ex.claims]
+    conflicts = compare(align(claims, aliases=book.aliases), settings=book.settings)
     if args.against:
         conflicts = within(conflicts, focus)
-    report = check_report.build(extractions, errors, conflicts)
-    if args.format == "json":
-        _emit(check_report.render_json(report), args.output)
-    else:
-        console = _console(args.output)
-        check_report.print_rich(console, report)
-        if args.output:
-            _emit(console.export_text(), args.output)
-    _say_errors(errors, args.format)
+    conflicts, stale = accept(conflicts, {i.fingerprint: i.reason for i in book.ignore})
+    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
+             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    report = check_report.build(extractions + facts, errors, conflicts, notes)
+    _write_check(report, extractions, args)
+    _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if errors and args.fail_on != "never":
         return EXIT_USAGE
     failing = exit_severities(args.fail_on)
@@ -188,7 +316,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "extract":
             return _cmd_extract(args)
+        if args.command == "init":
+            return _cmd_init(args)
+        if args.command == "accept":
+            return _cmd_accept(args)
         return _cmd_check(args)
+    except FactBookError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return EXIT_USAGE
+    except _UsageError as exc:
+        sys.stderr.write(f"factcheck: error: {exc}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
         return 130

@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -507,3 +507,19 @@ def exit_severities(fail_on: str) -> set[str]:
     """The severities that make the run fail under --fail-on."""
     return {"error": {"error"}, "warning": {"error", "warning"},
             "info": {"error", "warning", "info"}, "never": set()}[fail_on]
+
+
+def accept(conflicts: Sequence[Conflict], ignore: Mapping[str, str]
+           ) -> tuple[list[Conflict], list[str]]:
+    """Findings the desk accepted (claims.yaml `ignore`, fingerprint → reason) marked as such,
+    and the ignore entries that no longer match anything, so stale entries do not pile up."""
+    used: set[str] = set()
+    out: list[Conflict] = []
+    for c in conflicts:
+        reason = ignore.get(c.fingerprint)
+        if reason is not None:
+            used.add(c.fingerprint)
+            c = replace(c, accepted=reason)
+        out.append(c)
+    stale = [fp for fp in ignore if fp not in used]
+    return out, stale

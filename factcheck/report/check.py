@@ -45,7 +45,9 @@ def _side_dict(side: Side) -> dict[str, Any]:
     out = {"article": c.article, "path": c.path, "line": c.line, "column": c.column,
            "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
            "value": value_to_dict(c.value), "sentence": c.sentence, "role": side.role,
-           "section": c.role}
+           "section": c.role,
+           # Spans of `sentence` that differ from the other sides, for renderers to highlight.
+           "highlight": [[start, end] for start, end in side.highlight]}
     if c.trusted:
         out["source"] = c.source_label
     return out
