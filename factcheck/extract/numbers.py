@@ -34,7 +34,7 @@ DIGITS = r"(?<![\w.,])(?:[0-9]{1,3}(?:,[0-9]{2,3}){1,6}|[0-9]{1,15})(?:\.[0-9]{1
 _SMALL = rf"(?:(?:{_alt(TEN_WORDS)})(?:[- ](?:{_alt(UNIT_WORDS)}))?|{_alt(UNIT_WORDS)})"
 # "eight", "twenty-four", "a dozen", "two dozen", "a hundred", "three hundred".
 WORDS = (rf"(?:(?:a|an|{_SMALL})\s+(?:{_alt(COLLECTIVE)}|hundred)\b|{_SMALL}\b"
-         rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|(?:a\s+)?(?:{_alt(COLLECTIVE)})\b)")
+         rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?)")
 SCALE = rf"(?:\s?(?:{_alt(_WORD_SCALES)})\b|(?:mn|bn)\b)"
 # A whole number expression, words or digits, with an optional scale word.
 NUMBER = rf"(?:{DIGITS}|\b{WORDS})(?:{SCALE})?"
@@ -44,7 +44,8 @@ _MAX = 1e15
 
 
 def _small_words(text: str) -> Optional[float]:
-    t = text.lower().replace("-", " ").split()
+    t = [w for w in re.split(r"[\s]+", text.lower()) if w]
+    t = [part for w in t for part in ([w] if w in COLLECTIVE else w.split("-"))]
     if not t:
         return None
     total = 0.0
@@ -108,7 +109,7 @@ def ordinal_value(word: str) -> Optional[int]:
         n = int(m.group(1))
         suffix = w[-2:]
         expected = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return n if suffix == expected else None
+        return n if n > 0 and suffix == expected else None
     if w in ORDINAL_WORDS:
         return ORDINAL_WORDS[w]
     if "-" in w:
