@@ -24,6 +24,9 @@ NEAR = 6  # the words nearest the value that say what it counts
 POSTING_CAP = 60  # a word shared by more claims than this is too common to propose pairs
 MIN_SCORE = 0.42
 QUOTE_MIN_RATIO = 72.0
+# A headline restates its own story's facts in fewer words: within one article, less overlap
+# is needed than across outlets.
+SAME_STORY_BONUS = 0.1
 EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -104,7 +107,10 @@ class _Scorer:
         all_a = self.terms[a.id] | names_a
         all_b = self.terms[b.id] | names_b
         union = self._weight(all_a | all_b)
-        jaccard = self._weight(all_a & all_b) / union if union else 0.0
+        shared = self._weight(all_a & all_b)
+        # A headline is short: judge it by how much of it the other sentence covers, too.
+        smaller = min(self._weight(all_a), self._weight(all_b))
+        jaccard = 0.5 * (shared / union if union else 0.0) + 0.5 * (shared / smaller if smaller else 0.0)
         near = self._weight(shared_near) / max(min(self._weight(near_a), self._weight(near_b)), 1e-9)
         text = fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
         return 0.45 * jaccard + 0.35 * min(near, 1.0) + 0.20 * text
@@ -175,6 +181,8 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
                 if not _pairable(a, b):
                     continue
                 s = scorer.score(a, b)
+                if a.article == b.article:
+                    s += SAME_STORY_BONUS
                 if s >= min_score:
                     pairs.append(Pair(a, b, s))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))

@@ -124,6 +124,19 @@ def _is_running_count(a: Claim, b: Claim) -> bool:
     return bool(words & _RUNNING_COUNT) or unit in _RUNNING_COUNT
 
 
+_UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}
+
+
+def _about_previous(date_claim: Claim, elapsed: Claim) -> bool:
+    """"First visit in 24 years" speaks of the previous visit, long before publication; a date
+    of this week ("on Wednesday") is the current event, whatever the sentences share."""
+    span, amount = date_claim.value, elapsed.value.amount  # type: ignore[union-attr]
+    if span.end is None or elapsed.published is None or amount.unit not in _UNIT_DAYS:
+        return False
+    half = max(1.0, amount.low) * _UNIT_DAYS[amount.unit] / 2
+    return (elapsed.published - span.end).days > half
+
+
 def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[str]:
     """"agree", "conflict", "update", or None when the two cannot be compared."""
     va, vb = a.value, b.value
@@ -150,8 +163,10 @@ def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[st
         if not (_same_cycle(a, b) or (_absolute(a) and _absolute(b))):
             return None  # "this week" in 2019 and in 2024: different weeks, different events
     elif isinstance(va, DateSpan) or isinstance(vb, DateSpan):
-        date_claim = a if isinstance(va, DateSpan) else b
+        date_claim, elapsed = (a, b) if isinstance(va, DateSpan) else (b, a)
         if not (_absolute(date_claim) or _same_cycle(a, b)):
+            return None
+        if not _about_previous(date_claim, elapsed):
             return None
     overlap = spans_overlap(span_a, span_b)
     if overlap is None:

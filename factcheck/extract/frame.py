@@ -71,6 +71,12 @@ def names(text: str) -> list[str]:
     return found
 
 
+def title_case(sentence: str) -> bool:
+    """A headline in Title Case capitalises every word, so capitals no longer tell names."""
+    words = [w for w in _TOKEN.findall(sentence) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
     """The frame of the claim at sentence[start:end]."""
     masked = f"{sentence[:start]}⟨{kind}⟩{sentence[end:]}"
@@ -87,4 +93,5 @@ def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
                 ordered.append(term)
         li -= 1
         ri += 1
-    return Frame(masked=masked, terms=tuple(ordered), names=tuple(dict.fromkeys(names(sentence))))
+    found = () if title_case(sentence) else tuple(dict.fromkeys(names(sentence)))
+    return Frame(masked=masked, terms=tuple(ordered), names=found)

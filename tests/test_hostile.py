@@ -1,0 +1,165 @@
+"""Hostile input: every bad file is named with its reason, every good file is still checked, and
+nothing crashes, hangs or runs. The corpus is generated here (some of it is large)."""
+
+import json
+import os
+
+import pytest
+
+from factcheck.cli import main
+
+GOOD_A = ("Updated: March 12, 2025 9:00 am\n\nFerry Service Resumes After Storm\n\n"
+          "The ferry service between the two islands resumed on Tuesday after a storm closed "
+          "the port for three days, the harbour master said.\n")
+GOOD_B = ("Updated: March 12, 2025 11:00 am\n\nFerries Sail Again\n\n"
+          "The ferry service between the two islands resumed on Tuesday after a storm closed "
+          "the port for five days, the harbour master said.\n")
+ODD_TEXT = ("Updated: March 13, 2025 8:00 am\n\nOdd Inputs Do Not Break The Desk\n\n"
+            "The council met on February 30, 2024 and again on 32 March, officials said. "
+            "A reading of 1e400 units and " + "9" * 400 + " more were logged. "
+            "Some \u0663\u0664 residents wrote in Arabic digits: \u0645\u0631\u062d\u0628\u0627 "
+            "\u0628\u0627\u0644\u0639\u0627\u0644\u0645 and 2\u200b4 people signed with "
+            "zero-width spaces inside the number.\n")
+HTML = ("<html><head><title>Harbour &amp; Port</title></head><body>"
+        "<script>alert(1)</script><iframe src='https://example.invalid'></iframe>"
+        "<article><h1>Harbour &amp; Port Reopen</h1><p>The harbour &amp; port reopened on "
+        "Tuesday &mdash; three days after the storm &lt;script&gt; closed them, officials said, "
+        "and [bold]x[/bold] stayed literal.</p></article></body></html>")
+
+BAD = {  # name → the start of the reason reported for it
+    "binary.txt": "is not text (binary data)",
+    "empty.txt": "is empty",
+    "spaces.txt": "is empty (only whitespace)",
+    "deep.json": "JSON is nested more than",
+    "malformed.json": "not valid JSON",
+    "broken.md": "front matter is not valid YAML",
+    "huge.txt": "is ",  # "is 52.4 MB, over the size limit …"
+    "lines.jsonl:2": "not valid JSON",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    d = root / "batch"
+    d.mkdir()
+    (d / "good_a.txt").write_text(GOOD_A, encoding="utf-8")
+    (d / "good_b.txt").write_text(GOOD_B, encoding="utf-8")
+    (d / "odd.txt").write_text(ODD_TEXT, encoding="utf-8")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (d / "invalid_utf8.txt").write_bytes(b"Updated: March 12, 2025\n\nA caf\xe9 \xff\xfe reopened "
+                                         b"after the storm, its owner said.\n")
+    (d / "utf16.txt").write_text(GOOD_A.replace("three days", "three days and nights"),
+                                 encoding="utf-16")
+    (d / "cp1252.txt").write_bytes("Updated: March 12, 2025\n\nThe caf\u00e9 \u201creopened\u201d "
+                                   "on Tuesday, its owner said.\n".encode("cp1252"))
+    (d / "empty.txt").write_text("")
+    (d / "spaces.txt").write_text("   \n\n\t  \n")
+    with open(d / "huge.txt", "w", encoding="utf-8") as fh:
+        chunk = "The port authority said the ferry carried 40 people. " * 1000
+        for _ in range(1000):  # ~53 MB
+            fh.write(chunk + "\n")
+    (d / "oneline.txt").write_text("Updated: March 12, 2025\n\n" + ("word " * 200000) + "\n")
+    (d / "digits.txt").write_text("Updated: March 12, 2025\n\n" + "1" * 100000 + " people\n")
+    (d / "deep.json").write_text("[" * 50000 + "]" * 50000)
+    (d / "malformed.json").write_text('{"text": "The ferry sailed.", "title": ')
+    (d / "lines.jsonl").write_text(
+        json.dumps({"id": "w1", "text": GOOD_A, "published": "2025-03-12"}) + "\n"
+        + '{"id": "w2", "text": \n'
+        + json.dumps({"id": "w3", "text": GOOD_B, "published": "2025-03-12"}) + "\n")
+    (d / "page.html").write_text(HTML, encoding="utf-8")
+    (d / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody text of the story.\n")
+    os.symlink(d, d / "loop")
+    locked = d / "locked.txt"
+    locked.write_text(GOOD_A)
+    locked.chmod(0)
+    yield root
+    locked.chmod(0o644)
+
+
+def run(capsys, root, *args):
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        code = main(["check", "batch", "--no-cache", "--jobs", "1", *args])
+    finally:
+        os.chdir(old)
+    return code, capsys.readouterr()
+
+
+@pytest.fixture(scope="module")
+def report(hostile):
+    old = os.getcwd()
+    os.chdir(hostile)
+    import contextlib
+    import io
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "batch", "--no-cache", "--format", "json"])
+    finally:
+        os.chdir(old)
+    return code, json.loads(out.getvalue()), err.getvalue()
+
+
+def test_every_bad_file_named_and_exit_2(report):
+    code, doc, err = report
+    assert code == 2
+    errors = {a["path"]: a["error"] for a in doc["articles"] if a["error"]}
+    for name, reason in BAD.items():
+        path = os.path.join("batch", name)
+        assert path in errors, f"{name} not reported"
+        assert errors[path].startswith(reason), (name, errors[path])
+        assert f"{path}: {errors[path]}" in err
+    assert "Traceback" not in err
+    assert any("loop" in p or "symlink" in e for p, e in errors.items())
+    if os.geteuid() != 0:  # root reads anything
+        assert errors[os.path.join("batch", "locked.txt")] == "cannot be read: permission denied"
+
+
+def test_good_files_still_checked(report):
+    _, doc, _ = report
+    ids = {a["id"] for a in doc["articles"] if not a["error"]}
+    assert {"good_a", "good_b", "odd", "w1", "w3", "page", "utf16", "cp1252", "invalid_utf8",
+            "oneline", "digits"} <= ids
+    found = {frozenset(c["article"] for c in f["claims"]) for f in doc["conflicts"]
+             if f["kind"] == "quantity"}
+    assert frozenset({"good_a", "good_b"}) in found
+    assert frozenset({"w1", "w3"}) in found  # the JSONL lost only its bad line
+
+
+def test_odd_values_yield_no_claims(hostile, capsys):
+    old = os.getcwd()
+    os.chdir(hostile)
+    try:
+        code = main(["extract", "batch/odd.txt", "batch/digits.txt", "--format", "json",
+                     "--no-cache"])
+    finally:
+        os.chdir(old)
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    texts = [c["text"] for a in doc["articles"] for c in a["claims"]]
+    # "February 30" and "32 March" are not dates; 1e400, 400 nines, Arabic digits and a number
+    # broken by a zero-width space are not figures an editor would check.
+    assert not any(t.startswith(("February 30", "32 March", "1e400", "999", "\u0663", "111"))
+                   for t in texts), texts
+    for a in doc["articles"]:
+        for c in a["claims"]:
+            v = c["value"]
+            if "low" in v and v["low"] is not None and v["high"] is not None:
+                assert v["low"] <= v["high"]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "markdown", "html"])
+def test_bad_files_in_every_format(hostile, capsys, fmt):
+    code, captured = run(capsys, hostile, "--format", fmt)
+    assert code == 2
+    for name in ("binary.txt", "deep.json", "broken.md"):
+        assert name in captured.out, (fmt, name)
+
+
+def test_html_input_never_runs_and_is_escaped(hostile, capsys):
+    code, captured = run(capsys, hostile, "--format", "html")
+    assert "<script>alert(1)</script>" not in captured.out
+    assert "<iframe" not in captured.out
+
