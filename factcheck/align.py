@@ -32,9 +32,31 @@ EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+def _speech_before() -> "re.Pattern[str]":
+    from factcheck import rules
+    verbs = sorted(rules.load("speech")["verbs"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) +
+                      r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|late\s+|early\s+)?$",
+                      re.IGNORECASE)
+
+
+_SPEECH_BEFORE = _speech_before()
+
+
+def reporting_time(claim: Claim) -> bool:
+    """"officials said on Thursday": when something was said, not a fact of the story."""
+    if claim.kind != "date":
+        return False
+    before = claim.sentence[max(0, claim.start - claim.sentence_start - 40):
+                            claim.start - claim.sentence_start]
+    return bool(_SPEECH_BEFORE.search(before))
+
+
 def family(claim: Claim) -> Optional[str]:
     """Claims can only be about the same fact within one family: what they measure."""
     value = claim.value
+    if reporting_time(claim):
+        return None
     if isinstance(value, Quantity):
         return f"quantity:{value.unit}"
     if isinstance(value, (DateSpan, Duration)):

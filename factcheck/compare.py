@@ -124,6 +124,7 @@ def _is_running_count(a: Claim, b: Claim) -> bool:
     return bool(words & _RUNNING_COUNT) or unit in _RUNNING_COUNT
 
 
+DATE_MIN_SCORE = 0.6
 _UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}
 
 
@@ -162,6 +163,8 @@ def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[st
     if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
         if not (_same_cycle(a, b) or (_absolute(a) and _absolute(b))):
             return None  # "this week" in 2019 and in 2024: different weeks, different events
+        if not (_absolute(a) or _absolute(b)) and a.published != b.published:
+            return None  # "on Friday" read on two different days: too easily a different Friday
     elif isinstance(va, DateSpan) or isinstance(vb, DateSpan):
         date_claim, elapsed = (a, b) if isinstance(va, DateSpan) else (b, a)
         if not (_absolute(date_claim) or _same_cycle(a, b)):
@@ -225,6 +228,11 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _contiguous_in(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
 def grade_quotes(a: str, b: str) -> QuoteDiff:
     """How two renderings of one quote differ, and whether an editor must look."""
     wa, wb = _words(a), _words(b)
@@ -232,6 +240,8 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
     if na == nb:
         return QuoteDiff(None, "same words", (), ())
     shorter, longer = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if len(shorter) >= 3 and _contiguous_in(shorter, longer):
+        return QuoteDiff(None, "shortened", (), ())  # the quote cut short at either end
     if _is_subsequence(shorter, longer) and not (set(longer) - set(shorter)) & set(
             rules.load("wording")["negations"]):
         return QuoteDiff(None, "shortened", (), ())
@@ -342,6 +352,9 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     claims: dict[str, Claim] = {}
     comps = _Components()
     for p in pairs:
+        if (isinstance(p.a.value, DateSpan) and isinstance(p.b.value, DateSpan)
+                and p.score < DATE_MIN_SCORE):
+            continue  # one story has many days: only near-identical frames share an event
         r = relation(p.a, p.b, settings)
         if r is None:
             continue
@@ -465,35 +478,123 @@ def _consensus_value(anchor: Claim, consensus: Sequence[Claim]) -> str:
 
 
 def _quote_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]:
-    out: list[Conflict] = []
-    seen: set[str] = set()
+    """One finding per mangled rendering and one per disputed attribution, per quote: where
+    several sources agree, theirs is the consensus and the odd rendering or speaker stands out."""
+    groups = _Components()
     for p in pairs:
-        a, b = p.a, p.b
-        qa, qb = a.value, b.value
-        assert isinstance(qa, Quote) and isinstance(qb, Quote)
-        diff = grade_quotes(qa.quote, qb.quote)
-        if diff.severity is not None:
-            oa, ob = _quote_offset(a), _quote_offset(b)
-            sides = (Side(a, "side", tuple((oa + s, oa + e) for s, e in diff.changed_a)),
-                     Side(b, "side", tuple((ob + s, ob + e) for s, e in diff.changed_b)))
-            fp = fingerprint("quote", (a, b))
-            if fp not in seen:
-                seen.add(fp)
-                out.append(Conflict(kind="quote", severity=_severity("quote", diff.severity, settings),
-                                    message=f"the same quote differs: {diff.reason}",
-                                    fingerprint=fp, sides=sides))
-        if (qa.speaker_ref and qb.speaker_ref and qa.speaker_ref != qb.speaker_ref
-                and fuzz.ratio(qa.quote.lower(), qb.quote.lower()) >= 85):
-            fp = fingerprint("attribution", (a, b))
-            if fp not in seen:
-                seen.add(fp)
-                msg = (f"the same quote is given to {qa.speaker} ({a.article}) "
-                       f"and to {qb.speaker} ({b.article})")
-                out.append(Conflict(
-                    kind="attribution", severity=_severity("attribution", "warning", settings),
-                    message=msg, fingerprint=fp,
-                    sides=(Side(a, "side", _speaker_span(a)), Side(b, "side", _speaker_span(b)))))
+        groups.union(p.a.id, p.b.id)
+    members: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for p in pairs:
+        root = groups.find(p.a.id)
+        members[root][p.a.id] = p.a
+        members[root][p.b.id] = p.b
+    out: list[Conflict] = []
+    for group in members.values():
+        claims = sorted(group.values(), key=lambda c: (c.article, c.start))[:QUOTE_GROUP_CAP]
+        out.extend(_rendering_findings(claims, settings))
+        attribution = _attribution_finding(claims, settings)
+        if attribution:
+            out.append(attribution)
     return out
+
+
+QUOTE_GROUP_CAP = 40  # one quote repeated by more sources than this is compared on the first 40
+
+
+def _rendering_findings(claims: list[Claim], settings: Settings) -> list[Conflict]:
+    quotes = [c.value.quote for c in claims]  # type: ignore[union-attr]
+    n = len(claims)
+    diffs: dict[tuple[int, int], QuoteDiff] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            diffs[i, j] = grade_quotes(quotes[i], quotes[j])
+
+    def diff(i: int, j: int) -> QuoteDiff:
+        if i < j:
+            return diffs[i, j]
+        d = diffs[j, i]
+        return QuoteDiff(d.severity, d.reason, d.changed_b, d.changed_a)
+
+    same = [[j for j in range(n) if j == i or diff(i, j).severity is None] for i in range(n)]
+    # Renderings, largest first: each claim joins the first rendering it agrees with.
+    order = sorted(range(n), key=lambda i: (-len(same[i]), claims[i].article, claims[i].start))
+    placed: set[int] = set()
+    renderings: list[list[int]] = []
+    for i in order:
+        if i in placed:
+            continue
+        rendering = [j for j in same[i] if j not in placed]
+        placed.update(rendering)
+        renderings.append(rendering)
+    if len(renderings) < 2:
+        return []
+    main = renderings[0]
+    lead = main[0]
+    has_consensus = len(main) > 1 and len(main) > len(renderings[1])
+    out: list[Conflict] = []
+    for other in renderings[1:] if has_consensus else renderings[1:2]:
+        d = diff(other[0], lead)
+        if d.severity is None:
+            continue
+        sides: list[Side] = []
+        for j in other:
+            o = _quote_offset(claims[j])
+            dj = diff(j, lead)
+            sides.append(Side(claims[j], "outlier" if has_consensus else "side",
+                              tuple((o + s, o + e) for s, e in dj.changed_a)))
+        for j in main:
+            o = _quote_offset(claims[j])
+            dj = diff(j, other[0])
+            sides.append(Side(claims[j], "consensus" if has_consensus else "side",
+                              tuple((o + s, o + e) for s, e in dj.changed_a)))
+        involved = [claims[j] for j in other + main]
+        cons = Consensus(_clip(quotes[lead]), len(main)) if has_consensus else None
+        out.append(Conflict(kind="quote", severity=_severity("quote", d.severity, settings),
+                            message=f"the same quote differs: {d.reason}",
+                            fingerprint=fingerprint("quote", involved), sides=tuple(sides),
+                            consensus=cons))
+    return out
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _attribution_finding(claims: list[Claim], settings: Settings) -> Optional[Conflict]:
+    """The same words given to different people: a finding when the speakers resolve apart."""
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        ref = c.value.speaker_ref  # type: ignore[union-attr]
+        if ref:
+            by_speaker[ref].append(c)
+    if len(by_speaker) < 2:
+        return None
+    ranked = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    # Only quotes close enough to be the same words: a paraphrase may be someone else's line.
+    lead = ranked[0][1][0].value.quote.lower()  # type: ignore[union-attr]
+    ranked = [(ref, [c for c in cs if fuzz.ratio(c.value.quote.lower(), lead) >= 85 or  # type: ignore[union-attr]
+                     fuzz.partial_ratio(c.value.quote.lower(), lead) >= 95])  # type: ignore[union-attr]
+              for ref, cs in ranked]
+    ranked = [(ref, cs) for ref, cs in ranked if cs]
+    if len(ranked) < 2:
+        return None
+    has_consensus = len(ranked[0][1]) > len(ranked[1][1])
+    sides: list[Side] = []
+    for k, (ref, cs) in enumerate(ranked):
+        role = ("consensus" if k == 0 else "outlier") if has_consensus else "side"
+        sides.extend(Side(c, role, _speaker_span(c)) for c in cs)
+
+    def who(cs: list[Claim]) -> str:
+        speaker = cs[0].value.speaker  # type: ignore[union-attr]
+        return f"{speaker} ({', '.join(dict.fromkeys(c.article for c in cs))})"
+
+    message = "the same quote is given to " + " and to ".join(who(cs) for _, cs in ranked)
+    involved = [c for _, cs in ranked for c in cs]
+    cons = Consensus(ranked[0][1][0].value.speaker or ranked[0][0], len(ranked[0][1])) \
+        if has_consensus else None  # type: ignore[union-attr]
+    return Conflict(kind="attribution", severity=_severity("attribution", "warning", settings),
+                    message=message, fingerprint=fingerprint("attribution", involved),
+                    sides=tuple(sides), consensus=cons)
 
 
 def _speaker_span(c: Claim) -> tuple[tuple[int, int], ...]:
