@@ -375,8 +375,9 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
 
 
 def _agree(x: Claim, y: Claim, rel: Mapping[tuple[str, str], str], settings: Settings) -> bool:
-    r = rel.get((x.id, y.id)) or relation(x, y, settings)
-    return r == "agree"
+    """Agreement counts only between claims aligned with each other: a chain of look-alike
+    sentences must not carry one story's figure into another story's consensus."""
+    return rel.get((x.id, y.id)) == "agree"
 
 
 def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],

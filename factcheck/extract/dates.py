@@ -134,6 +134,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|['’]ll")
 # Words that may sit between a future cue and its verb: "will not be held".
 _AUX_AFTER_FUTURE = frozenset(("be", "have", "been", "not", "also", "likely", "then", "soon",
                                "probably", "still", "only"))
+_DETERMINERS = frozenset(("the", "its", "his", "her", "their", "this", "our", "a"))
 # Finite verbs that rule out a headline infinitive before "to" ("He went to …").
 _FINITE = frozenset(("is", "are", "am", "was", "were", "has", "have", "had", "be", "been", "do",
                      "does", "did", "wants", "want", "went", "came", "said", "says"))
@@ -294,8 +295,9 @@ class _Tense:
                     continue
             if word.endswith("'ll"):
                 cues.append((pos, 1))
-            elif self._past(raw, word):
-                cues.append((pos, -1))
+            elif self._past(raw, word) and not (
+                    word == "last" and i and words[i - 1] in _DETERMINERS):
+                cues.append((pos, -1))  # but "the last day of the visit" is no past tense
             elif word == "to" and not cues and i <= 8 and i + 1 < len(tokens) and (
                     tokens[i + 1][1].islower()) and not any(w in _FINITE for w in words[:i]):
                 cues.append((pos, 1))  # headline infinitive: "Rail strike to start …"

@@ -13,7 +13,7 @@ from factcheck import rules
 from factcheck.model import Frame
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NAME = re.compile(r"(?:[A-Z][\w]*(?:['’]s)?)(?:[ -](?:[A-Z][\w]*|of|de|al|bin)(?:['’]s)?)*")
+_NAME = re.compile(r"[A-Z]\w*(?:['’]s)?(?:[ -](?:[A-Z]\w*(?:['’]s)?|(?:of|de|al|bin)\b(?=[ -][A-Z])))*")
 
 
 def _stop() -> frozenset[str]:

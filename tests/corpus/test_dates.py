@@ -67,6 +67,8 @@ CORPUS = [
     ("A Danish official said Monday that the minister will resign.", T,
      [("Monday", "2023-09-04", "2023-09-04", "day")]),
     ("The council met on Thursday.", W, [("Thursday", "2024-06-13", "2024-06-13", "day")]),
+    ("On Friday, the last day of the visit, the two leaders are due at the dam.", date(2025, 3, 13),
+     [("Friday", "2025-03-14", "2025-03-14", "day")]),
     ("The delegation will travel on Wednesday.", W,
      [("Wednesday", "2024-06-19", "2024-06-19", "day")]),
     ("The delegation will travel next Wednesday.", W,
