@@ -30,7 +30,7 @@ def _alt(words: object) -> str:
 
 # Digits with thousands separators ("26,000", "1,50,000" Indian grouping) or a decimal part.
 # Each group is bounded, so no nested unbounded repetition can backtrack.
-DIGITS = r"(?<![\w.,])(?:[0-9]{1,3}(?:,[0-9]{2,3}){1,6}|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9]|[eE][+-]?[0-9])"
+DIGITS = r"(?<![\w.,\u200b-\u200d\u2060\ufeff])(?:[0-9]{1,3}(?:,[0-9]{2,3}){1,6}|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9]|[eE][+-]?[0-9]|[\u200b-\u200d\u2060\ufeff][0-9])"
 _SMALL = rf"(?:(?:{_alt(TEN_WORDS)})(?:[- ](?:{_alt(UNIT_WORDS)}))?|{_alt(UNIT_WORDS)})"
 # "eight", "twenty-four", "a dozen", "two dozen", "a hundred", "three hundred".
 WORDS = (rf"(?:(?:a|an|{_SMALL})\s+(?:{_alt(COLLECTIVE)}|hundred)\b|{_SMALL}\b"

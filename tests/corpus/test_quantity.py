@@ -1,0 +1,127 @@
+"""Corpus for the quantity recognizer: sentence → every (claim text, low, high, unit, approx).
+
+Negatives are as important as positives: a number without a unit or counted noun, a year, a
+time of day, a code or a list counter must yield nothing."""
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from factcheck.extract.quantity import find_quantities
+
+INF = math.inf
+
+CORPUS = [
+    # ── digits, separators, scales ──
+    ("The stadium holds 26,000 people.", [("26,000 people", 26000, 26000, "people", "exact")]),
+    ("About 1.5 million people live in the valley.",
+     [("About 1.5 million people", 1350000, 1650000, "people", "about")]),
+    ("The state had 1,50,000 voters on its rolls.",
+     [("1,50,000 voters", 150000, 150000, "voter", "exact")]),
+    ("The plant produces 8,656 MW at peak.", [("8,656 MW", 8656, 8656, "MW", "exact")]),
+    ("Turnout was 12.5% lower.", [("12.5%", 12.5, 12.5, "percent", "exact")]),
+    ("Turnout fell by 12.5 per cent.", [("12.5 per cent", 12.5, 12.5, "percent", "exact")]),
+    ("The road is 40km long.", [("40km", 40, 40, "km", "exact")]),
+    ("The bridge is 2.4 km long.", [("2.4 km", 2.4, 2.4, "km", "exact")]),
+    ("The 3.1 km rail bridge will open in May.", [("3.1 km", 3.1, 3.1, "km", "exact")]),
+    # ── currencies ──
+    ("Tickets cost ₹900 each.", [("₹900", 900, 900, "INR", "exact")]),
+    ("The council set aside ₹900 crore for roads.",
+     [("₹900 crore", 9e9, 9e9, "INR", "exact")]),
+    ("He paid Rs 18,330 in fines.", [("Rs 18,330", 18330, 18330, "INR", "exact")]),
+    ("The deal is worth $5 billion.", [("$5 billion", 5e9, 5e9, "USD", "exact")]),
+    ("The fund holds US$3 million.", [("US$3 million", 3e6, 3e6, "USD", "exact")]),
+    ("Fares rose to €12.", [("€12", 12, 12, "EUR", "exact")]),
+    ("The club paid £40 million.", [("£40 million", 4e7, 4e7, "GBP", "exact")]),
+    # ── number words ──
+    ("Eight years have passed.", [("Eight years", 8, 8, "year", "exact")]),
+    ("A dozen soldiers were hurt.", [("A dozen soldiers", 12, 12, "soldier", "exact")]),
+    ("Two dozen boats joined the search.", [("Two dozen boats", 24, 24, "boat", "exact")]),
+    ("Twenty-four families were moved.", [("Twenty-four families", 24, 24, "family", "exact")]),
+    ("Three hundred workers marched.", [("Three hundred workers", 300, 300, "worker", "exact")]),
+    ("The two leaders shook hands.", [("two leaders", 2, 2, "leader", "exact")]),
+    ("Three Estravian ministers resigned.",
+     [("Three Estravian ministers", 3, 3, "minister", "exact")]),
+    ("The fire killed five children.", [("five children", 5, 5, "child", "exact")]),
+    ("Rescuers found 31 survivors and 4 casualties.",
+     [("31 survivors", 31, 31, "survivor", "exact"), ("4 casualties", 4, 4, "casualty", "exact")]),
+    # ── modifiers ──
+    ("More than 150 people attended.", [("More than 150 people", 150, INF, "people", "more_than")]),
+    ("Over 30 agreements were signed.", [("Over 30 agreements", 30, INF, "agreement", "more_than")]),
+    ("At least 7 people were injured.", [("At least 7 people", 7, INF, "people", "at_least")]),
+    ("It was nearly 24 years.", [("nearly 24 years", 21.6, 24, "year", "nearly")]),
+    ("Almost 10 villages flooded.", [("Almost 10 villages", 9, 10, "village", "nearly")]),
+    ("About 30 percent voted.", [("About 30 percent", 27, 33, "percent", "about")]),
+    ("Around 150 passengers were aboard.",
+     [("Around 150 passengers", 135, 165, "passenger", "about")]),
+    ("Up to 40 km of coast is closed.", [("Up to 40 km", 0, 40, "km", "at_most")]),
+    ("As many as 60 ministers came.", [("As many as 60 ministers", 0, 60, "minister", "at_most")]),
+    ("Fewer than 20 boats returned.", [("Fewer than 20 boats", 0, 20, "boat", "less_than")]),
+    # ── ranges ──
+    ("The works took 23-24 years.", [("23-24 years", 23, 24, "year", "range")]),
+    ("Between 23 and 24 years passed.", [("Between 23 and 24 years", 23, 24, "year", "range")]),
+    ("Crowds of 5,000 to 6,000 people gathered.",
+     [("5,000 to 6,000 people", 5000, 6000, "people", "range")]),
+    # ── ages ──
+    ("A 24-year-old man was arrested.", [("24-year-old", 24, 24, "year_of_age", "exact")]),
+    ("The 52-year-old fisherman survived.", [("52-year-old", 52, 52, "year_of_age", "exact")]),
+    # ── negatives: nothing checkable ──
+    ("We", []), ("may", []), ("SA", []), ("T20", []), ("06 pm", []),
+    ("The talks began in 2011.", []),
+    ("The 2011 elections were close.", []),
+    ("It happened on July 8.", []),
+    ("India won the 2nd ODI.", []),
+    ("Photo 1 / 7", []),
+    ("One of the ministers spoke.", []),
+    ("COVID-19 cases fell.", []),
+    ("The 2023-24 season ended.", []),
+    ("The final score was 3-1.", []),
+    ("The flight 370 search resumed.", []),
+    ("Updated 11:50 AM IST", []),
+    ("The two met in the capital.", []),
+    ("Eight of them were rescued.", []),
+    ("They tried three times.", []),
+    ("SAVE 25 Offer: 3 Months for ₹900", [("₹900", 900, 900, "INR", "exact")]),
+    ("Trending: 7 Injured In Blast", []),
+    ("About 1.5 million.", []),  # no unit, nothing to check
+    ("9" * 400 + " people", []),
+    ("1e400 people", []),
+    ("\u0663\u0664 people", []),
+    ("2\u200b4 people", []),  # a number broken by a zero-width space is not trusted
+]
+
+
+@pytest.mark.parametrize("text, expected", CORPUS, ids=[c[0][:40] for c in CORPUS])
+def test_quantity_corpus(text, expected):
+    found = [(text[m.start:m.end], m.value.low, m.value.high, m.value.unit, m.value.approx)
+             for m in find_quantities(text)]
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected):
+        assert got[0] == want[0] and got[3:] == want[3:], got
+        assert got[1] == pytest.approx(want[1]) and got[2] == pytest.approx(want[2])
+
+
+def test_open_ends_are_marked():
+    [more] = find_quantities("More than 30 people came.")
+    [fewer] = find_quantities("Fewer than 30 people came.")
+    assert more.value.low_open and not more.value.high_open
+    assert fewer.value.high_open and not fewer.value.low_open
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_and_offsets_hold(text):
+    for m in find_quantities(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.value.low <= m.value.high
+
+
+@pytest.mark.parametrize("text", ["1," * 50000, "1 " * 100000, "a" * 200000,
+                                  "more than " * 20000, "₹" * 100000, "1-" * 50000],
+                         ids=["commas", "spaced", "letters", "modifiers", "rupees", "dashes"])
+def test_adversarial_strings_are_fast(text):
+    started = time.perf_counter()
+    find_quantities(text)
+    assert time.perf_counter() - started < 2.0
