@@ -1,0 +1,114 @@
+"""End to end on the bundled examples/: exactly the planted findings (examples/README.md), the
+traps silent, exit codes as CI sees them, and fingerprints that do not depend on file order."""
+
+import contextlib
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FILES = sorted(str(p) for p in EXAMPLES.iterdir()
+               if p.suffix in (".txt", ".md", ".html", ".jsonl") and p.name != "README.md")
+
+
+def check(*args):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", *args, "--format", "json", "--no-cache", "--no-facts"])
+    return code, json.loads(out.getvalue())
+
+
+def shape(conflict):
+    return (conflict["kind"], conflict["severity"],
+            sorted((c["article"], c["text"], c["role"]) for c in conflict["claims"]))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return check(str(EXAMPLES), "--fail-on", "never")
+
+
+def test_exactly_the_planted_findings(report):
+    code, doc = report
+    assert code == 0
+    assert sorted(shape(c) for c in doc["conflicts"]) == sorted([
+        # 1. a headline that disagrees with its own body and three other sources
+        ("quantity", "error", [("daily-meridian", "18 years", "consensus"),
+                               ("daily-meridian", "19 Years", "outlier"),
+                               ("nwa-0312-halvik-arrives", "18 years", "consensus"),
+                               ("veldra-post", "18 years", "consensus"),
+                               ("veldra-post", "18 years", "consensus")]),
+        # 2. a same-day cross-source figure conflict, no consensus to name
+        ("quantity", "error", [("estravia-today", "3.1 km", "side"),
+                               ("norland-ledger", "2.4 km", "side")]),
+        # 3. a mangled quote: the negation dropped by one wire item
+        ("quote", "error", [
+            ("norland-ledger", "“Norland will not walk away from the Senn water treaty, "
+                               "whatever the pressure at home.”", "consensus"),
+            ("nwa-0313-treaty", '"Norland will walk away from the Senn water treaty, whatever '
+                                'the pressure at home."', "outlier"),
+            ("veldra-post", '"Norland will not walk away from the Senn water treaty, whatever '
+                            'the pressure at home,"', "consensus")]),
+        # 4. the same words put in another speaker's mouth
+        ("attribution", "warning", [
+            ("estravia-today", "“Our peoples have waited long enough for this bridge,”", "outlier"),
+            ("northline-news", '"Our peoples have waited long enough for this bridge,"',
+             "consensus"),
+            ("veldra-post", '"Our peoples have waited long enough for this bridge,"',
+             "consensus")]),
+        # 5. a toll that grew between two days' articles: an update, not a conflict
+        ("update", "info", [("northline-news", "19 people", "later"),
+                            ("veldra-post", "12 people", "earlier")]),
+    ])
+    consensus = {c["kind"]: c["consensus"] for c in doc["conflicts"]}
+    assert consensus["quantity"] in ({"value": "18 years", "support": 4}, None)
+    assert consensus["attribution"] == {"value": "Castrov", "support": 2}
+
+
+def test_traps_stay_silent(report):
+    _, doc = report
+    texts = {c["text"] for f in doc["conflicts"] for c in f["claims"]}
+    for trap in ("about 150 passengers", "148 passengers", "more than 20 agreements",
+                 "23 agreements", "52-year-old", "34-year-old", "this week", "last month",
+                 "two years ago", "on Friday", "Friday", "Thursday", "₹900"):
+        assert trap not in texts, trap
+    assert doc["summary"]["articles"] == 8 and doc["summary"]["unreadable"] == 0
+
+
+def test_exit_codes(report):
+    assert check(str(EXAMPLES))[0] == 1
+    assert check(str(EXAMPLES), "--fail-on", "info")[0] == 1
+    # Without the articles that carry the errors, only the update (info) is left.
+    code, doc = check(str(EXAMPLES / "veldra-post.txt"), str(EXAMPLES / "northline-news.txt"))
+    assert code == 0 and [c["kind"] for c in doc["conflicts"]] == ["update"]
+
+
+def test_fingerprints_do_not_depend_on_file_order(report):
+    _, doc = report
+    _, reversed_doc = check(*reversed(FILES), "--fail-on", "never")
+    assert sorted(c["fingerprint"] for c in doc["conflicts"]) == sorted(
+        c["fingerprint"] for c in reversed_doc["conflicts"])
+
+
+def test_against_reports_only_the_draft(report):
+    draft = str(EXAMPLES / "norland-ledger.md")
+    others = [f for f in FILES if f != draft]
+    code, doc = check(draft, "--against", *others, "--fail-on", "never")
+    assert doc["conflicts"]
+    for c in doc["conflicts"]:
+        assert any(s["article"] == "norland-ledger" for s in c["claims"])
+    assert {c["kind"] for c in doc["conflicts"]} == {"quantity", "quote"}
+
+
+def test_rich_report_shows_every_side(capsys):
+    code = main(["check", str(EXAMPLES), "--no-cache", "--no-facts", "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "ERRORS (3)" in out and "WARNINGS (1)" in out and "INFOS (1)" in out
+    assert "examples/daily-meridian.txt:" in out.replace(os.sep, "/")
+    assert "8 articles" in out and "3 errors, 1 warning, 1 info" in out
