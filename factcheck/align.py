@@ -181,6 +181,10 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
         fam = family(c)
         if fam:
             blocks[fam].append(c)
+    # "landed on Wednesday for his first visit in 24 years": the date there is the current
+    # occurrence, the elapsed time speaks of the previous one; neither date may stand for the other.
+    elapsed_sentences = {(c.article, c.sentence_start) for c in claims
+                         if isinstance(c.value, Duration)}
     pairs: list[Pair] = []
     for fam, members in blocks.items():
         if fam == "quote":
@@ -201,6 +205,10 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
                     continue
                 seen.add(key)
                 if not _pairable(a, b):
+                    continue
+                if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
+                        and ((a.article, a.sentence_start) in elapsed_sentences
+                             or (b.article, b.sentence_start) in elapsed_sentences)):
                     continue
                 s = scorer.score(a, b)
                 if a.article == b.article:

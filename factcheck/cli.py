@@ -7,6 +7,7 @@ input (every readable article is still reported).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import os
 import re
 import sys
@@ -205,7 +206,10 @@ def _fact_claims(book: FactBook) -> list[Extraction]:
         if not isinstance(outcome, Extraction) or not outcome.claims:
             raise fact_error(book, doc.id, "this fact states no number, date or quote to check "
                                            "against")
-        out.append(outcome)
+        # Report the fact where the desk wrote it: its line in claims.yaml.
+        line = book.line_of(doc.id) or 1
+        claims = tuple(replace(c, line=line + c.line - 1) for c in outcome.claims)
+        out.append(replace(outcome, claims=claims))
     return out
 
 

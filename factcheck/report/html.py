@@ -1,0 +1,364 @@
+"""A self-contained HTML report: one file an editor can open or attach, with no network at all.
+
+Every piece of article text goes through `html.escape`; a Content-Security-Policy that forbids
+scripts backs that up. The page needs no JavaScript: the timeline is positioned with CSS
+percentages computed here, so it reads the same in a mail client or a headless browser.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping, Optional, Sequence
+from urllib.parse import quote
+
+from factcheck.report.markdown import highlight_spans
+from factcheck.report.sarif import primary_index
+
+_CSS = """
+:root{--fg:#1d232a;--muted:#5d6873;--bg:#fff;--card:#f6f8fa;--line:#d5dbe1;--err:#c62828;
+--warn:#b26a00;--info:#1f63b5;--ok:#2e7d32;--acc:#7a7f85;--mark:#ffe082}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);
+background:var(--bg);margin:0 auto;max-width:1180px;padding:24px}
+h1{font-size:1.6em;margin:0 0 .2em}h2{border-bottom:1px solid var(--line);padding-bottom:.2em;margin-top:1.6em}
+a{color:var(--info)}code,.where{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+.counts span{display:inline-block;padding:2px 10px;border-radius:12px;margin-right:6px;color:#fff;font-weight:600}
+.c-error{background:var(--err)}.c-warning{background:var(--warn)}.c-info{background:var(--info)}
+.c-accepted{background:var(--acc)}.c-unreadable{background:#6a1b9a}.c-zero{background:#aab2ba}
+table{border-collapse:collapse;width:100%;margin:.6em 0}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--card)}
+.sev{font-weight:700;text-transform:uppercase;font-size:.8em}
+.sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
+.finding{border:1px solid var(--line);border-left:6px solid var(--acc);border-radius:6px;
+padding:10px 14px;margin:14px 0;background:var(--bg)}
+.finding.severity-error{border-left-color:var(--err)}.finding.severity-warning{border-left-color:var(--warn)}
+.finding.severity-info{border-left-color:var(--info)}.finding.accepted{opacity:.75;border-left-color:var(--acc)}
+.finding h3{margin:0 0 4px;font-size:1.05em}
+.meta{color:var(--muted);font-size:.9em}
+.side{margin:8px 0 0 0;padding:6px 10px;background:var(--card);border-radius:4px}
+.side .role{font-weight:700;text-transform:uppercase;font-size:.75em;margin-right:6px}
+.role-outlier .role{color:var(--err)}.role-consensus .role,.role-fact .role{color:var(--ok)}
+.side blockquote{margin:4px 0 0;padding-left:10px;border-left:3px solid var(--line);white-space:pre-wrap}
+mark{background:var(--mark);padding:0 1px;border-radius:2px}
+.role-outlier mark{background:#ffcdd2}
+.error-text{color:var(--err)}
+.timeline{position:relative;margin:10px 0 4px}
+.tl-row{display:flex;align-items:center;border-bottom:1px dashed var(--line);min-height:30px}
+.tl-label{flex:0 0 190px;padding-right:8px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:.9em}
+.tl-track{position:relative;flex:1 1 auto;height:30px}
+.tl-mark{position:absolute;top:8px;height:14px;min-width:8px;margin-left:-4px;border-radius:7px;
+background:#5c7cfa;opacity:.85;border:1px solid #fff}
+.tl-mark.conflict{background:var(--err);z-index:2;opacity:1}
+.tl-axis{position:relative;height:22px;margin-left:190px;border-top:1px solid var(--muted)}
+.tl-tick{position:absolute;top:0;font-size:.75em;color:var(--muted);border-left:1px solid var(--muted);padding-left:3px;white-space:nowrap}
+.legend .tl-mark{position:static;display:inline-block;vertical-align:middle;margin:0 4px 0 10px}
+details summary{cursor:pointer;color:var(--muted)}
+footer{margin-top:2em;color:var(--muted);font-size:.85em}
+@media print{.finding{break-inside:avoid}}
+"""
+
+_MIN_DAY, _MAX_DAY = date(2, 1, 1), date(9997, 12, 31)  # room for the axis padding
+_CONFLICT_ROW = ' class="error-text"'
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def esc(text: Any) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def file_href(path: str, line: Any = None) -> str:
+    """A link to the file as the report names it (relative), at the line: `path#L12`."""
+    href = quote((path or "").replace("\\", "/"), safe="/:")
+    return f"{href}#L{int(line)}" if line else href
+
+
+def highlighted_sentence(side: Mapping[str, Any]) -> str:
+    """The side's sentence, escaped, with the differing tokens in <mark>."""
+    sentence = str(side.get("sentence") or "")
+    out, pos = [], 0
+    for a, b in highlight_spans(side):
+        out.append(esc(sentence[pos:a]))
+        out.append(f"<mark>{esc(sentence[a:b])}</mark>")
+        pos = b
+    out.append(esc(sentence[pos:]))
+    return "".join(out)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(doc: Mapping[str, Any]) -> str:
+    s = doc.get("summary") or {}
+    counts = s.get("conflicts") or {}
+    badges = []
+    for sev in ("error", "warning", "info"):
+        n = int(counts.get(sev, 0))
+        badges.append(f'<span class="c-{sev if n else "zero"}">{_plural(n, sev) if sev != "info" else f"{n} info"}</span>')
+    if s.get("accepted"):
+        badges.append(f'<span class="c-accepted">{int(s["accepted"])} accepted</span>')
+    if s.get("unreadable"):
+        badges.append(f'<span class="c-unreadable">{int(s["unreadable"])} unreadable</span>')
+    return (f'<p class="counts" id="summary">{"".join(badges)}</p>'
+            f'<p class="meta">{_plural(int(s.get("articles", 0)), "article")}, '
+            f'{_plural(int(s.get("claims", 0)), "claim")} checked.</p>')
+
+
+def _where(side: Mapping[str, Any], with_column: bool = True) -> str:
+    label = f"{side.get('path', '')}:{side.get('line', '')}"
+    if with_column and side.get("column"):
+        label += f":{side.get('column')}"
+    return f'<a class="where" href="{esc(file_href(side.get("path") or "", side.get("line")))}">{esc(label)}</a>'
+
+
+def _index(findings: Sequence[Mapping[str, Any]]) -> str:
+    rows = []
+    for f in findings:
+        sides = f.get("claims") or ()
+        main = sides[primary_index(f)] if sides else None
+        sev = esc(f.get("severity"))
+        rows.append(f'<tr><td><a href="#{esc(f.get("id"))}">{esc(f.get("id"))}</a></td>'
+                    f'<td class="sev sev-{sev}">{sev}</td><td>{esc(f.get("kind"))}</td>'
+                    f'<td>{esc(f.get("message"))}</td><td>{_where(main) if main else ""}</td></tr>')
+    return ("<table><thead><tr><th>#</th><th>Severity</th><th>Kind</th><th>Finding</th>"
+            "<th>Where</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _finding(f: Mapping[str, Any]) -> str:
+    sev = esc(f.get("severity"))
+    accepted = f.get("accepted")
+    cls = f"finding severity-{sev}" + (" accepted" if accepted is not None else "")
+    parts = [f'<article class="{cls}" id="{esc(f.get("id"))}" data-kind="{esc(f.get("kind"))}">',
+             f'<h3>{esc(f.get("id"))} <span class="sev sev-{sev}">{sev}</span> '
+             f'{esc(f.get("kind"))}: <span class="message">{esc(f.get("message"))}</span></h3>']
+    meta = [f"fingerprint <code>{esc(f.get('fingerprint'))}</code>"]
+    if f.get("consensus"):
+        c = f["consensus"]
+        meta.insert(0, f"consensus <strong>{esc(c.get('value'))}</strong> "
+                       f"({_plural(int(c.get('support') or 0), 'claim')})")
+    if accepted is not None:
+        meta.insert(0, f"accepted: {esc(accepted.get('reason'))}")
+    parts.append(f'<div class="meta">{" · ".join(meta)}</div>')
+    for side in f.get("claims") or ():
+        role = esc(side.get("role"))
+        extra = ""
+        if side.get("section") and side.get("section") != "body":
+            extra += f' <span class="meta">({esc(side["section"])})</span>'
+        if side.get("source"):
+            extra += f' <span class="meta">— {esc(side["source"])}</span>'
+        parts.append(f'<div class="side role-{role}"><span class="role">{role}</span>'
+                     f'<strong>{esc(side.get("article"))}</strong> {_where(side)}{extra}'
+                     f'<blockquote>{highlighted_sentence(side)}</blockquote></div>')
+    parts.append("</article>")
+    return "".join(parts)
+
+
+# ── timeline ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _iso(value: Any) -> Optional[date]:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def dates_from_doc(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Date points from the findings alone, when the caller has no full list of date claims."""
+    points: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for f in doc.get("conflicts") or ():
+        for side in f.get("claims") or ():
+            value = side.get("value") or {}
+            if not isinstance(value, Mapping) or not (value.get("start") and value.get("end")):
+                continue
+            key = (side.get("article"), side.get("start"))
+            live = f.get("accepted") is None
+            if key in points:
+                points[key]["conflict"] |= live
+                continue
+            points[key] = {"article": side.get("article"), "text": side.get("text"),
+                           "path": side.get("path"), "line": side.get("line"),
+                           "start": value["start"], "end": value["end"], "conflict": live}
+    return list(points.values())
+
+
+def _ticks(lo: date, hi: date) -> Iterable[date]:
+    """Round axis ticks, about ten of them: years (1, 2, 5, 10, ... apart), months or days."""
+    days = (hi - lo).days
+    if days > 3 * 365:
+        span = hi.year - lo.year
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**9)
+                    if span / s <= 10)
+        y = (lo.year // step + 1) * step
+        while y <= hi.year:
+            yield date(y, 1, 1)
+            y += step
+    elif days > 60:
+        step = next(s for s in (1, 2, 3, 6, 12) if days / 30 / s <= 10)
+        y, m = lo.year, lo.month
+        while True:
+            m += 1
+            if m > 12:
+                y, m = y + 1, 1
+            d = date(y, m, 1)
+            if d > hi:
+                return
+            if (m - 1) % step == 0:
+                yield d
+    else:
+        step = max(1, -(-days // 9))
+        d = lo + timedelta(days=1)
+        while d < hi:
+            yield d
+            d += timedelta(days=step)
+
+
+def _tick_label(d: date, lo: date, hi: date) -> str:
+    days = (hi - lo).days
+    if days > 3 * 365:
+        return str(d.year)
+    if days > 60:
+        return d.strftime("%b %Y")
+    return d.isoformat()
+
+
+Point = tuple[Mapping[str, Any], date, date]
+
+
+def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
+           zoom: bool = False) -> str:
+    """One row per article with its dates as marks, positioned between `lo` and `hi`."""
+    total = (hi - lo).days or 1
+
+    def pct(d: date) -> float:
+        return round(100 * (d - lo).days / total, 3)
+
+    titles = {a.get("id"): a.get("title") for a in doc.get("articles") or ()}
+    order = [a.get("id") for a in doc.get("articles") or () if not a.get("error")]
+    for p, _, _ in points:
+        if p.get("article") not in order:
+            order.append(p.get("article"))
+    rows = []
+    for aid in order:
+        mine = [(p, s, e) for p, s, e in points if p.get("article") == aid]
+        if not mine:
+            continue
+        marks = []
+        for p, s, e in sorted(mine, key=lambda t: (bool(t[0].get("conflict")), t[1])):
+            span = s.isoformat() if s == e else f"{s.isoformat()} – {e.isoformat()}"
+            tip = f"{p.get('text', '')} → {span}"
+            if p.get("path"):
+                tip += f" ({p['path']}:{p.get('line', '')})"
+            cls = "tl-mark conflict" if p.get("conflict") else "tl-mark"
+            s_in, e_in = max(s, lo), min(e, hi)  # a long span may reach past a zoomed window
+            style = f"left:{pct(s_in)}%;width:{round(100 * ((e_in - s_in).days + 1) / total, 3)}%"
+            attrs = (f'class="{cls}" style="{style}" title="{esc(tip)}" '
+                     f'data-start="{s.isoformat()}" data-end="{e.isoformat()}"')
+            inner = f'<span hidden>{esc(p.get("text"))}</span>'
+            if p.get("path"):
+                marks.append(f'<a {attrs} href="{esc(file_href(p["path"], p.get("line")))}">'
+                             f'{inner}</a>')
+            else:
+                marks.append(f"<span {attrs}>{inner}</span>")
+        label = esc(aid) + (f' <span class="meta">{esc(titles[aid])}</span>' if titles.get(aid) else "")
+        rows.append(f'<div class="tl-row" data-article="{esc(aid)}"><div class="tl-label" '
+                    f'title="{esc(titles.get(aid) or aid)}">{label}</div>'
+                    f'<div class="tl-track">{"".join(marks)}</div></div>')
+    ticks = "".join(f'<span class="tl-tick" style="left:{pct(d)}%">{esc(_tick_label(d, lo, hi))}</span>'
+                    for d in _ticks(lo, hi))
+    return (f'<div class="timeline{" zoom" if zoom else ""}" data-from="{lo.isoformat()}" '
+            f'data-to="{hi.isoformat()}">{"".join(rows)}<div class="tl-axis">{ticks}</div></div>')
+
+
+def _window(points: Sequence[Point]) -> tuple[date, date]:
+    lo = min(s for _, s, _ in points)
+    hi = max(e for _, _, e in points) + timedelta(days=1)
+    pad = max(timedelta(days=3), (hi - lo) / 40)
+    return lo - pad, hi + pad
+
+
+def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]]) -> str:
+    """All date claims on one axis; when the disputed ones sit close together on a long axis,
+    a second, zoomed axis around them, so that 3 May vs 4 May is visible next to a 1990s date."""
+    points: list[Point] = []
+    for p in dates:
+        start, end = _iso(p.get("start")), _iso(p.get("end"))
+        if start and end and _MIN_DAY <= start <= end <= _MAX_DAY:
+            points.append((p, start, end))
+    if not points:
+        return '<p class="meta">No dated claims to place on a timeline.</p>'
+    lo, hi = _window(points)
+    parts = [_track(doc, points, lo, hi)]
+    disputed = [t for t in points if t[0].get("conflict")]
+    if disputed:
+        zlo, zhi = _window(disputed)
+        if (zhi - zlo).days * 5 < (hi - lo).days:
+            inside = [t for t in points if t[1] < zhi and t[2] >= zlo]
+            parts.append(f'<h3 class="meta">Around the disputed dates, {zlo.isoformat()} to '
+                         f'{zhi.isoformat()}</h3>')
+            parts.append(_track(doc, inside, zlo, zhi, zoom=True))
+    listing = "".join(
+        f'<tr{_CONFLICT_ROW if p.get("conflict") else ""}><td>{esc(p.get("article"))}</td>'
+        f'<td>{esc(p.get("text"))}</td><td>{s.isoformat()}</td><td>{e.isoformat()}</td>'
+        f'<td>{"conflict" if p.get("conflict") else ""}</td></tr>'
+        for p, s, e in sorted(points, key=lambda t: (str(t[0].get("article")), t[1])))
+    return ("".join(parts)
+            + '<p class="legend meta"><span class="tl-mark conflict"></span>date in a finding'
+            '<span class="tl-mark"></span>other date</p>'
+            f'<details><summary>{_plural(len(points), "date claim")}</summary><table><thead><tr>'
+            '<th>Article</th><th>Text</th><th>From</th><th>To</th><th></th></tr></thead>'
+            f'<tbody>{listing}</tbody></table></details>')
+
+
+# ── page ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def _articles(doc: Mapping[str, Any]) -> str:
+    rows = []
+    for a in doc.get("articles") or ():
+        status = (f'<span class="error-text">unreadable: {esc(a["error"])}</span>'
+                  if a.get("error") else _plural(int(a.get("claims") or 0), "claim"))
+        rows.append(f'<tr><td>{esc(a.get("id"))}</td><td><a href="{esc(file_href(a.get("path") or ""))}">'
+                    f'{esc(a.get("path"))}</a></td><td>{esc(a.get("title") or "")}</td>'
+                    f'<td>{esc(a.get("published") or "")}</td><td>{status}</td></tr>')
+    return ("<table><thead><tr><th>Id</th><th>File</th><th>Title</th><th>Published</th>"
+            "<th>Claims</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, Any]]] = None) -> str:
+    """The whole report as one HTML page. `dates`: every date claim to place on the timeline
+    ({"article", "text", "start", "end", "conflict"}, optional "path", "line"); without it the
+    timeline shows the dates found in the findings."""
+    findings = list(doc.get("conflicts") or ())
+    live = [f for f in findings if f.get("accepted") is None]
+    accepted = [f for f in findings if f.get("accepted") is not None]
+    tool = doc.get("tool") or {}
+    body = ['<header><h1>factcheck report</h1>', _summary(doc), "</header>"]
+    for note in doc.get("notes") or ():
+        body.append(f'<p class="meta">note: {esc(note)}</p>')
+    body.append('<section id="findings-index"><h2>Findings</h2>')
+    body.append(_index(live) if live else '<p>No conflicting claims found.</p>')
+    body.append("</section>")
+    body.append('<section id="timeline"><h2>Timeline of dates</h2>')
+    body.append(_timeline(doc, dates if dates is not None else dates_from_doc(doc)))
+    body.append("</section>")
+    if live:
+        body.append('<section id="findings"><h2>Details</h2>')
+        body.extend(_finding(f) for f in live)
+        body.append("</section>")
+    if accepted:
+        body.append(f'<section id="accepted"><h2>Accepted ({len(accepted)})</h2>')
+        body.extend(_finding(f) for f in accepted)
+        body.append("</section>")
+    body.append('<section id="articles"><h2>Articles</h2>')
+    body.append(_articles(doc))
+    body.append("</section>")
+    body.append(f'<footer>{esc(tool.get("name", "factcheck"))} {esc(tool.get("version", ""))} · '
+                f'{esc(doc.get("schema", ""))}</footer>')
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>factcheck report</title><style>{_CSS}</style></head>\n<body>\n"
+            + "\n".join(body) + "\n</body></html>\n")
