@@ -128,6 +128,18 @@ DATE_MIN_SCORE = 0.6
 _UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}
 
 
+def _era(claim: Claim) -> Optional[str]:
+    """"news" for a date within the claim's own news cycle, "history" for one years before it."""
+    span, published = claim.value, claim.published
+    if not isinstance(span, DateSpan) or span.start is None or span.end is None or not published:
+        return None
+    if abs((span.start - published).days) <= NEWS_CYCLE.days:
+        return "news"
+    if (published - span.end).days > 365:
+        return "history"
+    return None
+
+
 def _about_previous(date_claim: Claim, elapsed: Claim) -> bool:
     """"First visit in 24 years" speaks of the previous visit, long before publication; a date
     of this week ("on Wednesday") is the current event, whatever the sentences share."""
@@ -165,6 +177,8 @@ def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[st
             return None  # "this week" in 2019 and in 2024: different weeks, different events
         if not (_absolute(a) or _absolute(b)) and a.published != b.published:
             return None  # "on Friday" read on two different days: too easily a different Friday
+        if _era(a) and _era(b) and _era(a) != _era(b):
+            return None  # one source speaks of this week, the other of history: not one event
     elif isinstance(va, DateSpan) or isinstance(vb, DateSpan):
         date_claim, elapsed = (a, b) if isinstance(va, DateSpan) else (b, a)
         if not (_absolute(date_claim) or _same_cycle(a, b)):

@@ -112,3 +112,19 @@ def test_rich_report_shows_every_side(capsys):
     assert "ERRORS (3)" in out and "WARNINGS (1)" in out and "INFOS (1)" in out
     assert "examples/daily-meridian.txt:" in out.replace(os.sep, "/")
     assert "8 articles" in out and "3 errors, 1 warning, 1 info" in out
+
+
+def test_the_bundled_fact_book_outranks_the_headline():
+    """claims.yaml at the top of the repository fits examples/: the headline's 19 years now
+    contradicts a verified fact, and nothing else changes."""
+    book = str(EXAMPLES.parent / "claims.yaml")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", str(EXAMPLES), "--format", "json", "--no-cache", "--facts", book])
+    doc = json.loads(out.getvalue())
+    assert code == 1
+    kinds = sorted(c["kind"] for c in doc["conflicts"])
+    assert kinds == ["attribution", "fact", "quantity", "quote", "update"]
+    fact = next(c for c in doc["conflicts"] if c["kind"] == "fact")
+    assert "Norland foreign ministry archive" in fact["message"]
+    assert [c["text"] for c in fact["claims"] if c["role"] == "outlier"] == ["19 Years"]

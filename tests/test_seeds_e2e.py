@@ -30,7 +30,7 @@ def claims_doc():
     import contextlib
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        code = main(["extract", str(SEEDS), "--format", "json"])
+        code = main(["extract", str(SEEDS), "--format", "json", "--no-cache"])
     assert code == 0
     return json.loads(buf.getvalue())
 
@@ -41,7 +41,7 @@ def report_doc():
     import contextlib
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        code = main(["check", str(SEEDS), "--format", "json", "--fail-on", "never"])
+        code = main(["check", str(SEEDS), "--format", "json", "--fail-on", "never", "--no-facts", "--no-cache"])
     assert code == 0
     return json.loads(buf.getvalue())
 
