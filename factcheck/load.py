@@ -443,7 +443,8 @@ def _load_jsonl(text: str, base: Document, stem_id: str, published: Optional[dat
             continue
         try:
             obj = _parse_json(line)
-            docs.append(_finish(_from_object(obj, base, f"{stem_id}-{n}"), published))
+            doc = _from_object(obj, replace(base, source_line=n), f"{stem_id}-{n}")
+            docs.append(_finish(doc, published))
         except _Bad as exc:
             errors.append(LoadError(f"{base.path}:{n}", str(exc)))
     if not docs and not errors:

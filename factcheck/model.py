@@ -37,6 +37,7 @@ class Document:
     trusted: bool = False  # a fact from claims.yaml, outranking articles
     source_label: Optional[str] = None  # e.g. "Kremlin archive" for a fact
     note: Optional[str] = None  # e.g. "decoded as windows-1252"
+    source_line: Optional[int] = None  # the file line holding all of `text` (a JSONL object)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ class _Lines:
     """1-based line and column of an offset, by bisecting the newline positions once."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_left(self.breaks, offset)
@@ -114,6 +114,8 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
         for m in recognize(sentence, article):
             start, end = sentence.start + m.start, sentence.start + m.end
             line, column = lines.locate(start)
+            if doc.source_line is not None:
+                line = doc.source_line  # a JSONL object's text is one string on one line
             value = m.value
             if isinstance(value, Quote):
                 value = replace(value, speaker_ref=resolve_speaker(value.speaker, people))
