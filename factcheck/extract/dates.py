@@ -52,8 +52,7 @@ _TITLE_OK = _MONTH_CUES | _YEAR_CUES | frozenset(_SHIFTS) | _MODIFIERS | _PREFIX
     ("the", "and", "or", "of", "to", "at", "from", "for", "said", "says"))
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+_alt = rules.alternation
 
 
 _MON = rf"(?i:{_alt(_MONTHS)})"

@@ -23,8 +23,7 @@ _R = rules.load("elapsed")
 
 
 def _alt(words: object) -> str:
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=lambda w: len(str(w)), reverse=True))  # type: ignore
+    return rules.alternation(words, flexible_space=True)
 
 
 def _set(key: str) -> frozenset[str]:

@@ -24,8 +24,7 @@ ORDINAL_WORDS: dict[str, int] = _RULES["ordinals"]
 _WORD_SCALES = {k: v for k, v in SCALES.items() if len(k) > 2}
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+_alt = rules.alternation
 
 
 # Digits with thousands separators ("26,000", "1,50,000" Indian grouping) or a decimal part.

@@ -30,8 +30,7 @@ def _set(data: dict, key: str) -> frozenset[str]:  # type: ignore[type-arg]
     return frozenset(str(w).lower() for w in data[key])
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=lambda w: len(str(w)), reverse=True))  # type: ignore
+_alt = rules.alternation
 
 
 _SUPERLATIVES = _set(_R, "superlatives") | {"most", "least"}

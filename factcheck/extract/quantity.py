@@ -27,8 +27,7 @@ _BLOCKED_BEFORE = frozenset(_U["blocked_before"])
 _MODIFIERS: dict[str, str] = _U["modifiers"]
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+_alt = rules.alternation
 
 
 _MOD = rf"(?P<mod>\b(?:{_alt(_MODIFIERS)})\s)?"

@@ -30,3 +30,13 @@ def load(name: str) -> Any:
     """The parsed rules file `factcheck/rules/<name>.yaml` (cached: rules never change in a run)."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=_WordsLoader)  # noqa: S506 (a SafeLoader subclass)
+
+
+def alternation(words: Any, flexible_space: bool = False) -> str:
+    """A regex alternation of word-list entries, longest first so "more than" beats "more";
+    with `flexible_space`, a space in an entry matches any run of whitespace."""
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)
+    escaped = (re.escape(w) for w in ordered)
+    if flexible_space:
+        escaped = (e.replace(r"\ ", r"\s+") for e in escaped)
+    return "|".join(escaped)
