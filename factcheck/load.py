@@ -389,14 +389,14 @@ def load_file(path: str, published: Optional[date] = None,
         if stat.S_ISDIR(info.st_mode):
             return [], [LoadError(shown, "is a folder")]
         if info.st_size > max_bytes:
-            return [], [LoadError(shown, f"is {info.st_size / 1e6:.1f} MB, over the size limit "
-                                         f"of {max_bytes / 1e6:.1f} MB (--max-bytes); skipped")]
+            return [], [LoadError(shown, f"is {info.st_size / 2**20:.1f} MiB, over the size limit "
+                                         f"of {max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")]
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         return [], [LoadError(shown, f"cannot be read: {_os_reason(exc)}")]
     if len(data) > max_bytes:
-        return [], [LoadError(shown, f"is over the size limit of {max_bytes / 1e6:.1f} MB "
+        return [], [LoadError(shown, f"is over the size limit of {max_bytes / 2**20:.1f} MiB "
                                      f"(--max-bytes); skipped")]
     text, note, problem = decode(data)
     if text is None:
