@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -638,25 +637,9 @@ def accept(path: PathLike, fingerprints: list[str], reason: str) -> list[str]:
 
 
 def _write_atomic(path: Path, text: str, bom: bool) -> None:
-    data = ("\ufeff" if bom else "") + text
-    if not path.exists():
-        with open(path, "x", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from factcheck.report.output import write_atomic
+
+    write_atomic(path, ("\ufeff" if bom else "") + text)
 
 
 __all__ = [

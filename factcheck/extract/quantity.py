@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from factcheck import rules
-from factcheck.extract.numbers import NUMBER, parse_number
+from factcheck.extract.numbers import NUMBER, SCALE, SCALES, parse_number
 from factcheck.model import Mention, Quantity
 
 _U = rules.load("units")
@@ -25,6 +25,14 @@ _NOT_COUNTED = (frozenset(_U["not_counted"]) | frozenset(rules.load("stopwords")
                 | frozenset(rules.load("calendar")["past_words"]))
 _BLOCKED_BEFORE = frozenset(_U["blocked_before"])
 _MODIFIERS: dict[str, str] = _U["modifiers"]
+_SINGULAR_IRREGULAR = frozenset(_U["singular_irregular"])
+_INVARIANT = frozenset(_U["invariant"])
+_STANDALONE: dict[str, str] = _U["standalone"]
+_VERB_OBJECTS = frozenset(_U["verb_objects"])
+_ONE_IDIOMS = frozenset(_U["one_idioms"])
+_RATE_UNITS: dict[str, str] = {str(k).lower(): v for k, v in _U["rate_units"].items()}
+_MONEY_SCALES: dict[str, int] = _U["money_scales"]
+_DEMONYM_ENDINGS = tuple(_U["demonym_endings"])
 
 
 _alt = rules.alternation
@@ -32,13 +40,22 @@ _alt = rules.alternation
 
 _MOD = rf"(?P<mod>\b(?:{_alt(_MODIFIERS)})\s)?"
 _CUR = rf"(?P<cur>(?:{_alt(_CURRENCY)})\s?)?"
-_RANGE = rf"(?:\s?(?:-|–|—|to)\s?(?P<hi>{NUMBER}))?"
+_RANGE = rf"(?:(?:\s?(?:-|–|—)\s?|\s(?P<conj>to|or)\s)(?P<hi>{NUMBER}))?"
 _BETWEEN = rf"(?P<between>\bbetween\s(?P<blo>{NUMBER})\sand\s(?P<bhi>{NUMBER}))"
 # A unit written after the number: symbols and abbreviations may touch it ("12.5%", "40km").
 _UNIT = (rf"(?P<unit>\s?%|\s?(?:{_alt(k for k in _UNIT_AFTER if not k.isalpha() or k.isupper() or len(k) <= 2)})\b"
          rf"|\s(?:{_alt(k for k in _UNIT_AFTER if k.isalpha() and not k.isupper() and len(k) > 2 or ' ' in k)})\b)?")
 _QUANTITY = re.compile(rf"{_MOD}(?:{_BETWEEN}|{_CUR}(?P<lo>{NUMBER}){_RANGE}){_UNIT}", re.IGNORECASE)
-_AGE = re.compile(rf"(?P<n>{NUMBER})[- ]years?[- ]old\b", re.IGNORECASE)
+_AGE = re.compile(rf"(?P<n>{NUMBER})[- ]years?[- ]olds?\b", re.IGNORECASE)
+# "a two-day visit", "the 10-km stretch": a unit word joined to the number by a hyphen.
+_COMPOUND = re.compile(
+    rf"-(?P<u>{_alt(k for k in _UNIT_AFTER if k.isalpha() and _UNIT_AFTER[k].islower() and len(k) > 1 and _UNIT_AFTER[k] not in ('INR', 'USD', 'EUR', 'GBP', 'INR_crore'))})\b(?![-‐‑])",
+    re.IGNORECASE)
+_SCALE_END = re.compile(rf"{SCALE}$", re.IGNORECASE)
+_MONEY_SCALE = re.compile(r"[mMkK](?![\w])")
+# "₹162/month", "15 km/h", "₹50 per litre": a rate, a different unit from the bare figure.
+_RATE = re.compile(r"(?:\s?/\s?|\sper\s)(?P<w>[A-Za-z]{1,10}(?:\s?ft)?)\b(?![/-])")
+_FROM_BEFORE = re.compile(r"\bfrom\s$", re.IGNORECASE)
 _WORD = re.compile(r"(?:\s|-)\s?([A-Za-z][a-z]+(?:-[a-z]+)?)")
 _TIME_AFTER = re.compile(r"(?::\d|\s?(?:[ap]\.?m\b\.?|hrs\b|GMT|IST|UTC))", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]-|[:/#№]\s?|[A-Za-z])$")
@@ -91,6 +108,14 @@ def _counted_noun(text: str, pos: int) -> tuple[Optional[str], int]:
     first = m.group(1)
     if first.lower() in _NOT_COUNTED or first.lower() in _UNIT_AFTER:
         return None, pos
+    if first[0].isupper() and first[1:].islower():
+        # "26,000 North Korean troops": a compass word, then a nationality, then the noun.
+        n2 = _WORD.match(text, m.end())
+        n3 = _WORD.match(text, n2.end()) if n2 else None
+        if (n2 and n3 and text[m.end():n2.start(1)] == " " and text[n2.end():n3.start(1)] == " "
+                and n2.group(1)[0].isupper() and n2.group(1).lower().endswith(_DEMONYM_ENDINGS)
+                and n3.group(1)[0].islower() and n3.group(1).lower() not in _NOT_COUNTED):
+            return _singular(n3.group(1)), n3.end()
     if not first[0].islower():
         # "3 Months", "7 Injured": Title Case is a list or a headline label, not prose — unless
         # the noun after it is lower case ("three Estravian ministers").
@@ -103,9 +128,35 @@ def _counted_noun(text: str, pos: int) -> tuple[Optional[str], int]:
     if (n2 and text[m.end():n2.start(1)] == " " and n2.group(1)[0].islower()
             and n2.group(1).lower() not in _NOT_COUNTED and first.endswith(_ADJ_ENDINGS)):
         return _singular(n2.group(1)), n2.end()
+    if first.lower() in _STANDALONE:
+        # "12 killed in the blast" counts victims; "the two killed three guards" is a verb.
+        nxt = _WORD.match(text, m.end())
+        if nxt and text[m.end():nxt.start(1)] == " " and nxt.group(1).lower() in _VERB_OBJECTS:
+            return None, pos
+        return _STANDALONE[first.lower()], m.end()
     if first.endswith(("ed", "ing", "ly")) and first.lower() not in _IRREGULAR:
-        return None, pos  # "24 killed", "three leading", "two only": not a count of things
+        return None, pos  # "three leading", "two only": not a count of things
     return _singular(first), m.end()
+
+
+def _plural(word: str) -> bool:
+    """Whether a counted noun is written in the plural: "leaders", "people", "children"."""
+    w = word.lower()
+    if w in _INVARIANT:
+        return True
+    if w in _IRREGULAR:
+        return w not in _SINGULAR_IRREGULAR
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+
+
+def _agrees(noun_text: str, n: float, words: bool) -> bool:
+    """A counted noun must agree with its number: "two leaders", "one soldier"; "the two sign
+    deals", "30 tea gardens", "10 highest" are a verb or a modifier, not what is counted."""
+    if noun_text.lower() in _STANDALONE or noun_text.lower() in _INVARIANT:
+        return True
+    if n == 1:
+        return not _plural(noun_text) and not (words and noun_text.lower() in _ONE_IDIOMS)
+    return _plural(noun_text)
 
 
 _ADJ_ENDINGS = ("al", "ian", "ese", "ish", "an", "ic", "ive", "ous", "ful", "less", "new",
@@ -140,6 +191,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
     else:
         lo_text, hi_text = m.group("lo"), m.group("hi")
         num_start = m.start("lo")
+    span_start = m.start()
     before = text[max(0, num_start - 12):num_start]
     if m.group("cur") is None and _CODE_BEFORE.search(before):
         return None  # "T20", "COVID-19", "page 3/7", "#4"
@@ -147,6 +199,11 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
         num_end = m.end("bhi")
     else:
         num_end = m.end("hi") if hi_text else m.end("lo")
+    if hi_text and m.group("conj") and m.group("conj").lower() == "to" \
+            and _FROM_BEFORE.search(text, max(0, num_start - 6), num_start):
+        # "rose from 20 to 30 percent": a change, not a range; only "30 percent" is a claim.
+        lo_text, hi_text, num_start = hi_text, None, m.start("hi")
+        span_start = num_start
     after = text[num_end:]
     if _TIME_AFTER.match(after) or _SLASH_AFTER.match(after):
         return None  # "06 pm", "11:50", "1 / 7"
@@ -157,13 +214,36 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
     high = parse_number(hi_text) if hi_text else None
     if low is None or (hi_text and high is None) or low > _MAX_VALUE:
         return None
+    if high is not None:
+        scale = _SCALE_END.search(hi_text)
+        if scale and not _SCALE_END.search(lo_text):
+            # "1.5-2 million people": the scale word belongs to both ends.
+            word = scale.group().strip().lower()
+            if word in SCALES:
+                low *= SCALES[word]
     unit: Optional[str] = None
     end = m.end()
     currency = m.group("cur")
     if currency:
         unit = _CURRENCY[currency.strip()] if currency.strip() in _CURRENCY else \
             _CURRENCY.get(currency.strip().upper())
+        glued = _MONEY_SCALE.match(text, num_end)
+        if glued and not _SCALE_END.search(hi_text or lo_text):
+            # "$5m", "£300k": a scale letter only money takes.
+            factor = _MONEY_SCALES[glued.group().lower()]
+            low *= factor
+            high = high * factor if high is not None else None
+            end = max(end, glued.end())
+            m_unit_is_scale = True
+        else:
+            m_unit_is_scale = False
     written = m.group("unit")
+    if currency and m_unit_is_scale:
+        written = None
+    compound = None if written or currency else _COMPOUND.match(text, num_end)
+    if compound:
+        written = compound.group("u")
+        end = compound.end()
     if written and written.strip()[:1].isupper() and len(written.strip()) > 2 \
             and not written.strip().isupper():
         return None  # "3 Months", "11 Years": Title Case labels of lists and offers
@@ -181,13 +261,32 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             noun, noun_end = _counted_noun(text, m.end())
             if noun is None:
                 return None
+            head = re.search(r"[A-Za-z]+$", text[:noun_end])
+            count = high if high is not None else low
+            hyphened = text[num_end:num_end + 1] == "-"  # "a 5-member team"
+            if head is None or not hyphened and not _agrees(head.group(), count,
+                                           not lo_text.strip()[:1].isdigit()):
+                return None
             unit, end = noun, noun_end
     if unit is None:
         return None
     if unit == "INR_crore":
         unit, low = "INR", low * 1e7
         high = high * 1e7 if high is not None else None
-    if not currency and not written and _is_year(lo_text, low):
+    if lo_text.strip().lower() == "one" and high is None and not m.group("mod"):
+        head = re.search(r"[A-Za-z]+$", text[:end])
+        if head and head.group().lower() in _ONE_IDIOMS:
+            return None  # "one day he left", "at one point": idioms, not counts
+    rate = _RATE.match(text, end) if (currency or written) else None
+    if rate:
+        per = re.sub(r"\s+", " ", rate.group("w").lower())
+        if per in ("cent",):
+            rate = None
+        elif per in _RATE_UNITS:
+            unit, end = f"{unit}/{_RATE_UNITS[per]}", rate.end()
+        else:
+            return None  # a rate per something we cannot name: not the bare figure
+    if not currency and not written and not m.group("mod") and _is_year(lo_text, low):
         return None  # "2011 elections": a year, the date recognizer's
     if high is not None:
         if high < low:
@@ -197,7 +296,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
     else:
         lo, hi, approx, lo_open, hi_open = _interval(m.group("mod"), low)
         q = Quantity(lo, hi, unit, approx, lo_open, hi_open)
-    start = m.start()
+    start = span_start
     span_end = end
     # Trailing spaces never belong to the claim's words.
     while span_end > start and text[span_end - 1].isspace():
