@@ -39,7 +39,10 @@ _alt = rules.alternation
 
 
 _MOD = rf"(?P<mod>\b(?:{_alt(_MODIFIERS)})\s)?"
-_CUR = rf"(?P<cur>(?:{_alt(_CURRENCY)})\s?)?"
+# Letter currencies ("Rs", "INR") are matched as written and only at a word start, so that
+# "the farmers 500" is never read as rupees.
+_CUR = (rf"(?P<cur>(?:(?<![A-Za-z])(?-i:{_alt(k for k in _CURRENCY if k[:1].isalpha())})"
+        rf"|{_alt(k for k in _CURRENCY if not k[:1].isalpha())})\s?)?")
 _RANGE = rf"(?:(?:\s?(?:-|–|—)\s?|\s(?P<conj>to|or)\s)(?P<hi>{NUMBER}))?"
 _BETWEEN = rf"(?P<between>\bbetween\s(?P<blo>{NUMBER})\sand\s(?P<bhi>{NUMBER}))"
 # A unit written after the number: symbols and abbreviations may touch it ("12.5%", "40km").
@@ -55,6 +58,8 @@ _SCALE_END = re.compile(rf"{SCALE}$", re.IGNORECASE)
 _MONEY_SCALE = re.compile(r"[mMkK](?![\w])")
 # "₹162/month", "15 km/h", "₹50 per litre": a rate, a different unit from the bare figure.
 _RATE = re.compile(r"(?:\s?/\s?|\sper\s)(?P<w>[A-Za-z]{1,10}(?:\s?ft)?)\b(?![/-])")
+_LAST_WORD = re.compile(r"[A-Za-z]{1,40}$")
+_CAN_FOLLOW = re.compile(r"(?:\s|-)\s?[A-Za-z]")
 _FROM_BEFORE = re.compile(r"\bfrom\s$", re.IGNORECASE)
 _WORD = re.compile(r"(?:\s|-)\s?([A-Za-z][a-z]+(?:-[a-z]+)?)")
 _TIME_AFTER = re.compile(r"(?::\d|\s?(?:[ap]\.?m\b\.?|hrs\b|GMT|IST|UTC))", re.IGNORECASE)
@@ -172,9 +177,12 @@ def find_quantities(text: str) -> list[Mention]:
         if n is not None and 0 < n < 150:
             out.append(Mention(m.start(), m.end(), Quantity(n, n, "year_of_age")))
     ages = [(x.start, x.end) for x in out]
+    a = 0  # both lists are in text order: one pass, whatever the number of ages
     for m in _QUANTITY.finditer(text):
-        start, end = m.start(), m.end()
-        if start < taken or any(s <= start < e for s, e in ages):
+        start = m.start()
+        while a < len(ages) and ages[a][1] <= start:
+            a += 1
+        if start < taken or a < len(ages) and ages[a][0] <= start:
             continue
         mention = _read(text, m)
         if mention:
@@ -199,6 +207,8 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
         num_end = m.end("bhi")
     else:
         num_end = m.end("hi") if hi_text else m.end("lo")
+    if not m.group("cur") and not m.group("unit") and not _CAN_FOLLOW.match(text, num_end):
+        return None  # nothing after the number could say what it counts: cheap early exit
     if hi_text and m.group("conj") and m.group("conj").lower() == "to" \
             and _FROM_BEFORE.search(text, max(0, num_start - 6), num_start):
         # "rose from 20 to 30 percent": a change, not a range; only "30 percent" is a claim.
@@ -261,7 +271,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             noun, noun_end = _counted_noun(text, m.end())
             if noun is None:
                 return None
-            head = re.search(r"[A-Za-z]+$", text[:noun_end])
+            head = _LAST_WORD.search(text[max(0, noun_end - 40):noun_end])
             count = high if high is not None else low
             hyphened = text[num_end:num_end + 1] == "-"  # "a 5-member team"
             if head is None or not hyphened and not _agrees(head.group(), count,
@@ -274,7 +284,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
         unit, low = "INR", low * 1e7
         high = high * 1e7 if high is not None else None
     if lo_text.strip().lower() == "one" and high is None and not m.group("mod"):
-        head = re.search(r"[A-Za-z]+$", text[:end])
+        head = _LAST_WORD.search(text[max(0, end - 40):end])
         if head and head.group().lower() in _ONE_IDIOMS:
             return None  # "one day he left", "at one point": idioms, not counts
     rate = _RATE.match(text, end) if (currency or written) else None
