@@ -18,11 +18,13 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from factcheck.words import stem
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Pair, Quantity, Quote
 
 NEAR = 6  # the words nearest the value that say what it counts
 POSTING_CAP = 60  # a word shared by more claims than this is too common to propose pairs
 MIN_SCORE = 0.42
+COMMON_NAME_SHARE = 0.005  # a name token in more than this share of claims is common
 QUOTE_MIN_RATIO = 72.0
 # A headline restates its own story's facts in fewer words: within one article, less overlap
 # is needed than across outlets.
@@ -101,15 +103,27 @@ def _pairable(a: Claim, b: Claim) -> bool:
 
 
 class _Scorer:
-    def __init__(self, claims: Sequence[Claim], aliases: Aliases) -> None:
+    def __init__(self, claims: Sequence[Claim], aliases: Aliases, timed: bool = False) -> None:
         self.aliases = aliases
         self.names = {c.id: aliases.tokens(c.frame.names) for c in claims}
+        self.name_stems = {cid: {stem(t) for t in toks} for cid, toks in self.names.items()}
+        self.timed = timed
         self.terms = {c.id: set(c.frame.terms) for c in claims}
         df: Counter[str] = Counter()
         for c in claims:
             df.update(self.terms[c.id] | self.names[c.id])
         n = max(len(claims), 1)
         self.idf = {t: math.log((n + 1) / (k + 0.5)) + 1.0 for t, k in df.items()}
+        # Whole names decide whether two claims name the same: "Pavara Textiles" is not
+        # "Priothara Textiles", while "Putin" is "Vladimir Putin". A name on a large share of
+        # the claims ("Sales" opening a stock sentence) tells nothing apart and is left out.
+        full = {c.id: {aliases.canonical.get(x, x) for x in c.frame.names} for c in claims}
+        name_df: Counter[str] = Counter()
+        for c in claims:
+            name_df.update(full[c.id])
+        common = max(POSTING_CAP, int(n * COMMON_NAME_SHARE))
+        self.distinctive = {cid: [frozenset(x.split()) for x in names if name_df[x] <= common]
+                            for cid, names in full.items()}
 
     def keys(self, claim: Claim) -> set[str]:
         near = set(claim.frame.terms[:NEAR])
@@ -121,11 +135,16 @@ class _Scorer:
     def score(self, a: Claim, b: Claim) -> float:
         near_a, near_b = set(a.frame.terms[:NEAR]), set(b.frame.terms[:NEAR])
         shared_near = near_a & near_b
-        if not shared_near:
+        if self.timed and not shared_near - self.name_stems[a.id] - self.name_stems[b.id]:
+            # A year counts nothing by itself: "founded in 1987" and "first loss in 26 years"
+            # share the company's name but no event; time claims must share an event word.
             return 0.0
         names_a, names_b = self.names[a.id], self.names[b.id]
         if names_a and names_b and not (names_a & names_b):
             return 0.0  # both name who it is about, and the names differ
+        rare_a, rare_b = self.distinctive[a.id], self.distinctive[b.id]
+        if rare_a and rare_b and not any(x <= y or y <= x for x in rare_a for y in rare_b):
+            return 0.0  # "Pavara Textiles" and "Taivik Textiles" share only a common word
         all_a = self.terms[a.id] | names_a
         all_b = self.terms[b.id] | names_b
         union = self._weight(all_a | all_b)
@@ -190,7 +209,7 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
         if fam == "quote":
             pairs.extend(_align_quotes(members))
             continue
-        scorer = _Scorer(members, folded)
+        scorer = _Scorer(members, folded, timed=fam == "time")
         index: dict[str, list[Claim]] = defaultdict(list)
         for c in members:
             for key in scorer.keys(c):

@@ -173,7 +173,8 @@ def _pick_headline(lines: list[_Line], first: int, last: int, doc: Document,
                 return line.index
     story_terms: set[str] = set()
     for line in lines[first : min(last + 1, first + 8)]:
-        story_terms |= _content_terms(line.text)
+        if not chrome.is_chrome(line.text):  # an "ALSO READ | …" link says nothing of the story
+            story_terms |= _content_terms(line.text)
     best, best_score = None, 0.0
     for line in lines[max(0, first - _HEADLINE_WINDOW) : first]:
         if not _is_headline_shaped(line.text, chrome) or _is_prose(line.text, chrome):

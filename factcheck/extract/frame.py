@@ -11,6 +11,7 @@ import re
 
 from factcheck import rules
 from factcheck.model import Frame
+from factcheck.words import stem
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NAME = re.compile(r"[A-Z]\w*(?:['’]s)?(?:[ -](?:[A-Z]\w*(?:['’]s)?|(?:of|de|al|bin)\b(?=[ -][A-Z])))*")
@@ -28,18 +29,6 @@ def stopwords() -> frozenset[str]:
     if _STOPWORDS is None:
         _STOPWORDS = _stop()
     return _STOPWORDS
-
-
-def stem(word: str) -> str:
-    """A light stemmer: visits/visited/visiting → visit. Crude, but frames only need to meet."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)] + repl
-            break
-    return w
 
 
 def content_terms(text: str) -> list[str]:
@@ -64,6 +53,8 @@ def names(text: str) -> list[str]:
             words.pop(0)
         if not words:
             continue
+        if len(words) == 1 and not text[:m.start()].strip(" \t\"'“‘([-—–•*"):
+            continue  # "Storms kill…", "Sales fell…": a capital that only opens the sentence
         name = " ".join(words).lower().replace("’", "'")
         name = re.sub(r"'s\b", "", name)
         if len(name) > 1:
@@ -74,7 +65,7 @@ def names(text: str) -> list[str]:
 def title_case(sentence: str) -> bool:
     """A headline in Title Case capitalises every word, so capitals no longer tell names."""
     words = [w for w in _TOKEN.findall(sentence) if len(w) >= 4]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
