@@ -93,7 +93,8 @@ def _pairable(a: Claim, b: Claim) -> bool:
     if a.article == b.article:
         if a.sentence_start == b.sentence_start:
             return False  # "in 1961, 2000 and 2001": one sentence lists several facts
-        if a.kind != "quote" and not ((a.role in EDITORIAL_ROLES) != (b.role in EDITORIAL_ROLES)):
+        if a.kind != "quote" and not ((a.role in EDITORIAL_ROLES) != (b.role in EDITORIAL_ROLES)
+                                      or (a.role == "headline") != (b.role == "headline")):
             return False  # two body sentences of one story usually count different things
         if a.kind == "ordinal":
             return False

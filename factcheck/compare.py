@@ -125,6 +125,7 @@ def _is_running_count(a: Claim, b: Claim) -> bool:
 
 
 DATE_MIN_SCORE = 0.6
+MAX_QUOTE_CHANGES = 2  # material differences beyond which two quotes are different statements
 _UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}
 
 
@@ -313,6 +314,10 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
             changed_b.extend((wb[k][1], wb[k][2]) for k in range(j1, j2))
     if worst is None:
         return QuoteDiff(None, "wording only", (), ())
+    if len(dict.fromkeys(reasons)) > MAX_QUOTE_CHANGES:
+        # One slip of the pen, or two, is a mangled quote; more is another statement on the
+        # same theme ("power station" … "water network"), which is nobody's mistake.
+        return QuoteDiff(None, "different statements", (), ())
     return QuoteDiff(worst, "; ".join(dict.fromkeys(reasons)), tuple(changed_a), tuple(changed_b))
 
 
@@ -530,6 +535,17 @@ def _rendering_findings(claims: list[Claim], settings: Settings) -> list[Conflic
         d = diffs[j, i]
         return QuoteDiff(d.severity, d.reason, d.changed_b, d.changed_a)
 
+    # One group may hold several statements on one theme: judge each statement on its own.
+    statements = _Components()
+    for (i, j), d in diffs.items():
+        if d.reason != "different statements":
+            statements.union(str(i), str(j))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[statements.find(str(i))].append(i)
+    if len(groups) > 1:
+        return [f for members in groups.values() if len(members) > 1
+                for f in _rendering_findings([claims[i] for i in members], settings)]
     same = [[j for j in range(n) if j == i or diff(i, j).severity is None] for i in range(n)]
     # Renderings, largest first: each claim joins the first rendering it agrees with.
     order = sorted(range(n), key=lambda i: (-len(same[i]), claims[i].article, claims[i].start))

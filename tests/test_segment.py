@@ -90,3 +90,35 @@ def test_seed_story_and_chrome(seed):
     for chrome in SEED_CHROME:
         assert chrome not in joined
     assert len(article.sentences) >= 8
+
+
+PAGE_WITH_LINKS = """Coast Post
+Home  News  Sport
+
+Editor's picks
+Film review: the second instalment of the harbour saga disappoints
+Get 12 months for $39 — SAVE 40% today
+Become a member: $2 for 2 months, then $12 a month
+
+Ferry Operator Cuts Jobs After First Loss In Nine Years
+
+By Staff Writer
+Updated: March 3, 2025 9:00 am
+
+The ferry operator said on Monday it would cut 120 jobs at its yard in the old harbour.
+
+ALSO READ | Film review: the third instalment of the harbour saga disappoints
+
+The company reported that its fares income fell last year, and unions said they would fight.
+
+It was the first loss in nine years for the operator, which runs 14 boats.
+"""
+
+
+def test_in_story_links_and_offers_are_chrome_and_never_the_headline():
+    article = segment(Document(id="p", path="p.txt", text=PAGE_WITH_LINKS))
+    assert article.headline.text == "Ferry Operator Cuts Jobs After First Loss In Nine Years"
+    story = " ".join(s.text for s in article.sentences)
+    for chrome in ("Film review", "SAVE 40%", "Become a member", "ALSO READ"):
+        assert chrome not in story
+    assert "cut 120 jobs" in story and "runs 14 boats" in story

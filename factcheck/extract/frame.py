@@ -31,6 +31,17 @@ def stopwords() -> frozenset[str]:
     return _STOPWORDS
 
 
+_SYNONYMS: dict[str, str] | None = None
+
+
+def _synonym(term: str) -> str:
+    global _SYNONYMS
+    if _SYNONYMS is None:
+        _SYNONYMS = {w: group[0] for group in rules.load("stopwords").get("synonyms", [])
+                     for w in group}
+    return _SYNONYMS.get(term, term)
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of `text`, in order, without stopwords."""
     stop = stopwords()
@@ -39,7 +50,7 @@ def content_terms(text: str) -> list[str]:
         low = tok.lower()
         if len(low) < 2 or low in stop:
             continue
-        out.append(stem(low))
+        out.append(_synonym(stem(low)))
     return out
 
 

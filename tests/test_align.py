@@ -1,0 +1,65 @@
+"""Alignment: which claims speak about the same fact. Built from our own sentences through the
+real extract stage, so the frames are the ones a run would see."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.align import align
+from factcheck.compare import grade_quotes
+from factcheck.extract import extract
+from factcheck.extract.frame import names
+from factcheck.model import Document
+from factcheck.segment import segment
+
+DAY = date(2025, 3, 12)
+
+
+def claims_of(*bodies):
+    out = []
+    for n, body in enumerate(bodies):
+        doc = Document(id=f"a{n}", path=f"a{n}.txt", text=f"Story {n}\n\n{body}\n", published=DAY)
+        out.extend(extract(segment(doc)).claims)
+    return out
+
+
+def aligned(a_text, b_text, *bodies):
+    claims = claims_of(*bodies)
+    return any({p.a.text, p.b.text} == {a_text, b_text} for p in align(claims))
+
+
+@pytest.mark.parametrize("bodies, a, b, expected", [
+    # Different companies that share only a common word in their names.
+    (("Sales at Pavara Textiles fell 12% last year, the company said.",
+      "Sales at Priothara Textiles fell 21% last year, the company said."), "12%", "21%", False),
+    # The same person, named in full in one source and by surname in the other.
+    (("President Halvik said on Tuesday that 40 ministers would attend the summit.",
+      "Halvik said 60 ministers would attend the summit."), "40 ministers", "60 ministers", True),
+    # A founding year and an elapsed time about a loss share the company, not the event.
+    (("Miovara Foods was founded in the port city in 1987.",
+      "It was the first time in 26 years that Miovara Foods had made a loss."),
+     "1987", "26 years", False),
+    # A trip and a visit are one event.
+    (("President Halvik landed on Friday, making his first trip to Estravia in 18 years.",
+      "President Halvik arrived for his first visit to Estravia in 19 years."),
+     "18 years", "19 years", True),
+])
+def test_alignment(bodies, a, b, expected):
+    assert aligned(a, b, *bodies) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Storms kill at least 16 in Brusrin, worst in 48 years", ["brusrin"]),
+    ("Sales at Pavara Textiles fell 12% last year.", ["pavara textiles"]),
+    ("Vladimir Putin said the talks went well.", ["vladimir putin"]),
+    ("The death toll hit Kiara on Monday.", ["kiara"]),
+])
+def test_names_leave_out_sentence_openers_and_fragments(text, expected):
+    assert names(text) == expected
+
+
+def test_different_statements_on_one_theme_are_not_a_mangled_quote():
+    a = "Believe me, the popular power station is not something we finish by the summer."
+    b = "Believe me, the popular water network is something we finance by the summer."
+    assert grade_quotes(a, b).severity is None
+    assert grade_quotes(a, a.replace(" not", "")).severity == "error"
