@@ -207,10 +207,24 @@ class Stages:
         return sum(self.seconds.values())
 
 
-def stages(paths: Sequence[str]) -> Stages:
-    """Each stage timed on its own, one process, no cache."""
+def _align_and_compare(claims: list, out: "Stages") -> list:
+    """Time align (counting the pairs it scores) and compare over `claims`, into `out`."""
     from factcheck.align import align
     from factcheck.compare import compare
+
+    with counting_pairs() as counts:
+        t = time.perf_counter()
+        pairs = align(claims)
+        out.seconds["align"] = time.perf_counter() - t
+    out.pairs_scored, out.quote_pairs, out.pairs = counts["scored"], counts["quotes"], len(pairs)
+    t = time.perf_counter()
+    conflicts = compare(pairs)
+    out.seconds["compare"] = time.perf_counter() - t
+    return conflicts
+
+
+def stages(paths: Sequence[str]) -> Stages:
+    """Each stage timed on its own, one process, no cache."""
     from factcheck.extract import extract
     from factcheck.load import load_paths
     from factcheck.model import LoadError
@@ -244,15 +258,7 @@ def stages(paths: Sequence[str]) -> Stages:
 
     claims = [c for ex in extractions for c in ex.claims]
     out.claims = len(claims)
-    with counting_pairs() as counts:
-        t = time.perf_counter()
-        pairs = align(claims)
-        out.seconds["align"] = time.perf_counter() - t
-    out.pairs_scored, out.quote_pairs, out.pairs = counts["scored"], counts["quotes"], len(pairs)
-
-    t = time.perf_counter()
-    conflicts = compare(pairs)
-    out.seconds["compare"] = time.perf_counter() - t
+    conflicts = _align_and_compare(claims, out)
     out.conflicts = len(conflicts)
 
     t = time.perf_counter()
@@ -264,10 +270,8 @@ def stages(paths: Sequence[str]) -> Stages:
 def full_align(run_dir: Path, cache_dir: Path) -> Stages:
     """align and compare over every claim of the corpus (claims read back from the cache the
     cold run wrote), with the pairs they score: the part of the pipeline that sees the batch."""
-    from factcheck.align import align
     from factcheck.batch import analyse
     from factcheck.cache import ClaimsCache
-    from factcheck.compare import compare
     from factcheck.load import load_paths
 
     cwd = os.getcwd()
@@ -283,14 +287,7 @@ def full_align(run_dir: Path, cache_dir: Path) -> Stages:
         os.chdir(cwd)
     claims = [c for ex in extractions for c in ex.claims]
     out = Stages(articles=len(docs), claims=len(claims))
-    with counting_pairs() as counts:
-        t = time.perf_counter()
-        pairs = align(claims)
-        out.seconds["align"] = time.perf_counter() - t
-    out.pairs_scored, out.quote_pairs, out.pairs = counts["scored"], counts["quotes"], len(pairs)
-    t = time.perf_counter()
-    out.conflicts = len(compare(pairs))
-    out.seconds["compare"] = time.perf_counter() - t
+    out.conflicts = len(_align_and_compare(claims, out))
     return out
 
 

@@ -107,7 +107,9 @@ class _Scorer:
     def __init__(self, claims: Sequence[Claim], aliases: Aliases, timed: bool = False) -> None:
         self.aliases = aliases
         self.names = {c.id: aliases.tokens(c.frame.names) for c in claims}
-        self.name_stems = {cid: {stem(t) for t in toks} for cid, toks in self.names.items()}
+        # Only time claims need names as stems (to tell an event word from a name).
+        self.name_stems = ({cid: {stem(t) for t in toks} for cid, toks in self.names.items()}
+                           if timed else {})
         self.timed = timed
         self.terms = {c.id: set(c.frame.terms) for c in claims}
         df: Counter[str] = Counter()

@@ -393,7 +393,7 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     return findings
 
 
-def _agree(x: Claim, y: Claim, rel: Mapping[tuple[str, str], str], settings: Settings) -> bool:
+def _agree(x: Claim, y: Claim, rel: Mapping[tuple[str, str], str]) -> bool:
     """Agreement counts only between claims aligned with each other: a chain of look-alike
     sentences must not carry one story's figure into another story's consensus."""
     return rel.get((x.id, y.id)) == "agree"
@@ -404,12 +404,12 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
     """Within one fact: the consensus (trusted facts first, then the most supported value) and
     the claims that conflict with it directly."""
     def support(c: Claim) -> tuple[int, int, int]:
-        agreeing = sum(1 for o in members if o is not c and _agree(c, o, rel, settings))
+        agreeing = sum(1 for o in members if o is not c and _agree(c, o, rel))
         return (1 if c.trusted else 0, agreeing, -len(c.id))
 
     ranked = sorted(members, key=support, reverse=True)
     anchor = ranked[0]
-    consensus = [anchor] + [o for o in members if o is not anchor and _agree(anchor, o, rel, settings)]
+    consensus = [anchor] + [o for o in members if o is not anchor and _agree(anchor, o, rel)]
     cons_ids = {c.id for c in consensus}
     out: list[Conflict] = []
     outliers: list[Claim] = []
@@ -438,7 +438,7 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
     remaining = list(outliers)
     while remaining:
         head = remaining.pop(0)
-        same = [head] + [o for o in remaining if _agree(head, o, rel, settings)
+        same = [head] + [o for o in remaining if _agree(head, o, rel)
                          or o.text.lower() == head.text.lower()]
         remaining = [o for o in remaining if o not in same]
         kind = _finding_kind(anchor, same + consensus)

@@ -322,11 +322,8 @@ def _parse_json(text: str) -> Any:
     # The standard parser recurses; a hostile file nested 100,000 deep must not crash it.
     depth = 0
     in_string = escaped = False
-    if text.count("[") + text.count("{") <= _MAX_JSON_DEPTH:
-        text_to_scan = ""
-    else:
-        text_to_scan = text
-    for ch in text_to_scan:
+    deep_possible = text.count("[") + text.count("{") > _MAX_JSON_DEPTH
+    for ch in text if deep_possible else "":
         if in_string:
             if escaped:
                 escaped = False

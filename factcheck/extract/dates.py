@@ -333,6 +333,16 @@ def _valid_month_token(token: str, with_number: bool) -> bool:
     return with_number or low in _FULL_MONTHS
 
 
+def _cued_without_word(text: str, low: str, wstart: int, start: int, last_end: int) -> bool:
+    """With no cue word before it, a bare month or year still counts after "<head> of"
+    ("the summer of 2000") or as the next item of a list of dates ("in 1961, 2000 and 2001")."""
+    if low == "of":
+        head, _ = _prev(text, wstart)
+        return head.lower() in _OF_HEADS
+    return (last_end >= 0 and _CONTINUE.match(text, last_end, start) is not None
+            and bool(text[last_end:start].strip()))
+
+
 def _month_first(text: str, published: Optional[date], tense: _Tense, out: list[_Cand]) -> None:
     last_end = -1
     for m in _MONTH_FIRST.finditer(text):
@@ -371,12 +381,7 @@ def _month_first(text: str, published: Optional[date], tense: _Tense, out: list[
         elif low in _MONTH_CUES:
             if low in _FORCED_PAST:
                 forced = -1
-        elif low == "of":
-            head, _ = _prev(text, wstart)
-            if head.lower() not in _OF_HEADS:
-                continue
-        elif not (last_end >= 0 and _CONTINUE.match(text, last_end, start)
-                  and text[last_end:start].strip()):
+        elif not _cued_without_word(text, low, wstart, start, last_end):
             continue
         last_end = end
         if published is None:
@@ -581,12 +586,7 @@ def _years(text: str, out: list[_Cand]) -> None:
                 before, _ = _prev(text, wstart)
                 if before.lower() in _CHANGE or (before[:1].isdigit()):
                     continue  # "rose by 2000", "one in 2000"
-            elif low == "of":
-                head, _ = _prev(text, wstart)
-                if head.lower() not in _OF_HEADS:
-                    continue
-            elif not (last_end >= 0 and _CONTINUE.match(text, last_end, start)
-                      and text[last_end:start].strip()):
+            elif not _cued_without_word(text, low, wstart, start, last_end):
                 continue
         last_end = end
         out.append((start, end, _year(y)))
