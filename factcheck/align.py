@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 from rapidfuzz import fuzz
 
 from factcheck.words import stem
-from factcheck.model import Claim, DateSpan, Duration, Ordinal, Pair, Quantity, Quote
+from factcheck.model import Claim, DateSpan, Duration, Ordinal, Pair, Quantity, Quote, Story
 
 NEAR = 6  # the words nearest the value that say what it counts
 POSTING_CAP = 60  # a word shared by more claims than this is too common to propose pairs
@@ -194,10 +194,102 @@ def _align_quotes(claims: Sequence[Claim]) -> list[Pair]:
     return pairs
 
 
+STORY_NAME_SHARE = 0.005  # a name in more than this share of the articles links no story
+STORY_NAME_FLOOR = 25  # ...but in a batch this small every name links
+ONE_STORY_UP_TO = 25  # a draft and a handful of sources are read as one story
+
+
+def _article_names(claims: Sequence[Claim], aliases: Aliases) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.trusted:
+            continue
+        found = names[c.article]
+        for name in c.frame.names:
+            found.add(aliases.canonical.get(name, name))
+        if isinstance(c.value, Quote) and c.value.speaker_ref:
+            found.add(aliases.canonical.get(c.value.speaker_ref, c.value.speaker_ref))
+    return names
+
+
+def stories(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None
+            ) -> list[Story]:
+    """The batch cut into stories: articles that share a distinctive name tell one story.
+
+    Two outlets reporting one event name the same people and places; an archive of thousands
+    of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
+    41 years" must never be lined up. A name found in many articles ("Reuters", a president in
+    every story) links nothing. Facts from the fact book belong to every story. Alignment and
+    comparison look inside one story at a time, which is what keeps them linear in the batch
+    and what lets an unchanged story's findings be reused.
+    """
+    folded = Aliases(aliases)
+    names = _article_names(claims, folded)
+    order: list[str] = []
+    by_article: dict[str, list[Claim]] = {}
+    facts: list[Claim] = []
+    for c in claims:
+        if c.trusted:
+            facts.append(c)
+            continue
+        if c.article not in by_article:
+            by_article[c.article] = []
+            order.append(c.article)
+        by_article[c.article].append(c)
+    share: Counter[str] = Counter()
+    for article in order:
+        share.update(names[article])
+    limit = max(STORY_NAME_FLOOR, int(len(order) * STORY_NAME_SHARE))
+    if len(order) <= ONE_STORY_UP_TO:
+        return [Story(articles=tuple(order), claims=tuple(c for c in claims if not c.trusted)
+                      + tuple(facts))]
+    parent = {a: a for a in order}
+    position = {a: i for i, a in enumerate(order)}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    first_with: dict[str, str] = {}
+    for article in order:
+        for name in sorted(names[article]):
+            if share[name] > limit:
+                continue
+            other = first_with.setdefault(name, article)
+            ra, rb = root(article), root(other)
+            if ra != rb:
+                # the story is named after its earliest article, whatever the merge order
+                first, later = sorted((ra, rb), key=position.__getitem__)
+                parent[later] = first
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article in order:
+        groups[root(article)].append(article)
+    out = []
+    for members in groups.values():
+        story_claims = [c for a in members for c in by_article[a]] + facts
+        out.append(Story(articles=tuple(members), claims=tuple(story_claims)))
+    return out
+
+
+def align_story(story: Story, aliases: Optional[Mapping[str, Iterable[str]]] = None,
+                min_score: float = MIN_SCORE) -> list[Pair]:
+    """Pairs of claims about the same fact within one story, best first."""
+    return _align(story.claims, Aliases(aliases), min_score)
+
+
 def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
           min_score: float = MIN_SCORE) -> list[Pair]:
-    """Pairs of claims about the same fact, best first. Never all pairs: see the module doc."""
+    """Pairs of claims about the same fact, story by story, best first. Never all pairs: see the
+    module doc."""
     folded = Aliases(aliases)
+    pairs = [p for story in stories(claims, aliases) for p in _align(story.claims, folded, min_score)]
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
+
+
+def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         fam = family(c)

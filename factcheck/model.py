@@ -190,6 +190,15 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Story:
+    """Articles that report one event (they share a distinctive name), with their claims and the
+    fact book's; claims are lined up only within a story."""
+
+    articles: tuple[str, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class Pair:
     """Two claims that, by their frames, speak about the same fact."""
 
