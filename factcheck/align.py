@@ -127,6 +127,7 @@ class _Scorer:
         common = max(POSTING_CAP, int(n * COMMON_NAME_SHARE))
         self.distinctive = {cid: [frozenset(x.split()) for x in names if name_df[x] <= common]
                             for cid, names in full.items()}
+        self.profiles: dict[str, tuple[frozenset[str], frozenset[str], float, float]] = {}
 
     def keys(self, claim: Claim) -> set[str]:
         near = set(claim.frame.terms[:NEAR])
@@ -135,8 +136,18 @@ class _Scorer:
     def _weight(self, terms: Iterable[str]) -> float:
         return sum(self.idf.get(t, 1.0) for t in terms)
 
+    def _profile(self, c: Claim) -> tuple[frozenset[str], frozenset[str], float, float]:
+        """A claim's near words and all its words, with their weights, worked out once."""
+        known = self.profiles.get(c.id)
+        if known is None:
+            near = frozenset(c.frame.terms[:NEAR])
+            every = frozenset(self.terms[c.id] | self.names[c.id])
+            known = self.profiles[c.id] = (near, every, self._weight(near), self._weight(every))
+        return known
+
     def score(self, a: Claim, b: Claim) -> float:
-        near_a, near_b = set(a.frame.terms[:NEAR]), set(b.frame.terms[:NEAR])
+        near_a, all_a, w_near_a, w_all_a = self._profile(a)
+        near_b, all_b, w_near_b, w_all_b = self._profile(b)
         shared_near = near_a & near_b
         if self.timed and not shared_near - self.name_stems[a.id] - self.name_stems[b.id]:
             # A year counts nothing by itself: "founded in 1987" and "first loss in 26 years"
@@ -148,14 +159,12 @@ class _Scorer:
         rare_a, rare_b = self.distinctive[a.id], self.distinctive[b.id]
         if rare_a and rare_b and not any(x <= y or y <= x for x in rare_a for y in rare_b):
             return 0.0  # "Pavara Textiles" and "Taivik Textiles" share only a common word
-        all_a = self.terms[a.id] | names_a
-        all_b = self.terms[b.id] | names_b
-        union = self._weight(all_a | all_b)
         shared = self._weight(all_a & all_b)
+        union = w_all_a + w_all_b - shared
         # A headline is short: judge it by how much of it the other sentence covers, too.
-        smaller = min(self._weight(all_a), self._weight(all_b))
+        smaller = min(w_all_a, w_all_b)
         jaccard = 0.5 * (shared / union if union else 0.0) + 0.5 * (shared / smaller if smaller else 0.0)
-        near = self._weight(shared_near) / max(min(self._weight(near_a), self._weight(near_b)), 1e-9)
+        near = self._weight(shared_near) / max(min(w_near_a, w_near_b), 1e-9)
         text = fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
         return 0.45 * jaccard + 0.35 * min(near, 1.0) + 0.20 * text
 
@@ -199,50 +208,37 @@ STORY_NAME_FLOOR = 25  # ...but in a batch this small every name links
 ONE_STORY_UP_TO = 25  # a draft and a handful of sources are read as one story
 
 
-def _article_names(claims: Sequence[Claim], aliases: Aliases) -> dict[str, set[str]]:
-    names: dict[str, set[str]] = defaultdict(set)
+def story_names(claims: Iterable[Claim]) -> frozenset[str]:
+    """The names one article's claims are about: what ties it to other articles of its story."""
+    found: set[str] = set()
     for c in claims:
-        if c.trusted:
-            continue
-        found = names[c.article]
-        for name in c.frame.names:
-            found.add(aliases.canonical.get(name, name))
+        found.update(c.frame.names)
         if isinstance(c.value, Quote) and c.value.speaker_ref:
-            found.add(aliases.canonical.get(c.value.speaker_ref, c.value.speaker_ref))
-    return names
+            found.add(c.value.speaker_ref)
+    return frozenset(found)
 
 
-def stories(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None
-            ) -> list[Story]:
+def stories(names: Mapping[str, Iterable[str]],
+            aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[Story]:
     """The batch cut into stories: articles that share a distinctive name tell one story.
 
     Two outlets reporting one event name the same people and places; an archive of thousands
     of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
     41 years" must never be lined up. A name found in many articles ("Reuters", a president in
-    every story) links nothing. Facts from the fact book belong to every story. Alignment and
-    comparison look inside one story at a time, which is what keeps them linear in the batch
-    and what lets an unchanged story's findings be reused.
+    every story) links nothing; a batch of a few articles is one story. Alignment and
+    comparison look inside one story at a time, which keeps them linear in the batch and lets
+    an unchanged story's findings be reused. `names` maps each article, in batch order, to its
+    `story_names`.
     """
+    order = list(names)
+    if len(order) <= ONE_STORY_UP_TO:
+        return [Story(articles=tuple(order))] if order else []
     folded = Aliases(aliases)
-    names = _article_names(claims, folded)
-    order: list[str] = []
-    by_article: dict[str, list[Claim]] = {}
-    facts: list[Claim] = []
-    for c in claims:
-        if c.trusted:
-            facts.append(c)
-            continue
-        if c.article not in by_article:
-            by_article[c.article] = []
-            order.append(c.article)
-        by_article[c.article].append(c)
+    canonical = {a: {folded.canonical.get(n, n) for n in names[a]} for a in order}
     share: Counter[str] = Counter()
     for article in order:
-        share.update(names[article])
+        share.update(canonical[article])
     limit = max(STORY_NAME_FLOOR, int(len(order) * STORY_NAME_SHARE))
-    if len(order) <= ONE_STORY_UP_TO:
-        return [Story(articles=tuple(order), claims=tuple(c for c in claims if not c.trusted)
-                      + tuple(facts))]
     parent = {a: a for a in order}
     position = {a: i for i, a in enumerate(order)}
 
@@ -254,11 +250,10 @@ def stories(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str
 
     first_with: dict[str, str] = {}
     for article in order:
-        for name in sorted(names[article]):
+        for name in canonical[article]:
             if share[name] > limit:
                 continue
-            other = first_with.setdefault(name, article)
-            ra, rb = root(article), root(other)
+            ra, rb = root(article), root(first_with.setdefault(name, article))
             if ra != rb:
                 # the story is named after its earliest article, whatever the merge order
                 first, later = sorted((ra, rb), key=position.__getitem__)
@@ -266,25 +261,32 @@ def stories(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str
     groups: dict[str, list[str]] = defaultdict(list)
     for article in order:
         groups[root(article)].append(article)
-    out = []
-    for members in groups.values():
-        story_claims = [c for a in members for c in by_article[a]] + facts
-        out.append(Story(articles=tuple(members), claims=tuple(story_claims)))
-    return out
+    return [Story(articles=tuple(members)) for members in groups.values()]
 
 
-def align_story(story: Story, aliases: Optional[Mapping[str, Iterable[str]]] = None,
+def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
                 min_score: float = MIN_SCORE) -> list[Pair]:
-    """Pairs of claims about the same fact within one story, best first."""
-    return _align(story.claims, Aliases(aliases), min_score)
+    """Pairs of claims about the same fact within one story (its articles' claims and the fact
+    book's), best first."""
+    pairs = _align(claims, Aliases(aliases), min_score)
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
 
 
 def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
           min_score: float = MIN_SCORE) -> list[Pair]:
     """Pairs of claims about the same fact, story by story, best first. Never all pairs: see the
     module doc."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    facts: list[Claim] = []
+    for c in claims:
+        (facts if c.trusted else by_article[c.article]).append(c)
+    names = {a: story_names(cs) for a, cs in by_article.items()}
     folded = Aliases(aliases)
-    pairs = [p for story in stories(claims, aliases) for p in _align(story.claims, folded, min_score)]
+    pairs: list[Pair] = []
+    for story in stories(names, aliases):
+        members = [c for a in story.articles for c in by_article[a]] + facts
+        pairs.extend(_align(members, folded, min_score))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return pairs
 
@@ -327,6 +329,9 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                 s = scorer.score(a, b)
                 if a.article == b.article:
                     s += SAME_STORY_BONUS
+                # Sums over sets run in an order that changes between processes; rounding
+                # keeps the last bits from reordering equal scores from one run to the next.
+                s = round(s, 9)
                 if s >= min_score:
                     pairs.append(Pair(a, b, s))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))

@@ -1,23 +1,30 @@
-"""Running clean & segment and extract over a batch: in parallel processes, through the cache.
+"""Running the stages over a batch: extraction in parallel processes, alignment and comparison
+story by story, both through the cache.
 
 A failure in one article costs that article only (it is reported as unreadable with the reason),
 and the results are the same whatever the number of processes: they come back in input order.
+With a cache, a re-check after one file changed extracts that file, recomputes the one story it
+belongs to, and takes everything else from the cache without decoding it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Optional, Sequence, Union
+from typing import Callable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
-from factcheck.cache import ClaimsCache
+from factcheck.align import align_story, stories, story_names
+from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
+from factcheck.compare import Settings, compare
 from factcheck.extract import extract
-from factcheck.model import Document, Extraction, LoadError
+from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
 from factcheck.segment import segment
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
 
 Outcome = Union[Extraction, LoadError]
+Progress = Optional[Callable[[int], None]]
 
 
 def analyse_one(doc: Document) -> Outcome:
@@ -27,8 +34,19 @@ def analyse_one(doc: Document) -> Outcome:
         return LoadError(doc.path, f"could not be analysed: {type(exc).__name__}: {exc}", id=doc.id)
 
 
+def _with_row(doc: Document) -> tuple[Outcome, Optional[ArticleRow]]:
+    outcome = analyse_one(doc)
+    if not isinstance(outcome, Extraction):
+        return outcome, None
+    return outcome, article_row(outcome, story_names(outcome.claims))
+
+
 def _chunk(docs: Sequence[Document]) -> list[Outcome]:
     return [analyse_one(d) for d in docs]
+
+
+def _chunk_with_rows(docs: Sequence[Document]) -> list[tuple[Outcome, Optional[ArticleRow]]]:
+    return [_with_row(d) for d in docs]
 
 
 def default_jobs() -> int:
@@ -38,35 +56,137 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _run(docs: Sequence[Document], jobs: int, work: Callable, advance: Progress) -> list:
+    """`work` over chunks of `docs`, in processes when it pays; results in input order."""
+    if jobs > 1 and len(docs) >= PARALLEL_FROM:
+        size = max(8, min(200, len(docs) // (jobs * 4) or 1))
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        out = []
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for chunk, results in zip(chunks, pool.map(work, chunks)):
+                out.extend(results)
+                if advance:
+                    advance(len(chunk))
+        return out
+    out = []
+    for doc in docs:
+        out.extend(work([doc]))
+        if advance:
+            advance(1)
+    return out
+
+
 def analyse(docs: Sequence[Document], jobs: Optional[int] = None,
             cache: Optional[ClaimsCache] = None,
-            advance: Optional[Callable[[int], None]] = None) -> tuple[list[Extraction], list[LoadError]]:
+            advance: Progress = None) -> tuple[list[Extraction], list[LoadError]]:
     """Extractions for every document that could be analysed, in input order, and the failures."""
     jobs = jobs or default_jobs()
-    cached = cache.get_many(docs) if cache else {}
+    keys = {d.id: key_for(d) for d in docs} if cache else {}
+    cached = cache.extractions({keys[d.id]: d for d in docs}) if cache else {}
     todo = [d for d in docs if d.id not in cached]
     if advance and cached:
         advance(len(cached))
     fresh: dict[str, Outcome] = {}
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
-        size = max(8, min(200, len(todo) // (jobs * 4) or 1))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for chunk, outcomes in zip(chunks, pool.map(_chunk, chunks)):
-                for doc, outcome in zip(chunk, outcomes):
-                    fresh[doc.id] = outcome
-                if advance:
-                    advance(len(chunk))
-    else:
-        for doc in todo:
-            fresh[doc.id] = analyse_one(doc)
-            if advance:
-                advance(1)
     if cache:
-        cache.put_many(o for o in fresh.values() if isinstance(o, Extraction))
+        rows: dict[str, ArticleRow] = {}
+        for doc, (outcome, row) in zip(todo, _run(todo, jobs, _chunk_with_rows, advance)):
+            fresh[doc.id] = outcome
+            if row:
+                rows[keys[doc.id]] = row
+        cache.put_articles(rows)
+    else:
+        for doc, outcome in zip(todo, _run(todo, jobs, _chunk, advance)):
+            fresh[doc.id] = outcome
     extractions: list[Extraction] = []
     errors: list[LoadError] = []
     for doc in docs:
         outcome = cached.get(doc.id) or fresh[doc.id]
         (extractions if isinstance(outcome, Extraction) else errors).append(outcome)
     return extractions, errors
+
+
+class Checked(NamedTuple):
+    """What a check of the batch found: findings, claims per article, the failures, and the
+    extractions it holds in memory (only those it had to make or read: a re-check reads few)."""
+
+    conflicts: list[Conflict]
+    claim_counts: dict[str, int]
+    errors: list[LoadError]
+    extractions: dict[str, Extraction]
+
+
+def _context(facts: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]],
+             settings: Settings) -> str:
+    """Everything besides its articles that decides a story's findings, as one string."""
+    return json.dumps([repr(settings), sorted((k, sorted(v)) for k, v in (aliases or {}).items()),
+                       encode(list(facts))], ensure_ascii=False, sort_keys=True)
+
+
+def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
+          aliases: Optional[Mapping[str, Iterable[str]]] = None, settings: Settings = Settings(),
+          jobs: Optional[int] = None, cache: Optional[ClaimsCache] = None,
+          advance: Progress = None) -> Checked:
+    """Extract every article, cut the batch into stories, align and compare each story with the
+    fact book's claims. Through a cache, only new articles are extracted and only stories whose
+    articles (or whose aliases, settings or facts) changed are aligned again."""
+    jobs = jobs or default_jobs()
+    keys = {d.id: key_for(d) for d in docs} if cache else {}
+    known = cache.summaries(list(keys.values())) if cache else {}
+    todo = [d for d in docs if keys.get(d.id) not in known]
+    if advance and len(todo) < len(docs):
+        advance(len(docs) - len(todo))
+    fresh: dict[str, Extraction] = {}
+    failed: dict[str, LoadError] = {}
+    names: dict[str, frozenset[str]] = {}
+    rows: dict[str, ArticleRow] = {}
+    work = _chunk_with_rows if cache else _chunk
+    for doc, result in zip(todo, _run(todo, jobs, work, advance)):
+        outcome, row = result if cache else (result, None)
+        if isinstance(outcome, Extraction):
+            fresh[doc.id] = outcome
+            if row:
+                rows[keys[doc.id]] = row
+        else:
+            failed[doc.id] = outcome
+    if cache:
+        cache.put_articles(rows)
+    counts: dict[str, int] = {}
+    for doc in docs:
+        if doc.id in fresh:
+            names[doc.id] = (frozenset(rows[keys[doc.id]].names) if cache
+                             else story_names(fresh[doc.id].claims))
+            counts[doc.id] = len(fresh[doc.id].claims)
+        elif doc.id not in failed:
+            story_of, counts[doc.id] = known[keys[doc.id]]
+            names[doc.id] = frozenset(story_of)
+
+    context = _context(facts, aliases, settings) if cache else ""
+    batch_stories = stories(names, aliases)
+    skeys = [story_key((keys[a] for a in s.articles), context) if cache else ""
+             for s in batch_stories]
+    done = cache.stories(skeys) if cache else {}
+    missing = [s for s, k in zip(batch_stories, skeys) if k not in done]
+    by_id = {d.id: d for d in docs}
+    needed = {keys[a]: by_id[a] for s in missing for a in s.articles if a not in fresh}
+    read = cache.extractions(needed) if cache and needed else {}
+    for doc in needed.values():
+        if doc.id not in read:  # a row that would not decode: extract it again
+            outcome = analyse_one(doc)
+            if isinstance(outcome, Extraction):
+                read[doc.id] = outcome
+    conflicts: list[Conflict] = []
+    new_stories: dict[str, list[Conflict]] = {}
+    for story, skey in zip(batch_stories, skeys):
+        if skey in done:
+            conflicts.extend(done[skey])
+            continue
+        claims = [c for a in story.articles for ex in [fresh.get(a) or read.get(a)] if ex
+                  for c in ex.claims]
+        found = compare(align_story(claims + list(facts), aliases=aliases), settings=settings)
+        conflicts.extend(found)
+        if cache:
+            new_stories[skey] = found
+    if cache:
+        cache.put_stories(new_stories)
+    return Checked(conflicts, counts, [failed[d.id] for d in docs if d.id in failed],
+                   {**read, **fresh})

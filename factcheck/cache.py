@@ -1,10 +1,14 @@
-"""The claims cache: an unchanged article is never extracted twice.
+"""The claims cache: an unchanged article is never extracted twice, an unchanged story never
+aligned and compared twice.
 
-Extractions are stored in an embedded SQLite file, keyed by the article's content hash, its
-publication date, its path and factcheck's version. Values are stored as JSON restricted to the
-pipeline's own records (never pickle: a cache committed to a repository must not be able to run
-code in CI). A corrupt, locked or unwritable cache is rebuilt or bypassed with a warning, never a
-failure.
+Two tables in an embedded SQLite file. `article` holds each article's extraction, keyed by the
+article's content hash, publication date, path and factcheck's version, next to the two things
+the batch needs from every article on every run: its story names and its claim count (so a
+re-check never has to decode 10,000 extractions to find the one story that changed). `story`
+holds the findings of one story, keyed by its articles' keys and everything else that decides
+them (`story_key`). Values are JSON restricted to the pipeline's own records, never pickle: a
+cache committed to a repository must not be able to run code in CI. A corrupt, locked or
+unwritable cache is rebuilt or bypassed with a warning, never a failure.
 """
 
 from __future__ import annotations
@@ -17,32 +21,39 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from factcheck import __version__, model
 
 DEFAULT_DIR = ".factcheck-cache"
-_FILE = "claims.sqlite"
+_FILE = "claims-v2.sqlite"  # v1 kept whole extractions only; a v1 file is left alone
 _TYPES = {cls.__name__: cls for cls in (
     model.Document, model.Sentence, model.Article, model.Quantity, model.DateSpan, model.Duration,
-    model.Ordinal, model.Quote, model.Frame, model.Claim, model.Extraction)}
+    model.Ordinal, model.Quote, model.Frame, model.Claim, model.Extraction, model.Side,
+    model.Consensus, model.Conflict)}
+_FIELDS = {cls: (name, tuple(f.name for f in dataclasses.fields(cls)))
+           for name, cls in _TYPES.items()}
 
 
 def encode(obj: Any) -> Any:
     """A JSON-able form of a pipeline record, tagged with its type."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        name = type(obj).__name__
-        if name not in _TYPES:
-            raise TypeError(f"not cacheable: {name}")
-        return {"__t": name, **{f.name: encode(getattr(obj, f.name))
-                                for f in dataclasses.fields(obj)}}
+    kind = type(obj)
+    if kind is str or kind is int or kind is bool or obj is None:
+        return obj
+    known = _FIELDS.get(kind)
+    if known is not None:
+        name, fields = known
+        out = {"__t": name}
+        for field in fields:
+            out[field] = encode(getattr(obj, field))
+        return out
+    if kind is tuple or kind is list:
+        return [encode(x) for x in obj]
+    if kind is float:
+        return obj if math.isfinite(obj) else {"__f": repr(obj)}
     if isinstance(obj, date):
         return {"__d": obj.isoformat()}
-    if isinstance(obj, (list, tuple)):
-        return [encode(x) for x in obj]
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return {"__f": repr(obj)}
-    return obj
+    raise TypeError(f"not cacheable: {kind.__name__}")
 
 
 def decode(data: Any) -> Any:
@@ -62,14 +73,39 @@ def decode(data: Any) -> Any:
 def key_for(doc: model.Document) -> str:
     h = hashlib.sha256()
     for part in (__version__, doc.path, doc.id, str(doc.published), doc.published_from or "",
-                 doc.title or "", str(doc.body_offset), doc.text):
+                 doc.title or "", str(doc.body_offset), str(doc.source_line), doc.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
 
 
+def story_key(article_keys: Iterable[str], context: str) -> str:
+    """A story's findings depend on its articles and on `context` (aliases, settings, facts)."""
+    h = hashlib.sha256(f"{__version__}\0{context}\0".encode("utf-8", "surrogatepass"))
+    for key in sorted(article_keys):
+        h.update(key.encode("ascii"))
+    return h.hexdigest()
+
+
+class ArticleRow(NamedTuple):
+    """What the cache keeps of one article: its extraction's JSON (the document left out: it
+    is read afresh), its story names and its claim count."""
+
+    data: str
+    names: tuple[str, ...]
+    claims: int
+
+
+def article_row(extraction: model.Extraction, names: Iterable[str]) -> ArticleRow:
+    """Built where the extraction is made (a worker process), so encoding runs in parallel."""
+    bare = dataclasses.replace(extraction, article=dataclasses.replace(
+        extraction.article, doc=dataclasses.replace(extraction.article.doc, text="")))
+    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), tuple(sorted(names)),
+                      len(extraction.claims))
+
+
 class ClaimsCache:
-    """get/put Extractions by document; every failure degrades to 'not cached'."""
+    """Articles and stories by key; every failure degrades to 'not cached'."""
 
     def __init__(self, directory: str | Path = DEFAULT_DIR) -> None:
         self.directory = Path(directory)
@@ -90,8 +126,11 @@ class ClaimsCache:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=2.0)
-        db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT)")
-        db.execute("SELECT count(*) FROM extraction").fetchone()
+        db.execute("CREATE TABLE IF NOT EXISTS article "
+                   "(key TEXT PRIMARY KEY, names TEXT, claims INTEGER, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS story (key TEXT PRIMARY KEY, data TEXT)")
+        db.execute("SELECT count(*) FROM article").fetchone()
+        db.execute("SELECT count(*) FROM story").fetchone()
         return db
 
     def _rebuild(self, exc: Exception) -> bool:
@@ -111,41 +150,71 @@ class ClaimsCache:
         self.warnings.append(message)
         sys.stderr.write(f"factcheck: warning: {message}\n")
 
-    def get_many(self, docs: Iterable[model.Document]) -> dict[str, model.Extraction]:
-        """Cached extractions by document id."""
+    def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple[Any, ...]]:
         if self.db is None:
-            return {}
-        wanted = {key_for(d): d for d in docs}
-        found: dict[str, model.Extraction] = {}
-        keys = list(wanted)
+            return []
+        rows: list[tuple[Any, ...]] = []
         try:
             for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
+                chunk = list(keys[i:i + 500])
                 marks = ",".join("?" * len(chunk))
-                for key, data in self.db.execute(
-                        f"SELECT key, data FROM extraction WHERE key IN ({marks})", chunk):
-                    try:
-                        ex = decode(json.loads(data))
-                    except (ValueError, KeyError, TypeError):
-                        continue  # one bad row costs one re-extraction
-                    doc = wanted[key]
-                    found[doc.id] = dataclasses.replace(
-                        ex, article=dataclasses.replace(ex.article, doc=doc))
+                rows.extend(self.db.execute(
+                    f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk))
         except sqlite3.Error as exc:
-            self._warn(f"claims cache read failed ({exc}); extracting afresh")
-            return {}
-        return found
+            self._warn(f"claims cache read failed ({exc}); working afresh")
+            self.db = None
+            return []
+        return rows
 
-    def put_many(self, extractions: Iterable[model.Extraction]) -> None:
-        if self.db is None:
+    def _write(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        if self.db is None or not rows:
             return
-        rows = [(key_for(ex.article.doc), json.dumps(encode(ex), ensure_ascii=False))
-                for ex in extractions]
+        marks = ",".join("?" * len(rows[0]))
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+                self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
         except sqlite3.Error as exc:
             self._warn(f"claims cache write failed ({exc}); results not cached")
+
+    def summaries(self, keys: Sequence[str]) -> dict[str, tuple[tuple[str, ...], int]]:
+        """(story names, claim count) by article key, without decoding any extraction."""
+        out: dict[str, tuple[tuple[str, ...], int]] = {}
+        for key, names, claims in self._select("article", "names, claims", keys):
+            try:
+                out[key] = (tuple(json.loads(names)), int(claims))
+            except (ValueError, TypeError):
+                continue  # one bad row costs one re-extraction
+        return out
+
+    def extractions(self, docs: Mapping[str, model.Document]) -> dict[str, model.Extraction]:
+        """Cached extractions by document id, for documents given by their article key."""
+        found: dict[str, model.Extraction] = {}
+        for key, data in self._select("article", "data", list(docs)):
+            try:
+                ex = decode(json.loads(data))
+            except (ValueError, KeyError, TypeError):
+                continue
+            doc = docs[key]
+            found[doc.id] = dataclasses.replace(ex, article=dataclasses.replace(ex.article, doc=doc))
+        return found
+
+    def put_articles(self, rows: Mapping[str, ArticleRow]) -> None:
+        self._write("article", [(key, json.dumps(r.names, ensure_ascii=False), r.claims, r.data)
+                                for key, r in rows.items()])
+
+    def stories(self, keys: Sequence[str]) -> dict[str, list[model.Conflict]]:
+        """Cached findings by story key."""
+        found: dict[str, list[model.Conflict]] = {}
+        for key, data in self._select("story", "data", keys):
+            try:
+                found[key] = list(decode(json.loads(data)))
+            except (ValueError, KeyError, TypeError):
+                continue  # one bad row costs one story's alignment
+        return found
+
+    def put_stories(self, stories: Mapping[str, Sequence[model.Conflict]]) -> None:
+        self._write("story", [(key, json.dumps(encode(list(conflicts)), ensure_ascii=False))
+                              for key, conflicts in stories.items()])
 
     def close(self) -> None:
         if self.db is not None:

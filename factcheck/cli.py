@@ -12,16 +12,16 @@ import os
 import re
 import sys
 from datetime import date
-from typing import Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.batch import analyse
+from factcheck.batch import Checked, analyse
 from factcheck.cache import DEFAULT_DIR, ClaimsCache
 from factcheck.facts import FactBook, FactBookError
 from factcheck.load import DEFAULT_MAX_BYTES, load_paths
-from factcheck.model import Document, Extraction, LoadError, Report
+from factcheck.model import Claim, Document, Extraction, LoadError, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -138,6 +138,32 @@ def _run_stages(docs: Sequence[Document], args: argparse.Namespace
             cache.close()
 
 
+def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBook,
+                  args: argparse.Namespace) -> Checked:
+    """Every stage from clean & segment to compare, through the cache."""
+    from factcheck.batch import check
+    from factcheck.report.progress import progress
+
+    cache = None if args.no_cache else ClaimsCache(args.cache)
+    try:
+        with progress(len(docs)) as advance:
+            return check(docs, facts, aliases=book.aliases, settings=book.settings,
+                         jobs=args.jobs, cache=cache, advance=advance)
+    finally:
+        if cache:
+            cache.close()
+
+
+def _extractions_of(docs: Sequence[Document], held: Mapping[str, Extraction],
+                    args: argparse.Namespace) -> list[Extraction]:
+    """Every article's extraction, for the one format that shows them all (the HTML timeline):
+    those a re-check did not need are read from the cache."""
+    if all(d.id in held for d in docs):
+        return [held[d.id] for d in docs]
+    extractions, _ = _run_stages(docs, args)
+    return extractions
+
+
 def _emit(text: str, output: Optional[str]) -> None:
     if output:
         from factcheck.report.output import write_atomic
@@ -240,7 +266,7 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_check(report: Report, extractions: Sequence[Extraction],
+def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]],
                  args: argparse.Namespace) -> None:
     """Every requested format: to --output-dir, to --output, or to stdout."""
     from factcheck.report.formats import EXTENSIONS, render, step_summary
@@ -252,16 +278,16 @@ def _write_check(report: Report, extractions: Sequence[Extraction],
         os.makedirs(args.output_dir, exist_ok=True)
         for fmt in formats:
             write_atomic(os.path.join(args.output_dir, f"factcheck.{EXTENSIONS[fmt]}"),
-                         render(fmt, report, extractions))
+                         render(fmt, report, extractions() if fmt == "html" else ()))
     elif args.output:
-        write_atomic(args.output, render(formats[0], report, extractions))
+        write_atomic(args.output, render(formats[0], report, extractions() if formats[0] == "html" else ()))
     else:
         for fmt in formats:
             if fmt == "rich":
                 from factcheck.report import check as check_report
                 check_report.print_rich(_console(None), report)
             else:
-                sys.stdout.write(render(fmt, report, extractions))
+                sys.stdout.write(render(fmt, report, extractions() if fmt == "html" else ()))
         sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and ("github" in formats):
@@ -273,8 +299,7 @@ def _write_check(report: Report, extractions: Sequence[Extraction],
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.align import align
-    from factcheck.compare import accept, compare, exit_severities, within
+    from factcheck.compare import accept, exit_severities, within
     from factcheck.report import check as check_report
 
     if args.format and len(args.format) > 1 and not args.output_dir:
@@ -293,18 +318,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     clash = [f.id for f in book.facts if f.id in taken]
     if clash:
         raise _UsageError(f"{book.path}: fact id {clash[0]!r} is also an article's id")
-    extractions, errors = _run_stages(docs, args)
     facts = _fact_claims(book)
-    errors = list(load_errors) + errors
-    claims = [c for ex in extractions + facts for c in ex.claims]
-    conflicts = compare(align(claims, aliases=book.aliases), settings=book.settings)
+    checked = _check_stages(docs, [c for ex in facts for c in ex.claims], book, args)
+    errors = list(load_errors) + checked.errors
+    conflicts = checked.conflicts
     if args.against:
         conflicts = within(conflicts, focus)
     conflicts, stale = accept(conflicts, {i.fingerprint: i.reason for i in book.ignore})
     notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
              f"remove it" for i in book.ignore if i.fingerprint in stale]
-    report = check_report.build(extractions + facts, errors, conflicts, notes)
-    _write_check(report, extractions, args)
+    analysed = [d for d in docs if d.id in checked.claim_counts]
+    counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
+    report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
+                                     conflicts, notes)
+    _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args), args)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if errors and args.fail_on != "never":
         return EXIT_USAGE

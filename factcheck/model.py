@@ -191,11 +191,10 @@ class Extraction:
 
 @dataclass(frozen=True)
 class Story:
-    """Articles that report one event (they share a distinctive name), with their claims and the
-    fact book's; claims are lined up only within a story."""
+    """Articles that report one event (they share a distinctive name); claims are lined up only
+    within a story."""
 
     articles: tuple[str, ...]
-    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.model import Conflict, Extraction, LoadError, Report, Side
+from factcheck.model import Conflict, Document, Extraction, LoadError, Report, Side
 from factcheck.report.claims import _error_id
 from factcheck.report.values import value_to_dict
 
@@ -27,14 +27,24 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold 
 def build(extractions: Sequence[Extraction], errors: Sequence[LoadError],
           conflicts: Sequence[Conflict], notes: Sequence[str] = ()) -> Report:
     """The run as one record: findings sorted by severity, then by where they stand, numbered."""
+    return build_from([ex.article.doc for ex in extractions],
+                      {ex.article.doc.id: len(ex.claims) for ex in extractions},
+                      errors, conflicts, notes)
+
+
+def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
+               errors: Sequence[LoadError], conflicts: Sequence[Conflict],
+               notes: Sequence[str] = ()) -> Report:
+    """`build` for a run that holds articles' claim counts rather than their extractions (a
+    re-check reads most of them from the cache)."""
     ordered = sorted(conflicts, key=lambda c: (
         c.accepted is not None, _SEVERITY_ORDER[c.severity],
         min((s.claim.article, s.claim.start) for s in c.sides), c.fingerprint))
     numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
     return Report(
-        documents=tuple(ex.article.doc for ex in extractions),
+        documents=tuple(documents),
         errors=tuple(errors),
-        claim_counts=tuple((ex.article.doc.id, len(ex.claims)) for ex in extractions),
+        claim_counts=tuple((d.id, claim_counts.get(d.id, 0)) for d in documents),
         conflicts=numbered,
         notes=tuple(notes),
     )
