@@ -1,0 +1,182 @@
+"""The claims cache: a re-check gives exactly the report a fresh run gives, does only the work
+a change calls for, and a broken cache never fails a run."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import batch
+from factcheck.cache import ClaimsCache
+from factcheck.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import generate as gen  # noqa: E402
+
+N_ARTICLES = 60  # over align.ONE_STORY_UP_TO: the batch is cut into stories
+
+
+@pytest.fixture()
+def batch_dir(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    out = tmp_path / "articles"
+    gen.generate(N_ARTICLES, out, seed=11)
+    (out / "planted.json").unlink()
+    return out
+
+
+def _check(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict, str]:
+    code = main(["check", *args, "--format", "json", "--jobs", "1", "--fail-on", "never",
+                 "--no-facts"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+class _Counter:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.extracted: list[str] = []
+        self.stories: list[int] = []
+        real_one, real_story = batch.analyse_one, batch.align_story
+
+        def one(doc):  # type: ignore[no-untyped-def]
+            self.extracted.append(doc.id)
+            return real_one(doc)
+
+        def story(claims, **kw):  # type: ignore[no-untyped-def]
+            self.stories.append(len({c.article for c in claims}))
+            return real_story(claims, **kw)
+
+        monkeypatch.setattr(batch, "analyse_one", one)
+        monkeypatch.setattr(batch, "align_story", story)
+
+
+def test_recheck_equals_fresh_run_and_redoes_one_story(batch_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    cache = str(tmp_path / "cache")
+    _, cold, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert cold["conflicts"], "the generated batch plants conflicts"
+
+    counter = _Counter(monkeypatch)
+    _, warm, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert warm == cold
+    assert counter.extracted == [] and counter.stories == []
+
+    changed = sorted(batch_dir.glob("*.txt"))[17]
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\nOfficials said 4,000 residents had been moved to shelters.\n")
+    _, recheck, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert counter.extracted == [changed.name.split("_")[0]]
+    assert len(counter.stories) == 1 and 3 <= counter.stories[0] <= 8  # one story of 3–8 outlets
+
+    monkeypatch.undo()
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    assert recheck == fresh
+
+
+def test_changed_settings_redo_every_story(batch_dir: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    cache = str(tmp_path / "cache")
+    book = tmp_path / "claims.yaml"
+    book.write_text("severity:\n  quantity: warning\n", encoding="utf-8")
+    main(["check", str(batch_dir), "--cache", cache, "--jobs", "1", "--format", "json",
+          "--fail-on", "never", "--no-facts"])
+    capsys.readouterr()
+    counter = _Counter(monkeypatch)
+    code = main(["check", str(batch_dir), "--cache", cache, "--jobs", "1", "--format", "json",
+                 "--fail-on", "never", "--facts", str(book)])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and counter.extracted == [] and counter.stories
+    severities = {c["severity"] for c in report["conflicts"] if c["kind"] == "quantity"}
+    assert severities == {"warning"}
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(batch_dir: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    cache.mkdir()
+    for name in os.listdir(cache) or ["claims-v2.sqlite"]:
+        (cache / name).write_bytes(b"this is not a database\x00" * 64)
+    code, report, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    assert code == 0 and report == fresh
+    assert "was unreadable" in err and "rebuilt it" in err
+    code, again, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    assert again == fresh and "warning" not in err
+
+
+def test_bad_rows_cost_only_their_own_work(batch_dir: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    db = sqlite3.connect(cache / "claims-v2.sqlite")
+    with db:
+        db.execute("UPDATE article SET data = '{\"__t\": \"Nothing\"}', names = 'nope'")
+        db.execute("UPDATE story SET data = '[{\"__t\": \"Conflict\"}]'")
+    db.close()
+    code, warm, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    assert code == 0 and warm == cold
+
+
+def test_locked_cache_is_bypassed_with_a_warning(batch_dir: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    holder = sqlite3.connect(cache / "claims-v2.sqlite", timeout=0.1)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, report, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 0 and report == cold
+    assert "claims cache" in err and "locked" in err
+
+
+def test_cache_in_a_file_not_a_folder_is_bypassed(batch_dir: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    code, report, err = _check(str(batch_dir), "--cache", str(blocker), capsys=capsys)
+    assert code == 0 and report == fresh and "cannot be used" in err
+
+
+def test_cache_never_unpickles() -> None:
+    cache_source = Path(batch.__file__).with_name("cache.py").read_text(encoding="utf-8")
+    assert "pickle" not in cache_source.replace("never pickle", "")
+    with pytest.raises(KeyError):
+        from factcheck.cache import decode
+        decode({"__t": "os.system", "command": "true"})
+
+
+def test_report_is_the_same_under_every_hash_seed(batch_dir: Path) -> None:
+    """Sets iterate in a different order in every process: the report must not."""
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "factcheck", "check", str(batch_dir),
+                               "--format", "json", "--no-cache", "--no-facts", "--jobs", "1",
+                               "--fail-on", "never"], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["conflicts"]
+
+
+def test_cache_object_degrades_on_a_closed_connection(tmp_path: Path) -> None:
+    cache = ClaimsCache(tmp_path / "c")
+    assert cache.db is not None
+    cache.db.close()
+    assert cache.summaries(["x"]) == {}
+    assert cache.warnings and "read failed" in cache.warnings[0]
+    cache.put_articles({})
+    cache.close()
