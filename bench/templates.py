@@ -298,7 +298,7 @@ def _visit(rng: random.Random, published: date) -> Story:
 
     def plant(r: random.Random) -> tuple[str, str, str]:
         wrong = gap + r.choice((-2, -1, 1, 2))
-        return (f"{leader} arrives in {host} on first visit in {wrong} years", f"{wrong} years",
+        return (f"{leader} arrives in {host_country} on first visit in {wrong} years", f"{wrong} years",
                 f"{gap} years")
     st.headline_plant = plant
     return st

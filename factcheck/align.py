@@ -29,6 +29,8 @@ QUOTE_MIN_RATIO = 72.0
 # A headline restates its own story's facts in fewer words: within one article, less overlap
 # is needed than across outlets.
 SAME_STORY_BONUS = 0.1
+# Two outlets' only counts of one specific thing in a story are very likely the same count.
+SOLE_COUNT_BONUS = 0.1
 EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -43,6 +45,16 @@ def _speech_before() -> "re.Pattern[str]":
 
 
 _SPEECH_BEFORE = _speech_before()
+
+
+def _general_counts() -> frozenset[str]:
+    from factcheck import rules
+    units = rules.load("units")
+    return (frozenset(units["currency_prefix"].values()) | frozenset(units["unit_after"].values())
+            | frozenset(units["general_counts"]))
+
+
+_GENERAL_COUNTS = _general_counts()
 
 
 def reporting_time(claim: Claim) -> bool:
@@ -291,6 +303,17 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
     return pairs
 
 
+def _sole_counts(fam: str, members: Sequence[Claim]) -> set[str]:
+    """Claims that are their article's only count of a specific thing ("33 agreements") in this
+    story: two outlets' only counts of agreements are about the same agreements, however
+    differently the sentences around them run. Money, measures and counts of people or time are
+    too general for that."""
+    if not fam.startswith("quantity:") or fam[len("quantity:"):] in _GENERAL_COUNTS:
+        return set()
+    per_article = Counter(c.article for c in members)
+    return {c.id for c in members if per_article[c.article] == 1 and not c.trusted}
+
+
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -307,6 +330,7 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
             pairs.extend(_align_quotes(members))
             continue
         scorer = _Scorer(members, folded, timed=fam == "time")
+        sole = _sole_counts(fam, members)
         index: dict[str, list[Claim]] = defaultdict(list)
         for c in members:
             for key in scorer.keys(c):
@@ -329,6 +353,8 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                 s = scorer.score(a, b)
                 if a.article == b.article:
                     s += SAME_STORY_BONUS
+                elif s > 0 and a.id in sole and b.id in sole:
+                    s += SOLE_COUNT_BONUS
                 # Sums over sets run in an order that changes between processes; rounding
                 # keeps the last bits from reordering equal scores from one run to the next.
                 s = round(s, 9)

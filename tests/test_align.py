@@ -43,6 +43,19 @@ def aligned(a_text, b_text, *bodies):
     (("President Halvik landed on Friday, making his first trip to Estravia in 18 years.",
       "President Halvik arrived for his first visit to Estravia in 19 years."),
      "18 years", "19 years", True),
+    # Each outlet's only count of agreements: the same agreements, however the sentence runs.
+    (("The two sides signed 48 agreements on trade, energy and transport in Drethanta.",
+      "Officials said 33 agreements were signed during the visit to Drethanta."),
+     "48 agreements", "33 agreements", True),
+    # ...but not when an outlet counts agreements twice: then the words must decide.
+    (("The two sides signed 48 agreements on trade, energy and transport in Drethanta. "
+      "Earlier talks produced 12 agreements.",
+      "Officials said 33 agreements were signed during the visit to Drethanta."),
+     "48 agreements", "33 agreements", False),
+    # Sums of money are too general: two outlets' only sums may be a cost and a loan.
+    (("The bridge in Drethanta cost $310 million to build.",
+      "Drethanta borrowed $200 million from the regional bank."), "$310 million", "$200 million",
+     False),
 ])
 def test_alignment(bodies, a, b, expected):
     assert aligned(a, b, *bodies) is expected
