@@ -26,6 +26,7 @@ POSTING_CAP = 60  # a word shared by more claims than this is too common to prop
 MIN_SCORE = 0.42
 COMMON_NAME_SHARE = 0.005  # a name token in more than this share of claims is common
 QUOTE_MIN_RATIO = 72.0
+SAME_SENTENCE_RATIO = 90.0  # two outlets' sentences this alike are one sentence run twice
 # A headline restates its own story's facts in fewer words: within one article, less overlap
 # is needed than across outlets.
 SAME_STORY_BONUS = 0.1
@@ -303,6 +304,30 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
     return pairs
 
 
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _around(c: Claim) -> tuple[list[str], list[str]]:
+    """The two words before and after a claim in its sentence, quote marks folded."""
+    offset = c.start - c.sentence_start
+    before = c.sentence[:offset].translate(_QUOTE_MARKS).lower().split()[-2:]
+    after = c.sentence[offset + len(c.text):].translate(_QUOTE_MARKS).lower().split()[:2]
+    return before, after
+
+
+def _elsewhere_in_one_sentence(a: Claim, b: Claim) -> bool:
+    """Two outlets running one sentence (a wire paragraph, a quote): "March" and "this month"
+    in it are two facts however alike their frames; only the same place is the same claim."""
+    la, lb = len(a.sentence), len(b.sentence)
+    if a.article == b.article or min(la, lb) < 0.8 * max(la, lb):
+        return False
+    if fuzz.token_sort_ratio(a.sentence.translate(_QUOTE_MARKS),
+                             b.sentence.translate(_QUOTE_MARKS)) < SAME_SENTENCE_RATIO:
+        return False
+    (before_a, after_a), (before_b, after_b) = _around(a), _around(b)
+    return before_a != before_b and after_a != after_b
+
+
 def _sole_counts(fam: str, members: Sequence[Claim]) -> set[str]:
     """Claims that are their article's only count of a specific thing ("33 agreements") in this
     story: two outlets' only counts of agreements are about the same agreements, however
@@ -344,7 +369,7 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                 if key in seen:
                     continue
                 seen.add(key)
-                if not _pairable(a, b):
+                if not _pairable(a, b) or _elsewhere_in_one_sentence(a, b):
                     continue
                 if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
                         and ((a.article, a.sentence_start) in elapsed_sentences

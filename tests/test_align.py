@@ -56,6 +56,13 @@ def aligned(a_text, b_text, *bodies):
     (("The bridge in Drethanta cost $310 million to build.",
       "Drethanta borrowed $200 million from the regional bank."), "$310 million", "$200 million",
      False),
+    # One quote run by two outlets: "this month" in it is not "March" in it.
+    (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
+      'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
+      'told reporters.'), "this month", "March", False),
+    (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
+      'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
+      'told reporters.'), "March", "March", True),
 ])
 def test_alignment(bodies, a, b, expected):
     assert aligned(a, b, *bodies) is expected
