@@ -22,6 +22,7 @@ from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
 from factcheck.segment import segment
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
+STORIES_PARALLEL_FROM = 500  # ...and below this many claims to align
 
 Outcome = Union[Extraction, LoadError]
 Progress = Optional[Callable[[int], None]]
@@ -56,17 +57,34 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run(docs: Sequence[Document], jobs: int, work: Callable, advance: Progress) -> list:
+class _Workers:
+    """One pool of processes for the whole run, started only when some work is big enough."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Optional[ProcessPoolExecutor] = None
+
+    def map(self, work: Callable, tasks: Sequence) -> Iterable:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self.pool.map(work, tasks)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+
+def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress) -> list:
     """`work` over chunks of `docs`, in processes when it pays; results in input order."""
-    if jobs > 1 and len(docs) >= PARALLEL_FROM:
-        size = max(8, min(200, len(docs) // (jobs * 4) or 1))
+    if workers.jobs > 1 and len(docs) >= PARALLEL_FROM:
+        size = max(8, min(200, len(docs) // (workers.jobs * 4) or 1))
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
         out = []
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for chunk, results in zip(chunks, pool.map(work, chunks)):
-                out.extend(results)
-                if advance:
-                    advance(len(chunk))
+        for chunk, results in zip(chunks, workers.map(work, chunks)):
+            out.extend(results)
+            if advance:
+                advance(len(chunk))
         return out
     out = []
     for doc in docs:
@@ -76,27 +94,62 @@ def _run(docs: Sequence[Document], jobs: int, work: Callable, advance: Progress)
     return out
 
 
+def _story_findings(task: tuple[Sequence[Sequence[Claim]], Sequence[Claim],
+                                Optional[Mapping[str, Iterable[str]]], Settings]
+                    ) -> list[list[Conflict]]:
+    """Align and compare each story of a task, with the fact book's claims."""
+    story_claims, facts, aliases, settings = task
+    return [compare(align_story(list(claims) + list(facts), aliases=aliases), settings=settings)
+            for claims in story_claims]
+
+
+def _all_story_findings(story_claims: list[list[Claim]], facts: Sequence[Claim],
+                        aliases: Optional[Mapping[str, Iterable[str]]], settings: Settings,
+                        workers: _Workers) -> list[list[Conflict]]:
+    """Stories are independent: a big batch of them is shared out among the processes, in
+    tasks of about equal numbers of claims, and the findings come back in story order."""
+    total = sum(len(c) for c in story_claims)
+    if workers.jobs == 1 or total < STORIES_PARALLEL_FROM:
+        return _story_findings((story_claims, facts, aliases, settings))
+    per_task = max(1, total // (workers.jobs * 4))
+    tasks: list[list[list[Claim]]] = [[]]
+    size = 0
+    for claims in story_claims:
+        if size >= per_task:
+            tasks.append([])
+            size = 0
+        tasks[-1].append(claims)
+        size += len(claims)
+    out: list[list[Conflict]] = []
+    for found in workers.map(_story_findings, [(t, facts, aliases, settings) for t in tasks]):
+        out.extend(found)
+    return out
+
+
 def analyse(docs: Sequence[Document], jobs: Optional[int] = None,
             cache: Optional[ClaimsCache] = None,
             advance: Progress = None) -> tuple[list[Extraction], list[LoadError]]:
     """Extractions for every document that could be analysed, in input order, and the failures."""
-    jobs = jobs or default_jobs()
+    workers = _Workers(jobs or default_jobs())
     keys = {d.id: key_for(d) for d in docs} if cache else {}
     cached = cache.extractions({keys[d.id]: d for d in docs}) if cache else {}
     todo = [d for d in docs if d.id not in cached]
     if advance and cached:
         advance(len(cached))
     fresh: dict[str, Outcome] = {}
-    if cache:
-        rows: dict[str, ArticleRow] = {}
-        for doc, (outcome, row) in zip(todo, _run(todo, jobs, _chunk_with_rows, advance)):
-            fresh[doc.id] = outcome
-            if row:
-                rows[keys[doc.id]] = row
-        cache.put_articles(rows)
-    else:
-        for doc, outcome in zip(todo, _run(todo, jobs, _chunk, advance)):
-            fresh[doc.id] = outcome
+    try:
+        if cache:
+            rows: dict[str, ArticleRow] = {}
+            for doc, (outcome, row) in zip(todo, _run(todo, workers, _chunk_with_rows, advance)):
+                fresh[doc.id] = outcome
+                if row:
+                    rows[keys[doc.id]] = row
+            cache.put_articles(rows)
+        else:
+            for doc, outcome in zip(todo, _run(todo, workers, _chunk, advance)):
+                fresh[doc.id] = outcome
+    finally:
+        workers.close()
     extractions: list[Extraction] = []
     errors: list[LoadError] = []
     for doc in docs:
@@ -129,7 +182,16 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
     """Extract every article, cut the batch into stories, align and compare each story with the
     fact book's claims. Through a cache, only new articles are extracted and only stories whose
     articles (or whose aliases, settings or facts) changed are aligned again."""
-    jobs = jobs or default_jobs()
+    workers = _Workers(jobs or default_jobs())
+    try:
+        return _check(docs, facts, aliases, settings, workers, cache, advance)
+    finally:
+        workers.close()
+
+
+def _check(docs: Sequence[Document], facts: Sequence[Claim],
+           aliases: Optional[Mapping[str, Iterable[str]]], settings: Settings, workers: _Workers,
+           cache: Optional[ClaimsCache], advance: Progress) -> Checked:
     keys = {d.id: key_for(d) for d in docs} if cache else {}
     known = cache.summaries(list(keys.values())) if cache else {}
     todo = [d for d in docs if keys.get(d.id) not in known]
@@ -137,10 +199,9 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
         advance(len(docs) - len(todo))
     fresh: dict[str, Extraction] = {}
     failed: dict[str, LoadError] = {}
-    names: dict[str, frozenset[str]] = {}
     rows: dict[str, ArticleRow] = {}
-    work = _chunk_with_rows if cache else _chunk
-    for doc, result in zip(todo, _run(todo, jobs, work, advance)):
+    for doc, result in zip(todo, _run(todo, workers, _chunk_with_rows if cache else _chunk,
+                                      advance)):
         outcome, row = result if cache else (result, None)
         if isinstance(outcome, Extraction):
             fresh[doc.id] = outcome
@@ -150,6 +211,7 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
             failed[doc.id] = outcome
     if cache:
         cache.put_articles(rows)
+    names: dict[str, frozenset[str]] = {}
     counts: dict[str, int] = {}
     for doc in docs:
         if doc.id in fresh:
@@ -165,28 +227,21 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
     skeys = [story_key((keys[a] for a in s.articles), context) if cache else ""
              for s in batch_stories]
     done = cache.stories(skeys) if cache else {}
-    missing = [s for s, k in zip(batch_stories, skeys) if k not in done]
+    missing = [(s, k) for s, k in zip(batch_stories, skeys) if k not in done]
     by_id = {d.id: d for d in docs}
-    needed = {keys[a]: by_id[a] for s in missing for a in s.articles if a not in fresh}
+    needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in fresh}
     read = cache.extractions(needed) if cache and needed else {}
     for doc in needed.values():
         if doc.id not in read:  # a row that would not decode: extract it again
             outcome = analyse_one(doc)
             if isinstance(outcome, Extraction):
                 read[doc.id] = outcome
-    conflicts: list[Conflict] = []
-    new_stories: dict[str, list[Conflict]] = {}
-    for story, skey in zip(batch_stories, skeys):
-        if skey in done:
-            conflicts.extend(done[skey])
-            continue
-        claims = [c for a in story.articles for ex in [fresh.get(a) or read.get(a)] if ex
-                  for c in ex.claims]
-        found = compare(align_story(claims + list(facts), aliases=aliases), settings=settings)
-        conflicts.extend(found)
-        if cache:
-            new_stories[skey] = found
+    story_claims = [[c for a in s.articles for ex in [fresh.get(a) or read.get(a)] if ex
+                     for c in ex.claims] for s, _ in missing]
+    found = _all_story_findings(story_claims, facts, aliases, settings, workers)
+    done.update((k, f) for (_, k), f in zip(missing, found))
     if cache:
-        cache.put_stories(new_stories)
+        cache.put_stories({k: f for (_, k), f in zip(missing, found)})
+    conflicts = [c for k in skeys for c in done[k]] if cache else [c for f in found for c in f]
     return Checked(conflicts, counts, [failed[d.id] for d in docs if d.id in failed],
                    {**read, **fresh})
