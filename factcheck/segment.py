@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from factcheck import rules
@@ -63,14 +64,16 @@ def _lines(text: str, offset: int) -> list[_Line]:
     return lines
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=1024)  # each line is read several times, and menus repeat on every page
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 def _content_terms(text: str) -> set[str]:
-    return {w.lower() for w in _words(text) if w.lower() not in _STOP and not w.isdigit()}
+    return {w for w in map(str.lower, _words(text)) if w not in _STOP and not w.isdigit()}
 
 
+@lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
     return " ".join(w.lower() for w in _words(text))
 
@@ -80,9 +83,9 @@ class _Chrome:
         data = rules.load("chrome")
         self.tail = {t.lower() for t in data["tail_markers"]}
         self.tail_prefixes = tuple(p.lower() for p in data["tail_prefixes"])
-        # One alternation instead of a search per pattern: every line of every page is tested.
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in data["chrome_patterns"]),
-                                  re.IGNORECASE)
+        # Every line of every page is tested, and nearly all are prose: a pattern is searched
+        # only when the line holds a word it cannot match without ("subscri", "newsletter").
+        self.patterns = rules.AnyOf(data["chrome_patterns"], re.IGNORECASE)
         self._seen: dict[str, bool] = {}
         credits = "|".join(re.escape(c) for c in data["caption_credits"])
         self.credit = re.compile(rf"(?:\((?:{credits})\)|\|\s*photo(?:\s+credit)?\s*:\s*[\w .]+)\s*$",
@@ -95,7 +98,7 @@ class _Chrome:
     def is_chrome(self, line: str) -> bool:
         known = self._seen.get(line)
         if known is None:
-            known = self.pattern.search(line) is not None
+            known = self.patterns.search(line)
             if len(self._seen) < 50000:  # menus and share bars repeat on every page of a site
                 self._seen[line] = known
         return known
@@ -121,11 +124,12 @@ def _strip_credit(line: str, chrome: _Chrome) -> tuple[str, bool]:
 def _is_prose(line: str, chrome: _Chrome) -> bool:
     text, _ = _strip_credit(line, chrome)
     text = _BULLET.sub("", text)
-    n = len(_words(text))
+    words = _words(text)
+    n = len(words)
     if n >= _MIN_PROSE_WORDS and _TERMINAL.search(text) and not _ELLIPSIS_END.search(text):
         return True
     if n >= _LONG_PROSE_WORDS and not _ELLIPSIS_END.search(text):
-        lower = sum(1 for w in _words(text) if w[0].islower())
+        lower = sum(1 for w in words if w[0].islower())
         return lower >= n * 0.5  # sentence case: a truncated paragraph, not a title-case list item
     return False
 
@@ -164,7 +168,7 @@ def _story_run(lines: list[_Line], prose: list[bool], tail: list[bool]) -> Optio
     return best
 
 
-def _pick_headline(lines: list[_Line], first: int, last: int, doc: Document,
+def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int, doc: Document,
                    chrome: _Chrome) -> Optional[int]:
     if doc.title:
         wanted = _norm(doc.title)
@@ -177,7 +181,8 @@ def _pick_headline(lines: list[_Line], first: int, last: int, doc: Document,
             story_terms |= _content_terms(line.text)
     best, best_score = None, 0.0
     for line in lines[max(0, first - _HEADLINE_WINDOW) : first]:
-        if not _is_headline_shaped(line.text, chrome) or _is_prose(line.text, chrome):
+        # prose[i] is _is_prose() here: a headline-shaped line is neither chrome nor a dateline
+        if not _is_headline_shaped(line.text, chrome) or prose[line.index]:
             continue
         terms = _content_terms(line.text)
         if not terms:
@@ -218,7 +223,7 @@ def segment(doc: Document) -> Article:
         first, last = len(lines), len(lines) - 1
     else:
         first, last = run
-    headline_idx = _pick_headline(lines, first, last, doc, chrome) if run else None
+    headline_idx = _pick_headline(lines, prose, first, last, doc, chrome) if run else None
     if headline_idx is None and doc.title is None and run is None and len(lines) == 1:
         headline_idx = None  # a one-line note: treated as body below
 
@@ -265,6 +270,8 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec approx est fig u.s u.k u.n e.g i.e".split()
 )
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+|(?=[A-Z][a-z]))""")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENERS = "“‘"
 _CLOSERS = "”’"
 
@@ -293,10 +300,10 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
             break
         if _inside_quote(text, cut, balanced):
             continue
-        word = re.search(r"([\w.]+)$", text[begin : m.start(1)])
+        word = _LAST_WORD.search(text[begin : m.start(1)])
         token = word.group(1).lower() if word else ""
         if m.group(1) == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)):
+                                  or _INITIALS.fullmatch(token)):
             continue
         nxt = text[m.end() : m.end() + 1]
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"):

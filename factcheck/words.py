@@ -1,7 +1,21 @@
 """Word forms shared by the stages that compare text: a light stemmer, so that "visits",
-"visited" and "visiting" meet in frames (extract) and in alignment (align)."""
+"visited" and "visiting" meet in frames (extract) and in alignment (align); and the folding
+that lets a plain substring test rule out a case-insensitive pattern before it is run."""
 
 from __future__ import annotations
+
+# The only characters a case-insensitive regex (re.IGNORECASE) takes for an ASCII character that
+# str.lower() does not turn into it: "İ" and dotless "ı" for i, long "ſ" for s. (Found by trying
+# every code point against every ASCII character; "İ" is also the one whose lower() is longer.)
+_REGEX_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased the way re.IGNORECASE compares ASCII letters, offset for offset: a
+    lower-case ASCII word a case-insensitive pattern requires must then be in fold(text)."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_REGEX_FOLDS).lower()
 
 
 def stem(word: str) -> str:

@@ -19,6 +19,8 @@ WORDS = st.sampled_from([
     "24", "years", "first", "visit", "more", "than", "30", "people", "ago", "eight", "“", "”",
     '"', "support", "unwavering", "1.5", "million", "%", "₹900", "23-24", "second", "summit",
     ".", ",", "\n", "\n\n", "Updated:", "April", "25,", "2019", "1e400", "٣٤", "\u200b", "—",
+    # Letters a case-insensitive pattern takes for s and i although lower() keeps them apart.
+    "laſt", "Thurſday", "Aprİl", "fırst", "ſix", "mıllion", "yeſterday",
 ])
 NEWSY = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=80).map(" ".join)
 SETTINGS = settings(max_examples=120, deadline=None,
@@ -65,3 +67,34 @@ def test_findings_do_not_depend_on_order(order):
         claims = [c for d in ds for c in extract(segment(d)).claims]
         return sorted((c.kind, c.fingerprint, c.severity) for c in compare(align(claims)))
     assert findings([docs[i] for i in order]) == findings(docs)
+
+
+# The shortcuts extraction takes must never change what it reads: a number pattern run only from
+# where a number may start finds what the plain scan finds, and AnyOf answers as the alternation.
+NUMBERISH = st.lists(st.one_of(WORDS, st.sampled_from([
+    "a dozen", "an eighth", "half-dozen", "twenty-four", "Hundred", "3rd", "$5", "£2bn", "aged",
+    "-year-old", "between", "about", "nearly", "x9", "9x", "1,200.5", "ſeven", "İ",
+]), st.text(max_size=5)), max_size=40).map(" ".join)
+
+
+@SETTINGS
+@given(NUMBERISH)
+def test_number_shortcut_finds_what_a_full_scan_finds(text):
+    from factcheck.extract import numbers, quantity
+    for pattern, lead in ((quantity._QUANTITY, quantity._LEAD), (quantity._AGE, 0)):
+        fast = [(m.start(), m.end()) for m in numbers.finditer_numbers(pattern, text, lead)]
+        assert fast == [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["vote", "Votes", "polls? clos", r"\bturn(?:out|ed)\b",
+                                 r"(?:sea|lake)side", "ſ", r"\d+ seats", "x*", "a|b"]),
+                min_size=1, max_size=4),
+       st.text(alphabet="voteslpcturnsdkaeiſİ ab0123", max_size=40))
+def test_any_of_agrees_with_one_alternation(patterns, text):
+    import re
+
+    from factcheck import rules
+    for flags in (0, re.IGNORECASE):
+        joined = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        assert rules.AnyOf(patterns, flags).search(text) == bool(joined.search(text))

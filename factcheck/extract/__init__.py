@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Optional
 
 from factcheck.model import Article, Claim, Extraction, Mention, Quote, Sentence
@@ -18,14 +19,21 @@ from factcheck.model import Article, Claim, Extraction, Mention, Quote, Sentence
 _PRIORITY = {"duration": 0, "date": 1, "quantity": 2, "ordinal": 3}
 
 
-def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
-    # Imported here so that each recognizer module can be imported (and tested) on its own.
+@lru_cache(maxsize=None)
+def _recognizers() -> tuple[Callable[..., list[Mention]], ...]:
+    # Imported here so that each recognizer module can be imported (and tested) on its own;
+    # once, not per sentence.
     from factcheck.extract.dates import find_dates
     from factcheck.extract.elapsed import find_elapsed
     from factcheck.extract.ordinal import find_ordinals
     from factcheck.extract.quantity import find_quantities
     from factcheck.extract.quote import find_quotes
 
+    return find_elapsed, find_dates, find_quantities, find_ordinals, find_quotes
+
+
+def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
+    find_elapsed, find_dates, find_quantities, find_ordinals, find_quotes = _recognizers()
     text = sentence.text
     published = article.published
     candidates = (

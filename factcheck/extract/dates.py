@@ -16,6 +16,7 @@ from typing import Optional
 
 from factcheck import rules
 from factcheck.model import DateSpan, Mention
+from factcheck.words import fold
 
 _CAL = rules.load("calendar")
 
@@ -28,7 +29,7 @@ _MONTHS: dict[str, int] = {}
 _FULL_MONTHS: set[str] = set()
 for _num, _names in _CAL["months"].items():
     for _i, _name in enumerate(_names):
-        _MONTHS[_name.lower()] = int(_num)
+        _MONTHS[fold(_name)] = int(_num)
         if _i == 0:
             _FULL_MONTHS.add(_name.lower())
 _WEEKDAYS = {w.lower(): i for i, w in enumerate(_CAL["weekdays"])}
@@ -347,7 +348,7 @@ def _month_first(text: str, published: Optional[date], tense: _Tense, out: list[
     last_end = -1
     for m in _MONTH_FIRST.finditer(text):
         token = m["mon"]
-        mon = _MONTHS[token.lower()]
+        mon = _MONTHS[fold(token)]
         start, end = m.start(), m.end()
         if m["d1"] or m["y2"]:
             if not _valid_month_token(token, True):
@@ -395,7 +396,7 @@ def _month_day(m: re.Match[str], mon: int, year: Optional[str], text: str, end: 
                published: Optional[date]) -> Optional[DateSpan]:
     d1 = int(m["d1"])
     d2 = int(m["d2"]) if m["d2"] else None
-    mon2 = _MONTHS[m["mon2"].lower()] if m["mon2"] else mon
+    mon2 = _MONTHS[fold(m["mon2"])] if m["mon2"] else mon
     if m["mon2"] and not _cased(m["mon2"]):
         return None
     if year is None and _LOW_TAIL.match(text, end):
@@ -436,7 +437,7 @@ def _day_first(text: str, published: Optional[date], out: list[_Cand]) -> None:
         if not _valid_month_token(token, True):
             continue
         start, end = m.start(), m.end()
-        if not m["y"] and token.lower() in _FULL_MONTHS:
+        if not m["y"] and fold(token) in _FULL_MONTHS:
             end = m.end("mon")  # a full stop after a full name ends the sentence
         if _WEEK_OF.search(text, max(0, start - 20), start):
             out.append((start, end, None))
@@ -445,7 +446,7 @@ def _day_first(text: str, published: Optional[date], out: list[_Cand]) -> None:
             word, _ = _prev(text, start)
             if word and word.lower() not in _TITLE_OK:
                 continue  # "Top 10 March Madness"
-        mon = _MONTHS[token.lower()]
+        mon = _MONTHS[fold(token)]
         d2 = int(m["d2"]) if m["d2"] else None
         out.append((start, end, _day_range(int(m["d1"]), mon, d2, mon, int(m["y"]) if m["y"]
                                            else None, published)))
@@ -472,7 +473,7 @@ def _decades(text: str, out: list[_Cand]) -> None:
 
 def _quarters(text: str, out: list[_Cand]) -> None:
     for m in _QUARTER.finditer(text):
-        q = int(m["q"]) if m["q"] else _QUARTERS[m["qw"].lower()]
+        q = int(m["q"]) if m["q"] else _QUARTERS[fold(m["qw"])]
         y = int(m["y"] or m["y2"])
         if not 1000 <= y <= 2199:
             out.append((m.start(), m.end(), None))
@@ -484,8 +485,8 @@ def _quarters(text: str, out: list[_Cand]) -> None:
 
 def _seasons(text: str, published: Optional[date], out: list[_Cand]) -> None:
     for m in _SEASON.finditer(text):
-        first = _SEASONS[m["s"].lower()]
-        mod = (m["mod"] or "").lower()
+        first = _SEASONS[fold(m["s"])]
+        mod = fold(m["mod"] or "")
         start = m.start()
         if m["y"]:
             y = int(m["y"])
@@ -509,8 +510,8 @@ def _seasons(text: str, published: Optional[date], out: list[_Cand]) -> None:
 
 def _relatives(text: str, published: Optional[date], out: list[_Cand]) -> None:
     for m in _RELATIVE.finditer(text):
-        shift = _SHIFTS[m["shift"].lower()]
-        unit = m["unit"].lower()
+        shift = _SHIFTS[fold(m["shift"])]
+        unit = fold(m["unit"])
         if not m["pre"]:
             word, _ = _prev(text, m.start())
             if word.lower() in ("the", "a", "every", "each", "per") and shift != 0:
@@ -534,7 +535,7 @@ def _relatives(text: str, published: Optional[date], out: list[_Cand]) -> None:
         word, _ = _prev(text, m.start())
         if w[0].isupper() and _title_word(word):
             continue  # "USA Today", "Top News Today"
-        key = " ".join(w.lower().split())
+        key = " ".join(fold(w).split())
         if key == "last night" and word.lower() == "the":
             continue
         if published is None:
@@ -549,7 +550,7 @@ def _weekdays(text: str, published: Optional[date], tense: _Tense, out: list[_Ca
         wd_token = m["wd"]
         if not (wd_token.istitle() or wd_token.isupper() or wd_token.islower()):
             continue
-        mod = (m["mod"] or "").lower()
+        mod = fold(m["mod"] or "")
         word, _ = _prev(text, m.start())
         if mod:
             if word.lower() == "the":
@@ -563,7 +564,7 @@ def _weekdays(text: str, published: Optional[date], tense: _Tense, out: list[_Ca
         if published is None:
             out.append((m.start(), m.end(), DateSpan(None, None, "day")))
             continue
-        d = _weekday_date(_WEEKDAYS[wd_token.lower()], published, shift,
+        d = _weekday_date(_WEEKDAYS[fold(wd_token)], published, shift,
                           tense.direction(m.start(), m.end()))
         out.append((m.start(), m.end(), DateSpan(d, d, "day")))
 

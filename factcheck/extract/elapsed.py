@@ -18,6 +18,7 @@ from typing import Optional
 from factcheck import rules
 from factcheck.extract.numbers import COLLECTIVE, NUMBER, TEN_WORDS, UNIT_WORDS, parse_number
 from factcheck.model import DateSpan, Duration, Mention, Quantity
+from factcheck.words import fold
 
 _R = rules.load("elapsed")
 
@@ -46,6 +47,7 @@ _BREAKS = _set("clause_breaks")
 # to it, so the work is a handful of attempts per unit word, whatever the text. The unit must
 # follow after plain whitespace, so "24-year-old" and "24-year" never match.
 _UNIT_RE = re.compile(rf"\b(?:{_alt(_UNITS)})\b", re.IGNORECASE)
+_UNIT_NEEDLES = rules.needles(_UNIT_RE.pattern) or frozenset([""])  # most sentences hold none
 _AMOUNT_RE = re.compile(rf"(?<![\w.,'’-])(?:(?P<mod>{_alt(_MOD_OF)})\s+)?(?P<num>{NUMBER}|\ban?\b)"
                         rf"\s{{1,3}}$", re.IGNORECASE)
 _WORD_START = re.compile(r"(?<![\w.,'’-])[a-z]{1,12}|(?<![\w.,'’-])[0-9]", re.IGNORECASE)
@@ -131,20 +133,29 @@ def _anchor(q: Quantity, published: Optional[date]) -> Optional[DateSpan]:
 
 
 class _Words:
-    """The sentence's words, lower-cased, indexed once so that each look-back is a bisection."""
+    """The sentence's words, lower-cased, indexed once so that each look-back is a bisection;
+    indexed at the first look-back, as most unit words have no amount and need none."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.words: list[str] = []
-        for m in _TOKEN.finditer(text):
+        self.breaks: list[int] = []
+        self._indexed = False
+
+    def _index(self) -> None:
+        for m in _TOKEN.finditer(self.text):
             self.starts.append(m.start())
             self.ends.append(m.end())
             self.words.append(m.group().lower())
-        self.breaks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.breaks = [m.start() for m in _CLAUSE_END.finditer(self.text)]
+        self._indexed = True
 
     def before(self, pos: int) -> list[str]:
         """The words of the same clause before `pos`, nearest last."""
+        if not self._indexed:
+            self._index()
         i = bisect.bisect_right(self.ends, pos)
         b = bisect.bisect_left(self.breaks, pos) - 1
         floor = max(pos - _LOOKBACK, self.breaks[b] + 1 if b >= 0 else 0)
@@ -233,6 +244,9 @@ def _read(text: str, words: _Words, unit: re.Match[str], published: Optional[dat
 def find_elapsed(text: str, published: Optional[date]) -> list[Mention]:
     """Elapsed-time phrases in one sentence, with the anchor date each implies from `published`."""
     out: list[Mention] = []
+    folded = fold(text)
+    if not any(needle in folded for needle in _UNIT_NEEDLES):
+        return out
     try:
         units = list(_UNIT_RE.finditer(text))
         words = _Words(text) if units else None

@@ -8,12 +8,15 @@ names around it. The words nearest the value say most about it, so they come fir
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck import rules
 from factcheck.model import Frame
 from factcheck.words import stem
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NAME_SEP = re.compile(r"[ -]")
+_POSSESSIVE = re.compile(r"'s\b")
 _NAME = re.compile(r"[A-Z]\w*(?:['’]s)?(?:[ -](?:[A-Z]\w*(?:['’]s)?|(?:of|de|al|bin)\b(?=[ -][A-Z])))*")
 
 
@@ -42,6 +45,11 @@ def _synonym(term: str) -> str:
     return _SYNONYMS.get(term, term)
 
 
+@lru_cache(maxsize=1 << 13)  # a run meets the same few thousand words again and again
+def _term(low: str) -> str:
+    return _synonym(stem(low))
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of `text`, in order, without stopwords."""
     stop = stopwords()
@@ -50,7 +58,7 @@ def content_terms(text: str) -> list[str]:
         low = tok.lower()
         if len(low) < 2 or low in stop:
             continue
-        out.append(_synonym(stem(low)))
+        out.append(_term(low))
     return out
 
 
@@ -59,7 +67,7 @@ def names(text: str) -> list[str]:
     stop = stopwords()
     found = []
     for m in _NAME.finditer(text):
-        words = [w for w in re.split(r"[ -]", m.group(0)) if w]
+        words = [w for w in _NAME_SEP.split(m.group(0)) if w]
         while words and words[0].lower() in stop:
             words.pop(0)
         if not words:
@@ -67,7 +75,7 @@ def names(text: str) -> list[str]:
         if len(words) == 1 and not text[:m.start()].strip(" \t\"'“‘([-—–•*"):
             continue  # "Storms kill…", "Sales fell…": a capital that only opens the sentence
         name = " ".join(words).lower().replace("’", "'")
-        name = re.sub(r"'s\b", "", name)
+        name = _POSSESSIVE.sub("", name)
         if len(name) > 1:
             found.append(name)
     return found
@@ -95,5 +103,9 @@ def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
                 ordered.append(term)
         li -= 1
         ri += 1
-    found = () if title_case(sentence) else tuple(dict.fromkeys(names(sentence)))
-    return Frame(masked=masked, terms=tuple(ordered), names=found)
+    return Frame(masked=masked, terms=tuple(ordered), names=_frame_names(sentence))
+
+
+@lru_cache(maxsize=64)  # the claims of one sentence share its names
+def _frame_names(sentence: str) -> tuple[str, ...]:
+    return () if title_case(sentence) else tuple(dict.fromkeys(names(sentence)))

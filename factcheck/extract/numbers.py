@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from factcheck import rules
+from factcheck.words import fold
 
 _RULES = rules.load("numbers")
 UNIT_WORDS: dict[str, int] = _RULES["units"]
@@ -41,9 +42,42 @@ NUMBER = rf"(?:{DIGITS}|\b{WORDS})(?:{SCALE})?"
 NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 _MAX = 1e15
 
+# Everywhere NUMBER can start (and a few places more), read on words.fold() text, which keeps
+# offsets: a digit starting a word, a number word ("eight", "twenty-four"), or "a"/"an" before
+# a collective word or "hundred" ("a dozen", "a half-dozen"). Keep it in step with NUMBER: a
+# start it misses is a quantity never read.
+_START_WORDS = rules.folded_alternation((*UNIT_WORDS, *TEN_WORDS))
+_AFTER_A = rules.folded_alternation(
+    {re.match(r"\w*", str(w)).group() for w in COLLECTIVE} | {"hundred"})  # type: ignore[union-attr]
+_NUMBER_START = (re.compile(rf"\b(?:[0-9]|(?:{_START_WORDS})\b|an?\s+(?:{_AFTER_A})\b)")
+                 if _START_WORDS and _AFTER_A else None)
+
+
+def finditer_numbers(pattern: re.Pattern[str], text: str, lead: float = 0
+                     ) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), for a non-empty pattern whose every match holds a NUMBER at most
+    `lead` characters after the match starts. The same matches, but the pattern is only run from
+    just before each place a number may start: most prose holds none, and scanning it with a
+    pattern of many number words is the costly part of reading quantities."""
+    if _NUMBER_START is None:
+        yield from pattern.finditer(text)
+        return
+    folded = fold(text)
+    pos = 0
+    while True:
+        number = _NUMBER_START.search(folded, pos)
+        if number is None:
+            return
+        # No match starts in [pos, number - lead): it would hold a number before this one.
+        m = pattern.search(text, max(pos, int(max(0, number.start() - lead))))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
 
 def _small_words(text: str) -> Optional[float]:
-    t = [w for w in re.split(r"[\s]+", text.lower()) if w]
+    t = [w for w in _SPACES.split(text.lower()) if w]
     t = [part for w in t for part in ([w] if w in COLLECTIVE else w.split("-"))]
     if not t:
         return None
@@ -70,6 +104,11 @@ def _small_words(text: str) -> Optional[float]:
     return total + current
 
 
+_DIGITS_SCALE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s?([A-Za-z]*)$")
+_SPACES = re.compile(r"[\s]+")
+_ORDINAL_DIGITS = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
+
+
 def parse_number(text: str) -> Optional[float]:
     """The value of a number expression matched by NUMBER, or None when it is not one we trust.
 
@@ -78,7 +117,7 @@ def parse_number(text: str) -> Optional[float]:
     s = text.strip().replace("\u00a0", " ")
     if not s:
         return None
-    m = re.match(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s?([A-Za-z]*)$", s)
+    m = _DIGITS_SCALE.match(s)
     if m:
         digits, scale = m.group(1).replace(",", ""), m.group(2).lower()
         if len(digits) > 18:
@@ -103,7 +142,7 @@ def parse_number(text: str) -> Optional[float]:
 def ordinal_value(word: str) -> Optional[int]:
     """"first" → 1, "2nd" → 2, "twenty-first" → 21; None for anything else."""
     w = word.lower().replace("‐", "-")
-    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
+    m = _ORDINAL_DIGITS.fullmatch(w)
     if m:
         n = int(m.group(1))
         suffix = w[-2:]

@@ -21,6 +21,7 @@ from typing import Optional
 from factcheck import rules
 from factcheck.extract.numbers import ORDINAL_WORDS, TEN_WORDS, UNIT_WORDS, ordinal_value
 from factcheck.model import Mention, Ordinal
+from factcheck.words import fold
 
 _R = rules.load("elapsed")
 _CAL = rules.load("calendar")
@@ -55,6 +56,10 @@ _ORD_RE = re.compile(
 # The next word after an ordinal, on the same line; a comma or full stop in between ends it.
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,5}(?P<w>[A-Za-z][A-Za-z'’]{0,30}(?:[-‐‑][A-Za-z]{1,20})?)")
 _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’.]{0,30})[ \t\u00a0]{1,5}$")
+# Everywhere _ORD_RE can match (and a few places more), read on words.fold() text: most
+# sentences hold no ordinal and are not scanned with _ORD_RE. Keep it in step with _ORD.
+_ORD_WORDS = rules.folded_alternation((*TEN_WORDS, *ORDINAL_WORDS))
+_ORD_START = (re.compile(rf"(?<![\w\-‐‑])(?:\d|{_ORD_WORDS})") if _ORD_WORDS else None)
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -182,14 +187,25 @@ def _is_rank(text: str, m: re.Match[str], title: bool, first_word: int) -> Optio
     return Ordinal(rank, noun)
 
 
+def _first_ordinal(text: str) -> Optional[int]:
+    """Where the first ordinal may start in `text` (a bound), or None when it holds none."""
+    if _ORD_START is None:
+        return 0
+    m = _ORD_START.search(fold(text))
+    return m.start() if m else None
+
+
 def find_ordinals(text: str) -> list[Mention]:
     """Ordinals that rank something in one sentence; the span is the ordinal word itself."""
+    start = _first_ordinal(text)
+    if start is None:
+        return []
     title = _title_case(text)
     first = _FIRST_ALNUM.search(text)
     first_word = first.start() if first else len(text)
     out: list[Mention] = []
     try:
-        for m in _ORD_RE.finditer(text):
+        for m in _ORD_RE.finditer(text, start):
             value = _is_rank(text, m, title, first_word)
             if value is not None:
                 out.append(Mention(m.start(), m.end(), value))

@@ -14,8 +14,9 @@ import re
 from typing import Optional
 
 from factcheck import rules
-from factcheck.extract.numbers import NUMBER, SCALE, SCALES, parse_number
+from factcheck.extract.numbers import NUMBER, SCALE, SCALES, finditer_numbers, parse_number
 from factcheck.model import Mention, Quantity
+from factcheck.words import fold
 
 _U = rules.load("units")
 _CURRENCY: dict[str, str] = _U["currency_prefix"]
@@ -65,7 +66,13 @@ _WORD = re.compile(r"(?:\s|-)\s?([A-Za-z][a-z]+(?:-[a-z]+)?)")
 _TIME_AFTER = re.compile(r"(?::\d|\s?(?:[ap]\.?m\b\.?|hrs\b|GMT|IST|UTC))", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]-|[:/#№]\s?|[A-Za-z])$")
 _SLASH_AFTER = re.compile(r"\s?/\s?\d")
+_PREV_WORD = re.compile(r"([A-Za-z.]+)\s*$")
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+_SPACES = re.compile(r"\s+")
 _MAX_VALUE = 1e15
+# What may stand before the number in a quantity: a modifier, "between" or a currency.
+_LEAD = rules.max_width(rf"{_MOD}(?:\bbetween\s|{_CUR})")
+_AGE_NEEDLES = rules.needles(_AGE.pattern) or frozenset([""])  # an age needs its "year"
 
 
 def _singular(word: str) -> str:
@@ -101,7 +108,7 @@ def _interval(mod: Optional[str], n: float) -> tuple[float, float, str, bool, bo
 
 
 def _is_year(text: str, n: float) -> bool:
-    return bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", text.strip())) and 1500 <= n <= 2100
+    return bool(_YEAR_LIKE.fullmatch(text.strip())) and 1500 <= n <= 2100
 
 
 def _counted_noun(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -172,13 +179,15 @@ def find_quantities(text: str) -> list[Mention]:
     """Every number in the sentence that counts or measures something, as an interval."""
     out: list[Mention] = []
     taken = 0
-    for m in _AGE.finditer(text):
-        n = parse_number(m.group("n"))
-        if n is not None and 0 < n < 150:
-            out.append(Mention(m.start(), m.end(), Quantity(n, n, "year_of_age")))
+    folded = fold(text)
+    if any(needle in folded for needle in _AGE_NEEDLES):
+        for m in finditer_numbers(_AGE, text):
+            n = parse_number(m.group("n"))
+            if n is not None and 0 < n < 150:
+                out.append(Mention(m.start(), m.end(), Quantity(n, n, "year_of_age")))
     ages = [(x.start, x.end) for x in out]
     a = 0  # both lists are in text order: one pass, whatever the number of ages
-    for m in _QUANTITY.finditer(text):
+    for m in finditer_numbers(_QUANTITY, text, _LEAD):
         start = m.start()
         while a < len(ages) and ages[a][1] <= start:
             a += 1
@@ -217,7 +226,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
     after = text[num_end:]
     if _TIME_AFTER.match(after) or _SLASH_AFTER.match(after):
         return None  # "06 pm", "11:50", "1 / 7"
-    prev_word = re.search(r"([A-Za-z.]+)\s*$", text[max(0, m.start() - 30):m.start()])
+    prev_word = _PREV_WORD.search(text[max(0, m.start() - 30):m.start()])
     if prev_word and prev_word.group(1).lower() in _BLOCKED_BEFORE:
         return None  # "flight 370", "phase 2"
     low = parse_number(lo_text)
@@ -289,7 +298,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             return None  # "one day he left", "at one point": idioms, not counts
     rate = _RATE.match(text, end) if (currency or written) else None
     if rate:
-        per = re.sub(r"\s+", " ", rate.group("w").lower())
+        per = _SPACES.sub(" ", rate.group("w").lower())
         if per in ("cent",):
             rate = None
         elif per in _RATE_UNITS:
