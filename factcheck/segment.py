@@ -33,6 +33,8 @@ _MIN_PROSE_WORDS = 4
 _LONG_PROSE_WORDS = 20
 _RUN_GAP = 6  # non-prose lines a story may have between two of its prose lines
 _HEADLINE_WINDOW = 14  # lines before the story where its headline may stand
+_STRAGGLER_LEN = 100  # a prose line at most this long, and
+_STRAGGLER_GAP = 2  # this many non-prose lines from the next, may be a teaser, not the story
 
 _STOP = frozenset(
     "a an the and or but of to in on at for by with from as is are was were be been has have had "
@@ -168,6 +170,16 @@ def _story_run(lines: list[_Line], prose: list[bool], tail: list[bool]) -> Optio
     return best
 
 
+def _after_straggler(lines: list[_Line], prose: list[bool], first: int, last: int
+                     ) -> Optional[int]:
+    """The run's second prose line, when its first is short and stands _STRAGGLER_GAP or more
+    non-prose lines away from it; else None."""
+    if len(lines[first].text) > _STRAGGLER_LEN:
+        return None
+    nxt = next((i for i in range(first + 1, last + 1) if prose[i]), None)
+    return nxt if nxt is not None and nxt - first - 1 >= _STRAGGLER_GAP else None
+
+
 def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int, doc: Document,
                    chrome: _Chrome) -> Optional[int]:
     if doc.title:
@@ -224,6 +236,14 @@ def segment(doc: Document) -> Article:
     else:
         first, last = run
     headline_idx = _pick_headline(lines, prose, first, last, doc, chrome) if run else None
+    if headline_idx is None and run is not None:
+        # A short prose line apart from the rest ("Quiz: how well do you know…?" in a list of
+        # links) can open the run ahead of the headline: begin after it if a headline then shows.
+        after = _after_straggler(lines, prose, first, last)
+        if after is not None:
+            headline_idx = _pick_headline(lines, prose, after, last, doc, chrome)
+            if headline_idx is not None:
+                first = after
     if headline_idx is None and doc.title is None and run is None and len(lines) == 1:
         headline_idx = None  # a one-line note: treated as body below
 

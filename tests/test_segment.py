@@ -122,3 +122,31 @@ def test_in_story_links_and_offers_are_chrome_and_never_the_headline():
     for chrome in ("Film review", "SAVE 40%", "Become a member", "ALSO READ"):
         assert chrome not in story
     assert "cut 120 jobs" in story and "runs 14 boats" in story
+
+
+PAGE_WITH_TEASER = """Harbour Herald
+Home | Local | Sport | Money
+LATEST
+Ferry fares: what changes from Monday
+5 walks to try before the frost sets in
+Quiz: can you name every lighthouse on the coast?
+Subscribe from $3.99 a month. Cancel anytime.
+Local
+Grain silo built in 1961 comes down in Portmere
+Written by Ada Kestrel
+Updated: March 4, 2025 9:15 am
+ShareFacebookEmail
+Demolition crews brought down the old grain silo in Portmere on Tuesday.
+The silo, built in 1961, had stood empty for twenty years, the council said.
+"It was part of the skyline," said resident Tom Vey.
+"""
+
+
+def test_a_teaser_line_ahead_of_the_story_does_not_hide_its_headline():
+    article = segment(Document(id="t", path="t.txt", text=PAGE_WITH_TEASER))
+    assert article.headline is not None
+    assert article.headline.text == "Grain silo built in 1961 comes down in Portmere"
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == article.headline.text
+    assert not any("Quiz" in t or "lighthouse" in t for t in texts)
+    assert "The silo, built in 1961, had stood empty for twenty years, the council said." in texts
