@@ -233,12 +233,15 @@ def story_names(claims: Iterable[Claim]) -> frozenset[str]:
 
 def stories(names: Mapping[str, Iterable[str]],
             aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[Story]:
-    """The batch cut into stories: articles that share a distinctive name tell one story.
+    """The batch cut into stories: articles that share distinctive names tell one story.
 
     Two outlets reporting one event name the same people and places; an archive of thousands
     of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
     41 years" must never be lined up. A name found in many articles ("Reuters", a president in
-    every story) links nothing; a batch of a few articles is one story. Alignment and
+    every story) links nothing; a batch of a few articles is one story. One shared name is weak
+    evidence (a town has many stories), so articles are linked by two shared names; an article
+    that shares only single names joins the one story that holds them, or, when no story of
+    several articles holds any, the other such articles it shares a name with. Alignment and
     comparison look inside one story at a time, which keeps them linear in the batch and lets
     an unchanged story's findings be reused. `names` maps each article, in batch order, to its
     `story_names`.
@@ -247,34 +250,70 @@ def stories(names: Mapping[str, Iterable[str]],
     if len(order) <= ONE_STORY_UP_TO:
         return [Story(articles=tuple(order))] if order else []
     folded = Aliases(aliases)
-    canonical = {a: {folded.canonical.get(n, n) for n in names[a]} for a in order}
+    canonical = {a: sorted({folded.canonical.get(n, n) for n in names[a]}) for a in order}
     share: Counter[str] = Counter()
     for article in order:
         share.update(canonical[article])
     limit = max(STORY_NAME_FLOOR, int(len(order) * STORY_NAME_SHARE))
-    parent = {a: a for a in order}
-    position = {a: i for i, a in enumerate(order)}
+    distinctive = {a: [n for n in canonical[a] if share[n] <= limit] for a in order}
+    groups = _Groups(order)
 
-    def root(a: str) -> str:
+    first_with: dict[object, str] = {}
+    for article in order:
+        for pair in combinations(distinctive[article], 2):
+            groups.join(article, first_with.setdefault(pair, article))
+
+    holders: dict[str, list[str]] = defaultdict(list)
+    for article in order:
+        for name in distinctive[article]:
+            holders[name].append(article)
+    size = Counter(groups.root(a) for a in order)
+    alone = [a for a in order if size[groups.root(a)] == 1]
+    joins: dict[str, str] = {}
+    for article in alone:
+        held_by = {groups.root(b) for n in distinctive[article] for b in holders[n]
+                   if size[groups.root(b)] > 1}
+        if len(held_by) == 1:
+            joins[article] = held_by.pop()
+    for article, story in joins.items():
+        groups.join(article, story)
+    still_alone = {a for a in alone if a not in joins}
+    first_with.clear()
+    for article in order:
+        if article in still_alone:
+            for name in distinctive[article]:
+                if all(b in still_alone for b in holders[name]):
+                    groups.join(article, first_with.setdefault(name, article))
+    return groups.stories()
+
+
+class _Groups:
+    """Union-find over the batch's articles; a story is named after its earliest article,
+    whatever the order of the joins."""
+
+    def __init__(self, order: Sequence[str]) -> None:
+        self.order = order
+        self.parent = {a: a for a in order}
+        self.position = {a: i for i, a in enumerate(order)}
+
+    def root(self, a: str) -> str:
+        parent = self.parent
         while parent[a] != a:
             parent[a] = parent[parent[a]]
             a = parent[a]
         return a
 
-    first_with: dict[str, str] = {}
-    for article in order:
-        for name in canonical[article]:
-            if share[name] > limit:
-                continue
-            ra, rb = root(article), root(first_with.setdefault(name, article))
-            if ra != rb:
-                # the story is named after its earliest article, whatever the merge order
-                first, later = sorted((ra, rb), key=position.__getitem__)
-                parent[later] = first
-    groups: dict[str, list[str]] = defaultdict(list)
-    for article in order:
-        groups[root(article)].append(article)
-    return [Story(articles=tuple(members)) for members in groups.values()]
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            first, later = sorted((ra, rb), key=self.position.__getitem__)
+            self.parent[later] = first
+
+    def stories(self) -> list[Story]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for article in self.order:
+            members[self.root(article)].append(article)
+        return [Story(articles=tuple(m)) for m in members.values()]
 
 
 def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,

@@ -83,3 +83,52 @@ def test_different_statements_on_one_theme_are_not_a_mangled_quote():
     b = "Believe me, the popular water network is something we finance by the summer."
     assert grade_quotes(a, b).severity is None
     assert grade_quotes(a, a.replace(" not", "")).severity == "error"
+
+
+# ── stories: how a large batch is cut ──────────────────────────────────────────────────────────
+# Each case: the names of a few articles (one letter per story they belong to, then a number),
+# padded to a batch over ONE_STORY_UP_TO with unrelated articles, and the stories expected.
+
+def _cut(named: dict[str, list[str]]) -> list[set[str]]:
+    from factcheck import align as align_module
+    batch = dict(named)
+    for i in range(align_module.ONE_STORY_UP_TO):
+        batch[f"pad{i:02d}"] = [f"elsewhere {i}", f"someone {i}"]
+    found = [set(s.articles) for s in align_module.stories(batch)]
+    return sorted((s for s in found if not any(a.startswith("pad") for a in s)), key=min)
+
+
+STORY_CASES = [
+    # Outlets on one event name its place and its people: two shared names link them.
+    ({"a1": ["harlow", "mayor ines dorn"], "a2": ["harlow", "mayor ines dorn", "harlow council"],
+      "a3": ["harlow council", "mayor ines dorn"]},
+     [{"a1", "a2", "a3"}]),
+    # Two stories from one town share only the town: they stay apart.
+    ({"a1": ["harlow", "mayor ines dorn"], "a2": ["harlow", "mayor ines dorn"],
+      "b1": ["harlow", "harlow rovers", "coach tom pell"], "b2": ["harlow", "harlow rovers"]},
+     [{"a1", "a2"}, {"b1", "b2"}]),
+    # A brief naming only the town joins the one story that holds the town...
+    ({"a1": ["harlow", "mayor ines dorn"], "a2": ["harlow", "mayor ines dorn"],
+      "a3": ["harlow", "residents of harlow"]},
+     [{"a1", "a2", "a3"}]),
+    # ...but not when two stories hold it: which one it belongs to is unknown.
+    ({"a1": ["harlow", "mayor ines dorn"], "a2": ["harlow", "mayor ines dorn"],
+      "b1": ["harlow", "harlow rovers"], "b2": ["harlow", "harlow rovers"], "c1": ["harlow"]},
+     [{"a1", "a2"}, {"b1", "b2"}, {"c1"}]),
+    # Briefs that each name one thing only, and nothing else names it, are one story.
+    ({"a1": ["harlow"], "a2": ["harlow"], "b1": ["tessly"]},
+     [{"a1", "a2"}, {"b1"}]),
+]
+
+
+@pytest.mark.parametrize("named, expected", STORY_CASES)
+def test_stories(named, expected):
+    assert _cut(named) == sorted(expected, key=min)
+
+
+def test_a_name_in_many_articles_links_nothing():
+    from factcheck import align as align_module
+    n = 40 * align_module.ONE_STORY_UP_TO
+    batch = {f"x{i:04d}": ["reuters", "president ada moss", f"town {i}", f"person {i}"]
+             for i in range(n)}
+    assert len(align_module.stories(batch)) == n
