@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 from factcheck.align import align_story, stories, story_names
 from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
@@ -23,6 +24,7 @@ from factcheck.segment import segment
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
 STORIES_PARALLEL_FROM = 500  # ...and below this many claims to align
+_ROWS_PER_WRITE = 500  # cache rows held before they are written
 
 Outcome = Union[Extraction, LoadError]
 Progress = Optional[Callable[[int], None]]
@@ -50,6 +52,32 @@ def _chunk_with_rows(docs: Sequence[Document]) -> list[tuple[Outcome, Optional[A
     return [_with_row(d) for d in docs]
 
 
+class _Read(NamedTuple):
+    """What a check needs back from a worker for one article: its claims, story names and
+    cache row, and the whole extraction only when a report will show it (the sentences weigh
+    as much as the claims, and a batch's worth of them is most of a run's memory)."""
+
+    claims: tuple[Claim, ...]
+    names: frozenset[str]
+    row: Optional[ArticleRow]
+    extraction: Optional[Extraction]
+
+
+def _chunk_for_check(docs: Sequence[Document], with_rows: bool, keep: bool
+                     ) -> list[Union[_Read, LoadError]]:
+    out: list[Union[_Read, LoadError]] = []
+    for doc in docs:
+        outcome = analyse_one(doc)
+        if isinstance(outcome, Extraction):
+            names = story_names(outcome.claims)
+            out.append(_Read(outcome.claims, names,
+                             article_row(outcome, names) if with_rows else None,
+                             outcome if keep else None))
+        else:
+            out.append(outcome)
+    return out
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -75,23 +103,23 @@ class _Workers:
             self.pool = None
 
 
-def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress) -> list:
-    """`work` over chunks of `docs`, in processes when it pays; results in input order."""
+def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress
+         ) -> Iterator[Any]:
+    """`work` over chunks of `docs`, in processes when it pays; results in input order, as they
+    come (a caller can store them and let them go)."""
     if workers.jobs > 1 and len(docs) >= PARALLEL_FROM:
         size = max(8, min(200, len(docs) // (workers.jobs * 4) or 1))
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-        out = []
         for chunk, results in zip(chunks, workers.map(work, chunks)):
-            out.extend(results)
-            if advance:
+            if advance:  # before the results: a caller's zip() may stop at the last one
                 advance(len(chunk))
-        return out
-    out = []
+            yield from results
+        return
     for doc in docs:
-        out.extend(work([doc]))
+        results = work([doc])
         if advance:
             advance(1)
-    return out
+        yield from results
 
 
 def _story_findings(task: tuple[Sequence[Sequence[Claim]], Sequence[Claim],
@@ -178,49 +206,54 @@ def _context(facts: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str
 def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
           aliases: Optional[Mapping[str, Iterable[str]]] = None, settings: Settings = Settings(),
           jobs: Optional[int] = None, cache: Optional[ClaimsCache] = None,
-          advance: Progress = None) -> Checked:
+          advance: Progress = None, keep_extractions: bool = True) -> Checked:
     """Extract every article, cut the batch into stories, align and compare each story with the
     fact book's claims. Through a cache, only new articles are extracted and only stories whose
-    articles (or whose aliases, settings or facts) changed are aligned again."""
+    articles (or whose aliases, settings or facts) changed are aligned again. Without
+    `keep_extractions`, Checked.extractions holds only those a re-check read from the cache."""
     workers = _Workers(jobs or default_jobs())
     try:
-        return _check(docs, facts, aliases, settings, workers, cache, advance)
+        return _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
     finally:
         workers.close()
 
 
 def _check(docs: Sequence[Document], facts: Sequence[Claim],
            aliases: Optional[Mapping[str, Iterable[str]]], settings: Settings, workers: _Workers,
-           cache: Optional[ClaimsCache], advance: Progress) -> Checked:
+           cache: Optional[ClaimsCache], advance: Progress, keep_extractions: bool) -> Checked:
     keys = {d.id: key_for(d) for d in docs} if cache else {}
     known = cache.summaries(list(keys.values())) if cache else {}
     todo = [d for d in docs if keys.get(d.id) not in known]
     if advance and len(todo) < len(docs):
         advance(len(docs) - len(todo))
     fresh: dict[str, Extraction] = {}
+    claims_of: dict[str, tuple[Claim, ...]] = {}
     failed: dict[str, LoadError] = {}
+    names: dict[str, frozenset[str]] = {}
     rows: dict[str, ArticleRow] = {}
-    for doc, result in zip(todo, _run(todo, workers, _chunk_with_rows if cache else _chunk,
-                                      advance)):
-        outcome, row = result if cache else (result, None)
-        if isinstance(outcome, Extraction):
-            fresh[doc.id] = outcome
-            if row:
-                rows[keys[doc.id]] = row
-        else:
-            failed[doc.id] = outcome
+    work = partial(_chunk_for_check, with_rows=cache is not None, keep=keep_extractions)
+    for doc, result in zip(todo, _run(todo, workers, work, advance)):
+        if isinstance(result, LoadError):
+            failed[doc.id] = result
+            continue
+        claims_of[doc.id], names[doc.id] = result.claims, result.names
+        if result.extraction is not None:
+            fresh[doc.id] = result.extraction
+        if cache and result.row:
+            rows[keys[doc.id]] = result.row
+            if len(rows) >= _ROWS_PER_WRITE:  # written as they come: a batch of rows is big
+                cache.put_articles(rows)
+                rows = {}
     if cache:
         cache.put_articles(rows)
-    names: dict[str, frozenset[str]] = {}
     counts: dict[str, int] = {}
     for doc in docs:
-        if doc.id in fresh:
-            names[doc.id] = (frozenset(rows[keys[doc.id]].names) if cache
-                             else story_names(fresh[doc.id].claims))
-            counts[doc.id] = len(fresh[doc.id].claims)
+        if doc.id in claims_of:
+            counts[doc.id] = len(claims_of[doc.id])
         elif doc.id not in failed:
             story_of, counts[doc.id] = known[keys[doc.id]]
             names[doc.id] = frozenset(story_of)
+    names = {d.id: names[d.id] for d in docs if d.id in names}  # batch order: it names stories
 
     context = _context(facts, aliases, settings) if cache else ""
     batch_stories = stories(names, aliases)
@@ -229,15 +262,16 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     done = cache.stories(skeys) if cache else {}
     missing = [(s, k) for s, k in zip(batch_stories, skeys) if k not in done]
     by_id = {d.id: d for d in docs}
-    needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in fresh}
+    needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in claims_of}
     read = cache.extractions(needed) if cache and needed else {}
     for doc in needed.values():
         if doc.id not in read:  # a row that would not decode: extract it again
             outcome = analyse_one(doc)
             if isinstance(outcome, Extraction):
                 read[doc.id] = outcome
-    story_claims = [[c for a in s.articles for ex in [fresh.get(a) or read.get(a)] if ex
-                     for c in ex.claims] for s, _ in missing]
+    for doc_id, extraction in read.items():
+        claims_of[doc_id] = extraction.claims
+    story_claims = [[c for a in s.articles for c in claims_of.get(a, ())] for s, _ in missing]
     found = _all_story_findings(story_claims, facts, aliases, settings, workers)
     done.update((k, f) for (_, k), f in zip(missing, found))
     if cache:

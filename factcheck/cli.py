@@ -148,7 +148,8 @@ def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBo
     try:
         with progress(len(docs)) as advance:
             return check(docs, facts, aliases=book.aliases, settings=book.settings,
-                         jobs=args.jobs, cache=cache, advance=advance)
+                         jobs=args.jobs, cache=cache, advance=advance,
+                         keep_extractions="html" in (args.format or ()))
     finally:
         if cache:
             cache.close()

@@ -47,3 +47,7 @@ def test_stories_shared_out_among_processes_give_the_same_findings(tmp_path, mon
     assert tasks and tasks[0] > 1
     assert two.conflicts == one.conflicts and two.claim_counts == one.claim_counts
     assert len(one.conflicts) >= 3
+    # Held back, the extractions change nothing found; kept, they are every article's.
+    slim = batch.check(docs, jobs=2, keep_extractions=False)
+    assert slim.conflicts == one.conflicts and slim.claim_counts == one.claim_counts
+    assert slim.extractions == {} and set(one.extractions) == {d.id for d in docs}
