@@ -16,6 +16,7 @@ from typing import Optional
 
 from factcheck import rules
 from factcheck.model import Article, Document, Sentence
+from factcheck.words import stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"""[.!?](?:["'”’)\]]*)$""")
@@ -35,6 +36,7 @@ _RUN_GAP = 6  # non-prose lines a story may have between two of its prose lines
 _HEADLINE_WINDOW = 14  # lines before the story where its headline may stand
 _STRAGGLER_LEN = 100  # a prose line at most this long, and
 _STRAGGLER_GAP = 2  # this many non-prose lines from the next, may be a teaser, not the story
+_MAX_STRAGGLERS = 3  # teasers that may stand one after another ahead of the story
 
 _STOP = frozenset(
     "a an the and or but of to in on at for by with from as is are was were be been has have had "
@@ -72,7 +74,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _content_terms(text: str) -> set[str]:
-    return {w for w in map(str.lower, _words(text)) if w not in _STOP and not w.isdigit()}
+    """Content words, stemmed: a headline "visits" where the story's first line "visited"."""
+    return {stem(w) for w in map(str.lower, _words(text)) if w not in _STOP and not w.isdigit()}
 
 
 @lru_cache(maxsize=1024)
@@ -181,15 +184,18 @@ def _after_straggler(lines: list[_Line], prose: list[bool], first: int, last: in
 
 
 def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int, doc: Document,
-                   chrome: _Chrome) -> Optional[int]:
+                   chrome: _Chrome) -> tuple[Optional[int], float]:
+    """The headline's line index and how well it matches the story's opening prose."""
     if doc.title:
         wanted = _norm(doc.title)
         for line in lines:
             if _norm(line.text) == wanted:
-                return line.index
+                return line.index, float("inf")
     story_terms: set[str] = set()
     for line in lines[first : min(last + 1, first + 8)]:
-        if not chrome.is_chrome(line.text):  # an "ALSO READ | …" link says nothing of the story
+        # Only the story's prose: a list of links between its lines ("Lottery results: …" twice)
+        # would match itself, and an "ALSO READ | …" link says nothing of the story.
+        if prose[line.index]:
             story_terms |= _content_terms(line.text)
     best, best_score = None, 0.0
     for line in lines[max(0, first - _HEADLINE_WINDOW) : first]:
@@ -204,13 +210,13 @@ def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int,
         if shared >= 2 and score >= best_score:  # ties go to the later, closer line
             best, best_score = line.index, score
     if best is None:
-        return None
+        return None, 0.0
     # The page may repeat its headline (share bars, image alts): take its first copy nearby.
     wanted = _norm(lines[best].text)
     for line in lines[max(0, first - _HEADLINE_WINDOW) : best]:
         if _norm(line.text) == wanted:
-            return line.index
-    return best
+            return line.index, best_score
+    return best, best_score
 
 
 def _role(line: str, chrome: _Chrome) -> str:
@@ -235,15 +241,22 @@ def segment(doc: Document) -> Article:
         first, last = len(lines), len(lines) - 1
     else:
         first, last = run
-    headline_idx = _pick_headline(lines, prose, first, last, doc, chrome) if run else None
-    if headline_idx is None and run is not None:
+    headline_idx, fit = _pick_headline(lines, prose, first, last, doc, chrome) if run else (None, 0.0)
+    if run is not None:
         # A short prose line apart from the rest ("Quiz: how well do you know…?" in a list of
-        # links) can open the run ahead of the headline: begin after it if a headline then shows.
+        # links) can open the run ahead of the headline: begin after it if a headline then shows
+        # that matches the story better than any line above the teaser (a menu, another link).
+        # A list may hold several such lines, one after another.
         after = _after_straggler(lines, prose, first, last)
-        if after is not None:
-            headline_idx = _pick_headline(lines, prose, after, last, doc, chrome)
-            if headline_idx is not None:
-                first = after
+        for _ in range(_MAX_STRAGGLERS):
+            if after is None:
+                break
+            later, later_fit = _pick_headline(lines, prose, after, last, doc, chrome)
+            # A line above the teaser that fits the story less well is replaced only by a
+            # headline below it: a short standfirst set apart by the byline is no teaser.
+            if later is not None and (headline_idx is None or (later > first and later_fit > fit)):
+                headline_idx, fit, first = later, later_fit, after
+            after = _after_straggler(lines, prose, after, last)
     if headline_idx is None and doc.title is None and run is None and len(lines) == 1:
         headline_idx = None  # a one-line note: treated as body below
 

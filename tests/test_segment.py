@@ -150,3 +150,74 @@ def test_a_teaser_line_ahead_of_the_story_does_not_hide_its_headline():
     assert texts[0] == article.headline.text
     assert not any("Quiz" in t or "lighthouse" in t for t in texts)
     assert "The silo, built in 1961, had stood empty for twenty years, the council said." in texts
+
+
+# A question from a list of links opens the densest run of prose; the lines after it (a menu,
+# more links) share words with it and with each other, never with the story.
+PAGES_WITH_A_TEASER_AND_LOOK_ALIKE_LINES = {
+    "a menu shares two words with the teaser list": ("""Lakeside Gazette
+Home | World | Business | Sport | Culture
+LATEST
+Weather: heavy rain expected in Dunmore this weekend
+Quiz: how well do you know the rivers of the world?
+Business: ten firms to watch this year
+Film review: the sequel nobody asked for
+Become a member: $2 for 2 months, then $12 a month
+Business
+Harrow Shipping cuts jobs after first loss in 14 years
+The company blamed weak demand and higher fuel costs.
+By Lena Moss
+Updated: May 2, 2024 7:00 am
+Harrow Shipping said on Monday that 420 jobs in Dunmore would go.
+It was the first time in 14 years that Harrow Shipping had made a loss.
+Unions in Dunmore said they would fight the cuts.
+""", "Harrow Shipping cuts jobs after first loss in 14 years"),
+    "a link repeated lower in the list": ("""Lakeside Gazette
+Home  News  Money  Life
+TRENDING
+Lottery results: jackpot of 12 million unclaimed
+Gardening: five shrubs that survive frost
+Quiz: how well do you know the rivers of the world?
+Lottery results: jackpot of 9 million unclaimed
+Gardening: three shrubs for a shady corner
+Digital access from $4.99 a month. Cancel anytime.
+World
+Mayor Tova Renn arrives in Castlereach on first visit in 9 years
+The mayor is expected to discuss the ferry link with her counterpart.
+Written by Olan Pike
+Updated: June 3, 2024 8:00 am
+Mayor Tova Renn arrived in Castlereach on Sunday, her first visit to the city in 9 years.
+Renn last visited Castlereach in 2015, before the ferry link closed.
+Officials said the talks would continue on Tuesday.
+""", "Mayor Tova Renn arrives in Castlereach on first visit in 9 years"),
+    "two teasers in the list": ("""Lakeside Gazette
+Home  News  Money  Life
+Top Stories
+Quiz: how well do you know the rivers of the world?
+Gardening: five shrubs that survive frost
+Opinion: why Dunmore needs a new pier
+Editor's picks
+Podcast: three questions about the ferry, answered
+Quiz: how well do you know the rivers of the world?
+Digital access from $4.99 a month. Cancel anytime.
+World
+Mayor Tova Renn arrives in Castlereach on first visit in 9 years
+The mayor is expected to discuss the ferry link with her counterpart.
+Written by Olan Pike
+Updated: June 3, 2024 8:00 am
+Share this article
+Mayor Tova Renn arrived in Castlereach on Sunday, her first visit to the city in 9 years.
+Renn last visited Castlereach in 2015, before the ferry link closed.
+Officials said the talks would continue on Tuesday.
+""", "Mayor Tova Renn arrives in Castlereach on first visit in 9 years"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAGES_WITH_A_TEASER_AND_LOOK_ALIKE_LINES))
+def test_a_teaser_ahead_of_the_story_loses_to_the_story_headline(case):
+    page, headline = PAGES_WITH_A_TEASER_AND_LOOK_ALIKE_LINES[case]
+    article = segment(Document(id="t", path="t.txt", text=page))
+    assert article.headline is not None and article.headline.text == headline
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == headline
+    assert not any("Quiz" in t or "Lottery" in t or "Home" in t for t in texts)
