@@ -147,7 +147,8 @@ class _Scorer:
         return near | self.names[claim.id]
 
     def _weight(self, terms: Iterable[str]) -> float:
-        return sum(self.idf.get(t, 1.0) for t in terms)
+        # Every term and name of the block's claims has its idf: a look-up, never a default.
+        return sum(map(self.idf.__getitem__, terms))
 
     def _profile(self, c: Claim) -> tuple[frozenset[str], frozenset[str], float, float]:
         """A claim's near words and all its words, with their weights, worked out once."""
@@ -158,7 +159,9 @@ class _Scorer:
             known = self.profiles[c.id] = (near, every, self._weight(near), self._weight(every))
         return known
 
-    def score(self, a: Claim, b: Claim) -> float:
+    def score(self, a: Claim, b: Claim, floor: float = -math.inf) -> float:
+        """How alike two claims' frames are, 0 to 1; 0.0 as soon as the score is known to stay
+        under `floor` (most candidate pairs: the fuzzy text match is then never run)."""
         near_a, all_a, w_near_a, w_all_a = self._profile(a)
         near_b, all_b, w_near_b, w_all_b = self._profile(b)
         shared_near = near_a & near_b
@@ -178,8 +181,11 @@ class _Scorer:
         smaller = min(w_all_a, w_all_b)
         jaccard = 0.5 * (shared / union if union else 0.0) + 0.5 * (shared / smaller if smaller else 0.0)
         near = self._weight(shared_near) / max(min(w_near_a, w_near_b), 1e-9)
+        words = 0.45 * jaccard + 0.35 * min(near, 1.0)
+        if words + 0.20 < floor:
+            return 0.0
         text = fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
-        return 0.45 * jaccard + 0.35 * min(near, 1.0) + 0.20 * text
+        return words + 0.20 * text
 
 
 def _quote_words(quote: str) -> list[str]:
@@ -346,24 +352,41 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
-def _around(c: Claim) -> tuple[list[str], list[str]]:
-    """The two words before and after a claim in its sentence, quote marks folded."""
-    offset = c.start - c.sentence_start
-    before = c.sentence[:offset].translate(_QUOTE_MARKS).lower().split()[-2:]
-    after = c.sentence[offset + len(c.text):].translate(_QUOTE_MARKS).lower().split()[:2]
-    return before, after
+class _Sentences:
+    """Sentences with quote marks folded, and the words around each claim in its own, worked
+    out once per block: an outlet's sentence meets every other outlet's copy of it."""
+
+    def __init__(self) -> None:
+        self.folded: dict[str, str] = {}
+        self.around: dict[str, tuple[list[str], list[str]]] = {}
+
+    def fold(self, sentence: str) -> str:
+        found = self.folded.get(sentence)
+        if found is None:
+            found = self.folded[sentence] = sentence.translate(_QUOTE_MARKS)
+        return found
+
+    def words_around(self, c: Claim) -> tuple[list[str], list[str]]:
+        """The two words before and after a claim in its sentence."""
+        found = self.around.get(c.id)
+        if found is None:
+            offset = c.start - c.sentence_start
+            sentence = self.fold(c.sentence)  # one character for one: offsets hold
+            found = self.around[c.id] = (sentence[:offset].lower().split()[-2:],
+                                         sentence[offset + len(c.text):].lower().split()[:2])
+        return found
 
 
-def _elsewhere_in_one_sentence(a: Claim, b: Claim) -> bool:
+def _elsewhere_in_one_sentence(a: Claim, b: Claim, sentences: _Sentences) -> bool:
     """Two outlets running one sentence (a wire paragraph, a quote): "March" and "this month"
     in it are two facts however alike their frames; only the same place is the same claim."""
     la, lb = len(a.sentence), len(b.sentence)
     if a.article == b.article or min(la, lb) < 0.8 * max(la, lb):
         return False
-    if fuzz.token_sort_ratio(a.sentence.translate(_QUOTE_MARKS),
-                             b.sentence.translate(_QUOTE_MARKS)) < SAME_SENTENCE_RATIO:
+    if fuzz.token_sort_ratio(sentences.fold(a.sentence), sentences.fold(b.sentence),
+                             score_cutoff=SAME_SENTENCE_RATIO) < SAME_SENTENCE_RATIO:
         return False
-    (before_a, after_a), (before_b, after_b) = _around(a), _around(b)
+    (before_a, after_a), (before_b, after_b) = sentences.words_around(a), sentences.words_around(b)
     return before_a != before_b and after_a != after_b
 
 
@@ -389,6 +412,7 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
     elapsed_sentences = {(c.article, c.sentence_start) for c in claims
                          if isinstance(c.value, Duration)}
     pairs: list[Pair] = []
+    sentences = _Sentences()
     for fam, members in blocks.items():
         if fam == "quote":
             pairs.extend(_align_quotes(members))
@@ -408,21 +432,25 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                 if key in seen:
                     continue
                 seen.add(key)
-                if not _pairable(a, b) or _elsewhere_in_one_sentence(a, b):
+                if not _pairable(a, b):
                     continue
                 if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
                         and ((a.article, a.sentence_start) in elapsed_sentences
                              or (b.article, b.sentence_start) in elapsed_sentences)):
                     continue
-                s = scorer.score(a, b)
                 if a.article == b.article:
-                    s += SAME_STORY_BONUS
-                elif s > 0 and a.id in sole and b.id in sole:
-                    s += SOLE_COUNT_BONUS
+                    bonus = SAME_STORY_BONUS
+                elif a.id in sole and b.id in sole:
+                    bonus = SOLE_COUNT_BONUS
+                else:
+                    bonus = 0.0
+                s = scorer.score(a, b, min_score - bonus - 1e-6)
+                if s > 0 or a.article == b.article:
+                    s += bonus
                 # Sums over sets run in an order that changes between processes; rounding
                 # keeps the last bits from reordering equal scores from one run to the next.
                 s = round(s, 9)
-                if s >= min_score:
+                if s >= min_score and not _elsewhere_in_one_sentence(a, b, sentences):
                     pairs.append(Pair(a, b, s))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return pairs

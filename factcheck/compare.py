@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz
@@ -205,8 +206,11 @@ class QuoteDiff:
     changed_b: tuple[tuple[int, int], ...]
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _QWORD.finditer(text)]
+@lru_cache(maxsize=4096)  # a quote is graded against each outlet that runs it
+def _words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+    """The words of a quote with their offsets, and the same words normalized."""
+    words = tuple((m.group(0), m.start(), m.end()) for m in _QWORD.finditer(text))
+    return words, tuple(_norm_word(w) for w, _, _ in words)
 
 
 def _norm_word(w: str) -> str:
@@ -238,20 +242,19 @@ def _antonyms(x: str, y: str) -> bool:
     return False
 
 
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)
 
 
-def _contiguous_in(short: list[str], long: list[str]) -> bool:
+def _contiguous_in(short: Sequence[str], long: Sequence[str]) -> bool:
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
 def grade_quotes(a: str, b: str) -> QuoteDiff:
     """How two renderings of one quote differ, and whether an editor must look."""
-    wa, wb = _words(a), _words(b)
-    na, nb = [_norm_word(w) for w, _, _ in wa], [_norm_word(w) for w, _, _ in wb]
+    (wa, na), (wb, nb) = _words(a), _words(b)
     if na == nb:
         return QuoteDiff(None, "same words", (), ())
     shorter, longer = (na, nb) if len(na) <= len(nb) else (nb, na)
