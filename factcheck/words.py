@@ -4,6 +4,8 @@ that lets a plain substring test rule out a case-insensitive pattern before it i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # The only characters a case-insensitive regex (re.IGNORECASE) takes for an ASCII character that
 # str.lower() does not turn into it: "İ" and dotless "ı" for i, long "ſ" for s. (Found by trying
 # every code point against every ASCII character; "İ" is also the one whose lower() is longer.)
@@ -18,6 +20,7 @@ def fold(text: str) -> str:
     return text.translate(_REGEX_FOLDS).lower()
 
 
+@lru_cache(maxsize=1 << 14)  # a batch uses a few thousand words, each many times
 def stem(word: str) -> str:
     """A light stemmer: visits/visited/visiting → visit. Crude, but frames only need to meet."""
     w = word.lower().replace("’", "'")
