@@ -63,6 +63,13 @@ def aligned(a_text, b_text, *bodies):
     (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
       'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
       'told reporters.'), "March", "March", True),
+    # A bridge's length, said two ways: the crossing is the bridge, "longest" speaks of length.
+    (("The new bridge is 640 metres long and carries two rail tracks.",
+      "At 910 metres, the crossing is the longest on the coast."), "640 metres", "910 metres",
+     True),
+    # ...while a depth of water in the same story is another measure.
+    (("The new bridge is 640 metres long and carries two rail tracks.",
+      "Floodwater rose 3 metres above the quay last winter."), "640 metres", "3 metres", False),
 ])
 def test_alignment(bodies, a, b, expected):
     assert aligned(a, b, *bodies) is expected
