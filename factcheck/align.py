@@ -352,13 +352,16 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+_Place = tuple[tuple[str, ...], int]  # words on one side of a claim, and how often they stand there
+
+
 class _Sentences:
     """Sentences with quote marks folded, and the words around each claim in its own, worked
     out once per block: an outlet's sentence meets every other outlet's copy of it."""
 
     def __init__(self) -> None:
         self.folded: dict[str, str] = {}
-        self.around: dict[str, tuple[list[str], list[str]]] = {}
+        self.around: dict[str, tuple[_Place, _Place]] = {}
 
     def fold(self, sentence: str) -> str:
         found = self.folded.get(sentence)
@@ -366,15 +369,28 @@ class _Sentences:
             found = self.folded[sentence] = sentence.translate(_QUOTE_MARKS)
         return found
 
-    def words_around(self, c: Claim) -> tuple[list[str], list[str]]:
-        """The two words before and after a claim in its sentence."""
+    def words_around(self, c: Claim) -> tuple[_Place, _Place]:
+        """The two words before and after a claim in its sentence, each with how many times
+        they stand there on that side of it: in "as I said in October … as I said in November"
+        the two months follow the same words, once and twice."""
         found = self.around.get(c.id)
         if found is None:
             offset = c.start - c.sentence_start
             sentence = self.fold(c.sentence)  # one character for one: offsets hold
-            found = self.around[c.id] = (sentence[:offset].lower().split()[-2:],
-                                         sentence[offset + len(c.text):].lower().split()[:2])
+            left = sentence[:offset].lower().split()
+            right = sentence[offset + len(c.text):].lower().split()
+            before, after = left[-2:], right[:2]
+            found = self.around[c.id] = (
+                (tuple(before), _occurrences(left, before)), (tuple(after), _occurrences(right, after)))
         return found
+
+
+def _occurrences(words: list[str], run: list[str]) -> int:
+    """How many times `run` stands in `words` (as whole words)."""
+    if not run:
+        return 0
+    n = len(run)
+    return sum(1 for i in range(len(words) - n + 1) if words[i:i + n] == run)
 
 
 def _elsewhere_in_one_sentence(a: Claim, b: Claim, sentences: _Sentences) -> bool:

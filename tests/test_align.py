@@ -28,6 +28,13 @@ def aligned(a_text, b_text, *bodies):
     return any({p.a.text, p.b.text} == {a_text, b_text} for p in align(claims))
 
 
+TWO_MONTHS_QUOTED = (
+    'Halvik said: "We signed the water plan, as I said in March. The ferry plan we will sign '
+    'this year, as I said in May."',
+    '"We signed the water plan, as I said in March. The ferry plan we will sign this year, as I '
+    'said in May," Halvik said.')
+
+
 @pytest.mark.parametrize("bodies, a, b, expected", [
     # Different companies that share only a common word in their names.
     (("Sales at Pavara Textiles fell 12% last year, the company said.",
@@ -63,6 +70,9 @@ def aligned(a_text, b_text, *bodies):
     (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
       'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
       'told reporters.'), "March", "March", True),
+    # The same words before two months of one quote: the first month is not the second.
+    (TWO_MONTHS_QUOTED, "March", "May", False),
+    (TWO_MONTHS_QUOTED, "May", "May", True),
     # A bridge's length, said two ways: the crossing is the bridge, "longest" speaks of length.
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "At 910 metres, the crossing is the longest on the coast."), "640 metres", "910 metres",
