@@ -362,12 +362,23 @@ class _Sentences:
     def __init__(self) -> None:
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
+        self.quotes: dict[str, Optional[str]] = {}
 
     def fold(self, sentence: str) -> str:
         found = self.folded.get(sentence)
         if found is None:
             found = self.folded[sentence] = sentence.translate(_QUOTE_MARKS)
         return found
+
+    def quoted(self, c: Claim) -> Optional[str]:
+        """The quotation a claim stands in, quote marks folded; None outside quotation marks."""
+        if c.id not in self.quotes:
+            sentence = self.fold(c.sentence)
+            offset = c.start - c.sentence_start
+            marks = [i for i, ch in enumerate(sentence) if ch == '"']
+            self.quotes[c.id] = next((sentence[i + 1:j] for i, j in zip(marks[::2], marks[1::2])
+                                      if i < offset < j), None)
+        return self.quotes[c.id]
 
     def words_around(self, c: Claim) -> tuple[_Place, _Place]:
         """The two words before and after a claim in its sentence, each with how many times
@@ -395,12 +406,20 @@ def _occurrences(words: list[str], run: list[str]) -> int:
 
 def _elsewhere_in_one_sentence(a: Claim, b: Claim, sentences: _Sentences) -> bool:
     """Two outlets running one sentence (a wire paragraph, a quote): "March" and "this month"
-    in it are two facts however alike their frames; only the same place is the same claim."""
-    la, lb = len(a.sentence), len(b.sentence)
-    if a.article == b.article or min(la, lb) < 0.8 * max(la, lb):
+    in it are two facts however alike their frames; only the same place is the same claim.
+    Inside a quotation, the quotation is what is run twice, whatever words each outlet puts
+    around it ("Speaking afterwards, she said: …" and "… she said.")."""
+    if a.article == b.article:
         return False
-    if fuzz.token_sort_ratio(sentences.fold(a.sentence), sentences.fold(b.sentence),
-                             score_cutoff=SAME_SENTENCE_RATIO) < SAME_SENTENCE_RATIO:
+    qa, qb = sentences.quoted(a), sentences.quoted(b)
+    if qa is not None and qb is not None:
+        ta, tb = qa, qb
+    else:
+        ta, tb = sentences.fold(a.sentence), sentences.fold(b.sentence)
+    la, lb = len(ta), len(tb)
+    if min(la, lb) < 0.8 * max(la, lb):
+        return False
+    if fuzz.token_sort_ratio(ta, tb, score_cutoff=SAME_SENTENCE_RATIO) < SAME_SENTENCE_RATIO:
         return False
     (before_a, after_a), (before_b, after_b) = sentences.words_around(a), sentences.words_around(b)
     return before_a != before_b and after_a != after_b

@@ -34,6 +34,13 @@ TWO_MONTHS_QUOTED = (
     '"We signed the water plan, as I said in March. The ferry plan we will sign this year, as I '
     'said in May," Halvik said.')
 
+QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
+    'Speaking to reporters after the council meeting on the quay, Mayor Halvik said: "Next year, '
+    'Drethanta will rebuild the old harbour wall, as I said in August. Ask the fishermen: the town '
+    'can afford it."',
+    '"Next year, Drethanta will rebuild the old harbour wall, as I said in August. Ask the '
+    'fishermen: the town can afford it."')
+
 
 @pytest.mark.parametrize("bodies, a, b, expected", [
     # Different companies that share only a common word in their names.
@@ -73,6 +80,9 @@ TWO_MONTHS_QUOTED = (
     # The same words before two months of one quote: the first month is not the second.
     (TWO_MONTHS_QUOTED, "March", "May", False),
     (TWO_MONTHS_QUOTED, "May", "May", True),
+    # One quotation, with a long lead-in in one outlet and none in the other: still one quote.
+    (QUOTED_WITH_AND_WITHOUT_LEAD_IN, "Next year", "August", False),
+    (QUOTED_WITH_AND_WITHOUT_LEAD_IN, "August", "August", True),
     # A bridge's length, said two ways: the crossing is the bridge, "longest" speaks of length.
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "At 910 metres, the crossing is the longest on the coast."), "640 metres", "910 metres",
