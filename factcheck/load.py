@@ -37,7 +37,12 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 
 def shown_path(path: str | os.PathLike[str]) -> str:
     """The path as reports show it: relative to the working directory (portable across machines)."""
-    p = os.path.abspath(os.fspath(path))
+    path = os.fspath(path)
+    if not os.path.isabs(path):
+        plain = os.path.normpath(path)
+        if plain != os.pardir and not plain.startswith(os.pardir + os.sep):
+            return plain  # what relpath(abspath(path)) gives, without asking for the cwd twice
+    p = os.path.abspath(path)
     try:
         rel = os.path.relpath(p)
     except ValueError:  # another drive on Windows
@@ -283,7 +288,7 @@ class _Bad(Exception):
 
 
 def _stem_id(path: str) -> str:
-    stem = Path(path).stem
+    stem = os.path.splitext(os.path.basename(path))[0]
     m = re.fullmatch(r"(\d+)_[0-9a-f]{8,}", stem)  # scraper names: 004_51545c6516cfed24
     return m.group(1) if m else stem
 
