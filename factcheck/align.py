@@ -245,11 +245,11 @@ def stories(names: Mapping[str, Iterable[str]],
     of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
     41 years" must never be lined up. A name found in many articles ("Reuters", a president in
     every story) links nothing; a batch of a few articles is one story. One shared name is weak
-    evidence (a town has many stories), so articles are linked by two shared names; an article
-    that shares only single names joins the one story that holds them, or, when no story of
-    several articles holds any, the other such articles it shares a name with. Alignment and
-    comparison look inside one story at a time, which keeps them linear in the batch and lets
-    an unchanged story's findings be reused. `names` maps each article, in batch order, to its
+    evidence (a town has many stories), so articles are linked by two shared names (not one
+    inside the other); an article that shares only single names joins the one story that holds
+    the rarest of them, or, when no story of several articles holds any, the other such
+    articles it shares a name with. Alignment and comparison look inside one story at a time,
+    which keeps them linear in the batch and lets an unchanged story's findings be reused. `names` maps each article, in batch order, to its
     `story_names`.
     """
     order = list(names)
@@ -267,7 +267,8 @@ def stories(names: Mapping[str, Iterable[str]],
     first_with: dict[object, str] = {}
     for article in order:
         for pair in combinations(distinctive[article], 2):
-            groups.join(article, first_with.setdefault(pair, article))
+            if not _nested(*pair):
+                groups.join(article, first_with.setdefault(pair, article))
 
     holders: dict[str, list[str]] = defaultdict(list)
     for article in order:
@@ -277,10 +278,14 @@ def stories(names: Mapping[str, Iterable[str]],
     alone = [a for a in order if size[groups.root(a)] == 1]
     joins: dict[str, str] = {}
     for article in alone:
-        held_by = {groups.root(b) for n in distinctive[article] for b in holders[n]
-                   if size[groups.root(b)] > 1}
-        if len(held_by) == 1:
-            joins[article] = held_by.pop()
+        # Its rarest name decides ("residents of Skaivrin" before "Skaivrin"): the first held by
+        # a story of several articles, if by only one.
+        for name in sorted(distinctive[article], key=lambda n: (share[n], n)):
+            held_by = {groups.root(b) for b in holders[name] if size[groups.root(b)] > 1}
+            if held_by:
+                if len(held_by) == 1:
+                    joins[article] = held_by.pop()
+                break
     for article, story in joins.items():
         groups.join(article, story)
     still_alone = {a for a in alone if a not in joins}
@@ -291,6 +296,13 @@ def stories(names: Mapping[str, Iterable[str]],
                 if all(b in still_alone for b in holders[name]):
                     groups.join(article, first_with.setdefault(name, article))
     return groups.stories()
+
+
+def _nested(a: str, b: str) -> bool:
+    """"Skaivrin" and "residents of Skaivrin" are one place named twice, not two names ("Harlow"
+    and "Harlow Rovers" are two)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.endswith(" of " + short)
 
 
 class _Groups:

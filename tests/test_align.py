@@ -142,6 +142,18 @@ STORY_CASES = [
     ({"a1": ["harlow", "mayor ines dorn"], "a2": ["harlow", "mayor ines dorn"],
       "b1": ["harlow", "harlow rovers"], "b2": ["harlow", "harlow rovers"], "c1": ["harlow"]},
      [{"a1", "a2"}, {"b1", "b2"}, {"c1"}]),
+    # "Residents of Harlow" is Harlow named again, not a second name: two stories from one
+    # town, both naming its residents, stay apart.
+    ({"a1": ["harlow", "mayor ines dorn", "residents of harlow"], "a2": ["harlow", "mayor ines dorn"],
+      "b1": ["harlow", "harlow rovers"], "b2": ["harlow", "harlow rovers", "residents of harlow"],
+      "c1": ["harlow", "residents of harlow"]},
+     [{"a1", "a2"}, {"b1", "b2"}, {"c1"}]),
+    # The rarest name decides where a brief belongs.
+    ({"a1": ["harlow council", "mayor ines dorn"],
+      "a2": ["harlow council", "mayor ines dorn", "harlow quay"],
+      "b1": ["harlow", "harlow rovers"], "b2": ["harlow", "harlow rovers"],
+      "c1": ["harlow", "harlow quay"]},
+     [{"a1", "a2", "c1"}, {"b1", "b2"}]),
     # Briefs that each name one thing only, and nothing else names it, are one story.
     ({"a1": ["harlow"], "a2": ["harlow"], "b1": ["tessly"]},
      [{"a1", "a2"}, {"b1"}]),
