@@ -87,6 +87,9 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "At 910 metres, the crossing is the longest on the coast."), "640 metres", "910 metres",
      True),
+    # Work that began, was begun or started is one event.
+    (("Work on the Harlow bridge was begun in 2019, officials said.",
+      "Construction of the Harlow bridge started in 2020."), "2019", "2020", True),
     # ...while a depth of water in the same story is another measure.
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "Floodwater rose 3 metres above the quay last winter."), "640 metres", "3 metres", False),
@@ -100,6 +103,9 @@ def test_alignment(bodies, a, b, expected):
     ("Sales at Pavara Textiles fell 12% last year.", ["pavara textiles"]),
     ("Vladimir Putin said the talks went well.", ["vladimir putin"]),
     ("The death toll hit Kiara on Monday.", ["kiara"]),
+    # A name after an opening "The"/"New" is capitalised as a name, not as an opener.
+    ("New Harlow bridge begun in 2019 opens in Tessly", ["harlow", "tessly"]),
+    ("The Harlow bridge was opened on Friday.", ["harlow"]),
 ])
 def test_names_leave_out_sentence_openers_and_fragments(text, expected):
     assert names(text) == expected

@@ -68,11 +68,13 @@ def names(text: str) -> list[str]:
     found = []
     for m in _NAME.finditer(text):
         words = [w for w in _NAME_SEP.split(m.group(0)) if w]
+        opening = True
         while words and words[0].lower() in stop:
             words.pop(0)
+            opening = False  # "The Grulethra bridge", "In Dioskund": the name is capitalised
         if not words:
             continue
-        if len(words) == 1 and not text[:m.start()].strip(" \t\"'“‘([-—–•*"):
+        if len(words) == 1 and opening and not text[:m.start()].strip(" \t\"'“‘([-—–•*"):
             continue  # "Storms kill…", "Sales fell…": a capital that only opens the sentence
         name = " ".join(words).lower().replace("’", "'")
         name = _POSSESSIVE.sub("", name)
