@@ -32,6 +32,9 @@ SAME_SENTENCE_RATIO = 90.0  # two outlets' sentences this alike are one sentence
 SAME_STORY_BONUS = 0.1
 # Two outlets' only counts of one specific thing in a story are very likely the same count.
 SOLE_COUNT_BONUS = 0.1
+# A time claim is the time of the event named next to it: "begun in 2017" and "construction
+# started in 2018" name the same event first, "opened on Friday" another.
+LEAD_EVENT_BONUS = 0.1
 EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -159,6 +162,16 @@ class _Scorer:
             known = self.profiles[c.id] = (near, every, self._weight(near), self._weight(every))
         return known
 
+    def _lead(self, c: Claim) -> Optional[str]:
+        """The word nearest a time claim that is not a name: the event it dates."""
+        names = self.name_stems[c.id]
+        return next((t for t in c.frame.terms if t not in names), None)
+
+    def share_event_word(self, a: Claim, b: Claim) -> bool:
+        """Whether the words nearest both claims have one in common besides names."""
+        near_a, near_b = self._profile(a)[0], self._profile(b)[0]
+        return bool((near_a & near_b) - self.names[a.id] - self.names[b.id])
+
     def score(self, a: Claim, b: Claim, floor: float = -math.inf) -> float:
         """How alike two claims' frames are, 0 to 1; 0.0 as soon as the score is known to stay
         under `floor` (most candidate pairs: the fuzzy text match is then never run)."""
@@ -182,6 +195,10 @@ class _Scorer:
         jaccard = 0.5 * (shared / union if union else 0.0) + 0.5 * (shared / smaller if smaller else 0.0)
         near = self._weight(shared_near) / max(min(w_near_a, w_near_b), 1e-9)
         words = 0.45 * jaccard + 0.35 * min(near, 1.0)
+        if self.timed:
+            lead_a, lead_b = self._lead(a), self._lead(b)
+            if lead_a is not None and lead_a == lead_b:
+                words += LEAD_EVENT_BONUS
         if words + 0.20 < floor:
             return 0.0
         text = fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
@@ -485,15 +502,19 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                         and ((a.article, a.sentence_start) in elapsed_sentences
                              or (b.article, b.sentence_start) in elapsed_sentences)):
                     continue
+                sole_pair = a.article != b.article and a.id in sole and b.id in sole
                 if a.article == b.article:
                     bonus = SAME_STORY_BONUS
-                elif a.id in sole and b.id in sole:
+                elif sole_pair:
                     bonus = SOLE_COUNT_BONUS
                 else:
                     bonus = 0.0
-                s = scorer.score(a, b, min_score - bonus - 1e-6)
+                s = scorer.score(a, b, -math.inf if sole_pair else min_score - bonus - 1e-6)
                 if s > 0 or a.article == b.article:
                     s += bonus
+                if sole_pair and 0 < s < min_score and scorer.share_event_word(a, b):
+                    # Two outlets' only counts of agreements, both signed: the same agreements.
+                    s = min_score
                 # Sums over sets run in an order that changes between processes; rounding
                 # keeps the last bits from reordering equal scores from one run to the next.
                 s = round(s, 9)

@@ -90,6 +90,10 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     # Work that began, was begun or started is one event.
     (("Work on the Harlow bridge was begun in 2019, officials said.",
       "Construction of the Harlow bridge started in 2020."), "2019", "2020", True),
+    # Each outlet's only count of agreements, both signed: the same agreements.
+    (("Officials said 46 agreements were signed during the visit to Harlow.",
+      "The two sides signed 33 agreements on trade, energy and transport in Harlow."),
+     "46 agreements", "33 agreements", True),
     # ...while a depth of water in the same story is another measure.
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "Floodwater rose 3 metres above the quay last winter."), "640 metres", "3 metres", False),
@@ -177,3 +181,21 @@ def test_a_name_in_many_articles_links_nothing():
     batch = {f"x{i:04d}": ["reuters", "president ada moss", f"town {i}", f"person {i}"]
              for i in range(n)}
     assert len(align_module.stories(batch)) == n
+
+
+def test_a_year_is_lined_up_with_the_year_of_the_same_event():
+    """"begun in 2017" and "construction started in 2018" date the same event, which the word
+    next to each names first; "opened on Thursday" dates another."""
+    from factcheck.compare import compare
+    first = Document(id="a", path="a.txt", published=DAY, text=(
+        "New Harlow bridge begun in 2017 opens in Tessly\n\n"
+        "Traffic began crossing the new Harlow bridge in Tessly on March 10.\n"
+        "The bridge over the Harlow river was opened on Thursday by the minister.\n"))
+    second = Document(id="b", path="b.txt", published=DAY, text=(
+        "Harlow bridge opens\n\n"
+        "The Harlow bridge in Tessly was opened on Thursday by the transport minister.\n"
+        "Construction of the Harlow crossing started in 2018.\n"))
+    claims = [c for d in (first, second) for c in extract(segment(d)).claims]
+    found = [sorted(s.claim.text for s in c.sides) for c in compare(align(claims))
+             if c.kind in ("date", "quantity")]
+    assert found == [["2017", "2018"]]

@@ -42,7 +42,9 @@ def test_exactly_the_planted_findings(report):
                                ("daily-meridian", "19 Years", "outlier"),
                                ("nwa-0312-halvik-arrives", "18 years", "consensus"),
                                ("veldra-post", "18 years", "consensus"),
-                               ("veldra-post", "18 years", "consensus")]),
+                               ("veldra-post", "18 years", "consensus"),
+                               # "last visited … in 2007": the same fact, told as a year
+                               ("veldra-post", "2007", "consensus")]),
         # 2. a same-day cross-source figure conflict, no consensus to name
         ("quantity", "error", [("estravia-today", "3.1 km", "side"),
                                ("norland-ledger", "2.4 km", "side")]),
