@@ -200,8 +200,9 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|AM|PM)"
 # Date lines of news pages, strongest first: a scraper's " date 2024-06-19", a cue word, or a
 # date followed by a time of day ("September 05, 2023 06:49 am | Updated …").
 _CUED = [re.compile(rf"\b{_CUE}\s?:?\s{{0,3}}{form}", re.IGNORECASE) for form in (_ISO, _MDY, _DMY)]
+_SCRAPER_DATE = re.compile(rf"(?m)^\s?date\s{_ISO}\b")  # tried where "date" starts, too
 _PUBLISHED = [
-    re.compile(rf"(?m)^\s?date\s{_ISO}\b"),
+    _SCRAPER_DATE,
     *_CUED,
     re.compile(rf"(?m)^[^\n]{{0,40}}?\b{_MDY},?\s{{1,3}}{_TIME}"),
 ]
@@ -246,8 +247,13 @@ def find_published(text: str) -> Optional[date]:
     cues = [_cue_starts(w) for w in windows]
     for pattern in _PUBLISHED:
         for window, starts in zip(windows, cues):
-            if pattern in _CUED and starts is not None:
-                found_at: Iterable[Optional[re.Match[str]]] = (pattern.match(window, at) for at in starts)
+            if pattern is _SCRAPER_DATE and starts is not None:
+                # "^\s?date": the cue word at a line start, or one space after it
+                found_at: Iterable[Optional[re.Match[str]]] = (
+                    pattern.match(window, at - back) for at in starts for back in (0, 1)
+                    if at - back >= 0)
+            elif pattern in _CUED and starts is not None:
+                found_at = (pattern.match(window, at) for at in starts)
             else:
                 found_at = pattern.finditer(window)
             for m in found_at:
