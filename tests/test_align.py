@@ -91,8 +91,10 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     (("Work on the Harlow bridge was begun in 2019, officials said.",
       "Construction of the Harlow bridge started in 2020."), "2019", "2020", True),
     # Each outlet's only count of agreements, both signed: the same agreements.
-    (("Officials said 46 agreements were signed during the visit to Harlow.",
-      "The two sides signed 33 agreements on trade, energy and transport in Harlow."),
+    (("Officials said 46 agreements were signed during the three-day visit to Harlow, the "
+      "ministry added.",
+      "In Harlow the two sides signed 33 agreements on trade, energy, farming, ports and "
+      "transport."),
      "46 agreements", "33 agreements", True),
     # ...while a depth of water in the same story is another measure.
     (("The new bridge is 640 metres long and carries two rail tracks.",
