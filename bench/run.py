@@ -169,9 +169,9 @@ def counting_pairs() -> Iterator[dict[str, int]]:
     original_score = align_mod._Scorer.score
     original_fuzz = align_mod.fuzz
 
-    def score(self, a, b, *rest):  # type: ignore[no-untyped-def]
+    def score(self, a, b, *rest, **options):  # type: ignore[no-untyped-def]
         counts["scored"] += 1
-        return original_score(self, a, b, *rest)
+        return original_score(self, a, b, *rest, **options)
 
     class _Fuzz:
         def __getattr__(self, name: str) -> Any:

@@ -61,6 +61,26 @@ def _general_counts() -> frozenset[str]:
 _GENERAL_COUNTS = _general_counts()
 
 
+def _measure_dimensions() -> tuple[frozenset[str], dict[str, str]]:
+    from factcheck import rules
+    table = rules.load("units")["measure_dimensions"]
+    return (frozenset(table["units"]),
+            {word: dimension for dimension, words in table["words"].items() for word in words})
+
+
+_MEASURED_UNITS, _DIMENSION_OF = _measure_dimensions()
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _place_before() -> str:
+    from factcheck import rules
+    words = rules.load("units")["place_prepositions"]
+    return r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?"
+
+
+_PLACE_BEFORE = _place_before()
+
+
 def reporting_time(claim: Claim) -> bool:
     """"officials said on Thursday": when something was said, not a fact of the story."""
     if claim.kind != "date":
@@ -119,6 +139,18 @@ def _pairable(a: Claim, b: Claim) -> bool:
     return True
 
 
+_Named = tuple[set[str], list[frozenset[str]]]  # name tokens, and distinctive whole names
+
+
+def _name_differently(a: _Named, b: _Named) -> bool:
+    """Whether two claims name different people, places or firms: "Pavara Textiles" is not
+    "Priothara Textiles" (a common word shared), while "Putin" is "Vladimir Putin"."""
+    (tokens_a, rare_a), (tokens_b, rare_b) = a, b
+    if tokens_a and tokens_b and not (tokens_a & tokens_b):
+        return True
+    return bool(rare_a and rare_b and not any(x <= y or y <= x for x in rare_a for y in rare_b))
+
+
 class _Scorer:
     def __init__(self, claims: Sequence[Claim], aliases: Aliases, timed: bool = False) -> None:
         self.aliases = aliases
@@ -143,6 +175,9 @@ class _Scorer:
         common = max(POSTING_CAP, int(n * COMMON_NAME_SHARE))
         self.distinctive = {cid: [frozenset(x.split()) for x in names if name_df[x] <= common]
                             for cid, names in full.items()}
+        self.common = {x for x, k in name_df.items() if k > common}
+        self.named: dict[str, _Named] = {c.id: (self.names[c.id], self.distinctive[c.id])
+                                         for c in claims}
         self.profiles: dict[str, tuple[frozenset[str], frozenset[str], float, float]] = {}
 
     def keys(self, claim: Claim) -> set[str]:
@@ -172,9 +207,24 @@ class _Scorer:
         near_a, near_b = self._profile(a)[0], self._profile(b)[0]
         return bool((near_a & near_b) - self.names[a.id] - self.names[b.id])
 
-    def score(self, a: Claim, b: Claim, floor: float = -math.inf) -> float:
+    def _roles(self, c: Claim) -> tuple[_Named, _Named]:
+        """A claim's names split into who did it and where it happened ("signed during the visit
+        to Harlow"), each as name tokens and distinctive whole names."""
+        placed = {name for name in c.frame.names
+                  if re.search(_PLACE_BEFORE + re.escape(name) + r"\b", c.sentence, re.IGNORECASE)}
+        who, where = [n for n in c.frame.names if n not in placed], sorted(placed)
+        return self._named(who), self._named(where)
+
+    def _named(self, names: list[str]) -> _Named:
+        whole = {self.aliases.canonical.get(x, x) for x in names}
+        return (self.aliases.tokens(names),
+                [frozenset(x.split()) for x in sorted(whole) if x not in self.common])
+
+    def score(self, a: Claim, b: Claim, floor: float = -math.inf, sole: bool = False) -> float:
         """How alike two claims' frames are, 0 to 1; 0.0 as soon as the score is known to stay
-        under `floor` (most candidate pairs: the fuzzy text match is then never run)."""
+        under `floor` (most candidate pairs: the fuzzy text match is then never run). Two
+        outlets' only counts of one thing (`sole`) weigh who against who and where against where:
+        "the visit to Harlow" and "Halvik and Tessly signed" may tell one signing."""
         near_a, all_a, w_near_a, w_all_a = self._profile(a)
         near_b, all_b, w_near_b, w_all_b = self._profile(b)
         shared_near = near_a & near_b
@@ -182,12 +232,11 @@ class _Scorer:
             # A year counts nothing by itself: "founded in 1987" and "first loss in 26 years"
             # share the company's name but no event; time claims must share an event word.
             return 0.0
-        names_a, names_b = self.names[a.id], self.names[b.id]
-        if names_a and names_b and not (names_a & names_b):
+        if sole:
+            if any(_name_differently(x, y) for x, y in zip(self._roles(a), self._roles(b))):
+                return 0.0
+        elif _name_differently(self.named[a.id], self.named[b.id]):
             return 0.0  # both name who it is about, and the names differ
-        rare_a, rare_b = self.distinctive[a.id], self.distinctive[b.id]
-        if rare_a and rare_b and not any(x <= y or y <= x for x in rare_a for y in rare_b):
-            return 0.0  # "Pavara Textiles" and "Taivik Textiles" share only a common word
         shared = self._weight(all_a & all_b)
         union = w_all_a + w_all_b - shared
         # A headline is short: judge it by how much of it the other sentence covers, too.
@@ -454,15 +503,34 @@ def _elsewhere_in_one_sentence(a: Claim, b: Claim, sentences: _Sentences) -> boo
     return before_a != before_b and after_a != after_b
 
 
-def _sole_counts(fam: str, members: Sequence[Claim]) -> set[str]:
+def _sole_counts(fam: str, members: Sequence[Claim]) -> dict[str, str]:
     """Claims that are their article's only count of a specific thing ("33 agreements") in this
-    story: two outlets' only counts of agreements are about the same agreements, however
-    differently the sentences around them run. Money, measures and counts of people or time are
-    too general for that."""
-    if not fam.startswith("quantity:") or fam[len("quantity:"):] in _GENERAL_COUNTS:
-        return set()
+    story, each with what it counts: two outlets' only counts of agreements are about the same
+    agreements, however differently the sentences around them run. Money and counts of people or
+    time are too general for that; a length is specific when its sentence names what it measures
+    ("1,093 metres long", "the 2,099 metres span": both the bridge's length)."""
+    if not fam.startswith("quantity:"):
+        return {}
+    unit = fam[len("quantity:"):]
+    measured = unit in _MEASURED_UNITS
+    if unit in _GENERAL_COUNTS and not measured:
+        return {}
     per_article = Counter(c.article for c in members)
-    return {c.id for c in members if per_article[c.article] == 1 and not c.trusted}
+    sole: dict[str, str] = {}
+    for c in members:
+        if per_article[c.article] != 1 or c.trusted:
+            continue
+        what = _dimension(c.sentence) if measured else unit
+        if what:
+            sole[c.id] = what
+    return sole
+
+
+def _dimension(sentence: str) -> Optional[str]:
+    """The one dimension a sentence names ("long", "span": length); None for none or several."""
+    words = _SENTENCE_WORD.findall(sentence.lower())
+    named = {_DIMENSION_OF[w] for w in words if w in _DIMENSION_OF}
+    return named.pop() if len(named) == 1 else None
 
 
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
@@ -502,14 +570,16 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                         and ((a.article, a.sentence_start) in elapsed_sentences
                              or (b.article, b.sentence_start) in elapsed_sentences)):
                     continue
-                sole_pair = a.article != b.article and a.id in sole and b.id in sole
+                sole_pair = (a.article != b.article and a.id in sole
+                             and sole[a.id] == sole.get(b.id))
                 if a.article == b.article:
                     bonus = SAME_STORY_BONUS
                 elif sole_pair:
                     bonus = SOLE_COUNT_BONUS
                 else:
                     bonus = 0.0
-                s = scorer.score(a, b, -math.inf if sole_pair else min_score - bonus - 1e-6)
+                s = (scorer.score(a, b, sole=True) if sole_pair
+                     else scorer.score(a, b, min_score - bonus - 1e-6))
                 if s > 0 or a.article == b.article:
                     s += bonus
                 if sole_pair and 0 < s < min_score and scorer.share_event_word(a, b):

@@ -99,6 +99,23 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     # ...while a depth of water in the same story is another measure.
     (("The new bridge is 640 metres long and carries two rail tracks.",
       "Floodwater rose 3 metres above the quay last winter."), "640 metres", "3 metres", False),
+    # Each outlet's only length, both of the bridge's length ("long", "span"): one measure.
+    (("The bridge is 640 metres long and carries two rail tracks.",
+      "The 910 metres span links the two halves of Harlow."), "640 metres", "910 metres", True),
+    # ...but a length and a height of one bridge are two measures.
+    (("The bridge is 640 metres long and carries two rail tracks.",
+      "The bridge deck stands 40 metres high above the river."), "640 metres", "40 metres", False),
+    # Each outlet's only count of agreements: one names where they were signed, the other who
+    # signed them. Who and where are not weighed against each other.
+    (("Officials said 38 agreements were signed during the visit to Harlow.",
+      "Gouvoya and Viskoya signed 27 agreements covering trade, energy and transport."),
+     "38 agreements", "27 agreements", True),
+    # ...while two signers, or two places, that differ are two signings.
+    (("Pavara Textiles signed 3 agreements with Harlow.",
+      "Taivik Textiles signed 5 agreements with Tessly."), "3 agreements", "5 agreements", False),
+    (("Officials signed 3 agreements during the visit to Harlow.",
+      "Officials signed 5 agreements during the visit to Tessly."), "3 agreements", "5 agreements",
+     False),
 ])
 def test_alignment(bodies, a, b, expected):
     assert aligned(a, b, *bodies) is expected
