@@ -2,9 +2,10 @@
 aligned and compared twice.
 
 Two tables in an embedded SQLite file. `article` holds each article's extraction, keyed by the
-article's content hash, publication date, path and factcheck's version, next to the two things
-the batch needs from every article on every run: its story names and its claim count (so a
-re-check never has to decode 10,000 extractions to find the one story that changed). `story`
+article's content hash, publication date, path and factcheck's version (with a hash of its code
+and rules, `code_version`), next to the two things the batch needs from every article on every
+run: its story names and its claim count (so a re-check never has to decode 10,000 extractions
+to find the one story that changed). `story`
 holds the findings of one story, keyed by its articles' keys and everything else that decides
 them (`story_key`). Values are JSON restricted to the pipeline's own records, never pickle: a
 cache committed to a repository must not be able to run code in CI. A corrupt, locked or
@@ -20,6 +21,7 @@ import math
 import sqlite3
 import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
@@ -70,9 +72,21 @@ def decode(data: Any) -> Any:
     return data
 
 
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """factcheck's version and a hash of its code and rules: a cache filled by a checkout
+    whose rules or code differ, under one version number, must not answer for this one."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode("utf-8"))
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml")):
+        h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:16]}"
+
+
 def key_for(doc: model.Document) -> str:
     h = hashlib.sha256()
-    for part in (__version__, doc.path, doc.id, str(doc.published), doc.published_from or "",
+    for part in (code_version(), doc.path, doc.id, str(doc.published), doc.published_from or "",
                  doc.title or "", str(doc.body_offset), str(doc.source_line), doc.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
@@ -81,7 +95,7 @@ def key_for(doc: model.Document) -> str:
 
 def story_key(article_keys: Iterable[str], context: str) -> str:
     """A story's findings depend on its articles and on `context` (aliases, settings, facts)."""
-    h = hashlib.sha256(f"{__version__}\0{context}\0".encode("utf-8", "surrogatepass"))
+    h = hashlib.sha256(f"{code_version()}\0{context}\0".encode("utf-8", "surrogatepass"))
     for key in sorted(article_keys):
         h.update(key.encode("ascii"))
     return h.hexdigest()

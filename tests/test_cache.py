@@ -98,6 +98,21 @@ def test_changed_settings_redo_every_story(batch_dir: Path, tmp_path: Path,
     assert severities == {"warning"}
 
 
+def test_other_code_under_one_version_number_fills_its_own_entries(
+        batch_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A checkout whose rules changed, still called 0.1.0, must not be answered by the old
+    rules' findings."""
+    from factcheck import cache as cache_module
+    cache = str(tmp_path / "cache")
+    _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert cache_module.code_version().startswith(cache_module.__version__ + "+")
+    monkeypatch.setattr(cache_module, "code_version", lambda: "0.1.0+other-rules")
+    counter = _Counter(monkeypatch)
+    _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert len(counter.extracted) == N_ARTICLES and counter.stories
+
+
 def test_corrupt_cache_is_rebuilt_with_a_warning(batch_dir: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     cache = tmp_path / "cache"
