@@ -72,13 +72,25 @@ _MEASURED_UNITS, _DIMENSION_OF = _measure_dimensions()
 _SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _place_before() -> str:
+def _place_before() -> "re.Pattern[str]":
     from factcheck import rules
     words = rules.load("units")["place_prepositions"]
-    return r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?"
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$")
 
 
-_PLACE_BEFORE = _place_before()
+_PLACE_BEFORE = _place_before()  # matched against the lowercased words before a name
+
+
+def _placed(name: str, sentence: str) -> bool:
+    """Whether a (lowercase) name stands after a place preposition in a lowercased sentence."""
+    at = sentence.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (end == len(sentence) or not sentence[end].isalnum()) and \
+                _PLACE_BEFORE.search(sentence[max(0, at - 16):at]):
+            return True
+        at = sentence.find(name, at + 1)
+    return False
 
 
 def reporting_time(claim: Claim) -> bool:
@@ -179,6 +191,7 @@ class _Scorer:
         self.named: dict[str, _Named] = {c.id: (self.names[c.id], self.distinctive[c.id])
                                          for c in claims}
         self.profiles: dict[str, tuple[frozenset[str], frozenset[str], float, float]] = {}
+        self.roles: dict[str, tuple[_Named, _Named]] = {}
 
     def keys(self, claim: Claim) -> set[str]:
         near = set(claim.frame.terms[:NEAR])
@@ -210,10 +223,13 @@ class _Scorer:
     def _roles(self, c: Claim) -> tuple[_Named, _Named]:
         """A claim's names split into who did it and where it happened ("signed during the visit
         to Harlow"), each as name tokens and distinctive whole names."""
-        placed = {name for name in c.frame.names
-                  if re.search(_PLACE_BEFORE + re.escape(name) + r"\b", c.sentence, re.IGNORECASE)}
-        who, where = [n for n in c.frame.names if n not in placed], sorted(placed)
-        return self._named(who), self._named(where)
+        known = self.roles.get(c.id)
+        if known is None:
+            sentence = c.sentence.lower()
+            placed = {name for name in c.frame.names if _placed(name, sentence)}
+            who, where = [n for n in c.frame.names if n not in placed], sorted(placed)
+            known = self.roles[c.id] = (self._named(who), self._named(where))
+        return known
 
     def _named(self, names: list[str]) -> _Named:
         whole = {self.aliases.canonical.get(x, x) for x in names}

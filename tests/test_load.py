@@ -202,3 +202,28 @@ def test_symlink_loop_and_escape(tmp_path):
     assert reasons[os.path.join("batch", "escape.txt")] == "symlink points outside the folder; not followed"
     assert "symlink" in reasons[os.path.join("batch", "dangling.txt")]
     assert any("loop" in r or "already visited" in r for r in reasons.values())
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_one_file_named_three_ways_is_read_once(tmp_path):
+    root = tmp_path / "batch"
+    write(root, "story.txt", STORY)
+    os.symlink(root / "story.txt", root / "alias.txt")
+    os.symlink(root, tmp_path / "batch-link")
+    docs, errors = load(tmp_path, "batch", os.path.join("batch", "story.txt"),
+                        os.path.join("batch-link", "story.txt"))
+    assert errors == [] and [d.path for d in docs] == [os.path.join("batch", "alias.txt")]
+
+
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole(tmp_path, monkeypatch):
+    from factcheck import load as load_module
+    write(tmp_path, "story.txt", STORY)
+    real_stat = os.stat
+
+    def stale(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        return os.stat_result((*info[:6], 10, *info[7:]))  # st_size: 10 bytes, as before it grew
+
+    monkeypatch.setattr(load_module.os, "stat", stale)
+    [doc], errors = load(tmp_path, "story.txt")
+    assert errors == [] and doc.text.strip() == STORY.strip()
