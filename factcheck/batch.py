@@ -38,11 +38,17 @@ def analyse_one(doc: Document) -> Outcome:
         return LoadError(doc.path, f"could not be analysed: {type(exc).__name__}: {exc}", id=doc.id)
 
 
+def _row(extraction: Extraction) -> tuple[frozenset[str], ArticleRow]:
+    """An article's story names and its cache row, made where it was extracted."""
+    names = story_names(extraction.claims)
+    return names, article_row(extraction, names)
+
+
 def _with_row(doc: Document) -> tuple[Outcome, Optional[ArticleRow]]:
     outcome = analyse_one(doc)
     if not isinstance(outcome, Extraction):
         return outcome, None
-    return outcome, article_row(outcome, story_names(outcome.claims))
+    return outcome, _row(outcome)[1]
 
 
 def _chunk(docs: Sequence[Document]) -> list[Outcome]:
@@ -73,9 +79,8 @@ def _chunk_for_check(docs: Sequence[Document], with_rows: bool, keep: bool
     for doc in docs:
         outcome = analyse_one(doc)
         if isinstance(outcome, Extraction):
-            names = story_names(outcome.claims)
-            out.append(_Read(_pack(outcome.claims), len(outcome.claims), names,
-                             article_row(outcome, names) if with_rows else None,
+            names, row = _row(outcome) if with_rows else (story_names(outcome.claims), None)
+            out.append(_Read(_pack(outcome.claims), len(outcome.claims), names, row,
                              outcome if keep else None))
         else:
             out.append(outcome)

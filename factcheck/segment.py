@@ -257,8 +257,6 @@ def segment(doc: Document) -> Article:
             if later is not None and (headline_idx is None or (later > first and later_fit > fit)):
                 headline_idx, fit, first = later, later_fit, after
             after = _after_straggler(lines, prose, after, last)
-    if headline_idx is None and doc.title is None and run is None and len(lines) == 1:
-        headline_idx = None  # a one-line note: treated as body below
 
     start = headline_idx if headline_idx is not None else first
     end = len(lines)
