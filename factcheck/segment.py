@@ -10,6 +10,7 @@ Sentences keep exact offsets into the document text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -191,12 +192,14 @@ def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int,
         for line in lines:
             if _norm(line.text) == wanted:
                 return line.index, float("inf")
-    story_terms: set[str] = set()
+    # How many of the story's opening lines use each word: a headline is made of the words the
+    # story keeps coming back to ("Harlow", "floods"), not of a word it uses once ("food").
+    story_terms: Counter[str] = Counter()
     for line in lines[first : min(last + 1, first + 8)]:
         # Only the story's prose: a list of links between its lines ("Lottery results: …" twice)
         # would match itself, and an "ALSO READ | …" link says nothing of the story.
         if prose[line.index]:
-            story_terms |= _content_terms(line.text)
+            story_terms.update(_content_terms(line.text))
     best, best_score = None, 0.0
     for line in lines[max(0, first - _HEADLINE_WINDOW) : first]:
         # prose[i] is _is_prose() here: a headline-shaped line is neither chrome nor a dateline
@@ -205,8 +208,9 @@ def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int,
         terms = _content_terms(line.text)
         if not terms:
             continue
-        shared = len(terms & story_terms)
-        score = shared * shared / len(terms)
+        common = terms & story_terms.keys()
+        shared = len(common)
+        score = shared * sum(story_terms[t] for t in common) / len(terms)
         if shared >= 2 and score >= best_score:  # ties go to the later, closer line
             best, best_score = line.index, score
     if best is None:

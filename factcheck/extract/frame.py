@@ -40,8 +40,8 @@ _SYNONYMS: dict[str, str] | None = None
 def _synonym(term: str) -> str:
     global _SYNONYMS
     if _SYNONYMS is None:
-        _SYNONYMS = {w: group[0] for group in rules.load("stopwords").get("synonyms", [])
-                     for w in group}
+        _SYNONYMS = {stem(w): stem(group[0])
+                     for group in rules.load("stopwords").get("synonyms", []) for w in group}
     return _SYNONYMS.get(term, term)
 
 
