@@ -69,25 +69,38 @@ def _measure_dimensions() -> tuple[frozenset[str], dict[str, str]]:
 
 
 _MEASURED_UNITS, _DIMENSION_OF = _measure_dimensions()
+
+
+def _demonym_endings() -> tuple[str, ...]:
+    from factcheck import rules
+    return tuple(rules.load("units")["demonym_endings"])
+
+
+_DEMONYM_ENDINGS = _demonym_endings()
 _SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _place_before() -> "re.Pattern[str]":
+def _place_words() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
     from factcheck import rules
-    words = rules.load("units")["place_prepositions"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$")
+    units = rules.load("units")
+    before, after = units["place_prepositions"], units["place_suffixes"]
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?$"),
+            re.compile(r"-(?:" + "|".join(map(re.escape, after)) + r")\b"))
 
 
-_PLACE_BEFORE = _place_before()  # matched against the lowercased words before a name
+# Matched against the lowercased words before a name, and right after it.
+_PLACE_BEFORE, _PLACE_AFTER = _place_words()
 
 
 def _placed(name: str, sentence: str) -> bool:
-    """Whether a (lowercase) name stands after a place preposition in a lowercased sentence."""
+    """Whether a (lowercase) name stands as a place in a lowercased sentence: after a place
+    preposition ("the visit to Harlow") or joined to a place suffix ("the Harlow-based firm")."""
     at = sentence.find(name)
     while at != -1:
         end = at + len(name)
-        if (end == len(sentence) or not sentence[end].isalnum()) and \
-                _PLACE_BEFORE.search(sentence[max(0, at - 16):at]):
+        if (end == len(sentence) or not sentence[end].isalnum()) and (
+                _PLACE_BEFORE.search(sentence[max(0, at - 16):at])
+                or _PLACE_AFTER.match(sentence, end)):
             return True
         at = sentence.find(name, at + 1)
     return False
@@ -381,10 +394,21 @@ def stories(names: Mapping[str, Iterable[str]],
 
 
 def _nested(a: str, b: str) -> bool:
-    """"Skaivrin" and "residents of Skaivrin" are one place named twice, not two names ("Harlow"
-    and "Harlow Rovers" are two)."""
+    """"Skaivrin" and "residents of Skaivrin", or "Kralevia" and "Kralevian", are one place
+    named twice, not two names ("Harlow" and "Harlow Rovers" are two)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long.endswith(" of " + short)
+    return long.endswith(" of " + short) or _demonym_of(long, short)
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Whether `word` is the nationality word of `place`: Kralevia → Kralevian, Murland →
+    Murlandian, Japan → Japanese, Italy → Italian, Pakistan → Pakistani."""
+    if " " in word or " " in place or len(place) < 4:
+        return False
+    base = place[:-1] if place[-1] in "aeiouy" else place
+    rest = word[len(base):]
+    return (word.startswith(base) and 0 < len(rest) <= 4
+            and rest.endswith(_DEMONYM_ENDINGS) and rest.isalpha())
 
 
 class _Groups:
@@ -531,10 +555,13 @@ def _sole_counts(fam: str, members: Sequence[Claim]) -> dict[str, str]:
     measured = unit in _MEASURED_UNITS
     if unit in _GENERAL_COUNTS and not measured:
         return {}
-    per_article = Counter(c.article for c in members)
+    # A figure an article repeats (a paragraph run twice) is still its only count.
+    figures: dict[str, set[object]] = defaultdict(set)
+    for c in members:
+        figures[c.article].add(c.value)
     sole: dict[str, str] = {}
     for c in members:
-        if per_article[c.article] != 1 or c.trusted:
+        if len(figures[c.article]) != 1 or c.trusted:
             continue
         what = _dimension(c.sentence) if measured else unit
         if what:

@@ -116,6 +116,23 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     (("Officials signed 3 agreements during the visit to Harlow.",
       "Officials signed 5 agreements during the visit to Tessly."), "3 agreements", "5 agreements",
      False),
+    # A paragraph the page runs twice repeats the outlet's only count; it stays the only count.
+    (("The two sides signed 9 agreements on trade and transport in Harlow. Crowds gathered.\n\n"
+      "The two sides signed 9 agreements on trade and transport in Harlow.",
+      "Gouvoya and Viskoya signed 14 agreements covering farming and ports."),
+     "9 agreements", "14 agreements", True),
+    # "The Harlow-based company" says where the company is, not who it is.
+    (("Taivik Mills said on Monday it would shed 420 jobs at its plant in Harlow.",
+      "The Harlow-based firm said on March 10 it was shedding 610 jobs."),
+     "420 jobs", "610 jobs", True),
+    # Jobs that go are jobs cut.
+    (("Taivik Mills announced on Monday that 420 jobs in Harlow would go.",
+      "The company in Harlow is cutting 610 jobs, a union said."),
+     "420 jobs", "610 jobs", True),
+    # Cutting and cut are one word.
+    (("Taivik Mills said on Monday it would cut 420 jobs at its plant in Harlow.",
+      "The company in Harlow is cutting 610 jobs, a union said."),
+     "420 jobs", "610 jobs", True),
 ])
 def test_alignment(bodies, a, b, expected):
     assert aligned(a, b, *bodies) is expected
@@ -177,6 +194,13 @@ STORY_CASES = [
       "b1": ["harlow", "harlow rovers"], "b2": ["harlow", "harlow rovers", "residents of harlow"],
       "c1": ["harlow", "residents of harlow"]},
      [{"a1", "a2"}, {"b1", "b2"}, {"c1"}]),
+    # A country and its nationality word are one name too: two leaders' visits to Kralevia,
+    # each named with "Kralevian", stay two stories.
+    ({"a1": ["kralevia", "kralevian", "president ada moss"],
+      "a2": ["kralevia", "president ada moss"],
+      "b1": ["kralevia", "kralevian", "premier tom pell"],
+      "b2": ["kralevian", "premier tom pell"]},
+     [{"a1", "a2"}, {"b1", "b2"}]),
     # The rarest name decides where a brief belongs.
     ({"a1": ["harlow council", "mayor ines dorn"],
       "a2": ["harlow council", "mayor ines dorn", "harlow quay"],
