@@ -198,6 +198,22 @@ Mayor Tova Renn arrived in Castlereach on Sunday, her first visit to the city in
 Renn last visited Castlereach in 2015, before the ferry link closed.
 Officials said the talks would continue on Tuesday.
 """, "Mayor Tova Renn arrives in Castlereach on first visit in 9 years"),
+    "a link sharing two words the story uses once": ("""Valley Courier
+Home | World | Business | Sport
+Just in
+9 foods that help you sleep better
+Quiz: how well do you know the capitals of the world?
+Pictures: 6 stunning photos of the northern lights
+Become a member: $2 for 2 months, then $12 a month
+News
+Tessly counts the cost of deadly floods
+Thousands of residents of Tessly have been moved to shelters.
+By Ada Kestrel
+Updated: March 8, 2024 5:44 pm
+At least 12 people were killed when floods hit Tessly on Sunday.
+Volunteers brought food and blankets to the school halls of Tessly.
+Charities have been helping families in Tessly since the floods.
+""", "Tessly counts the cost of deadly floods"),
 }
 
 
