@@ -375,8 +375,11 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     comps = _Components()
     for p in pairs:
         if (isinstance(p.a.value, DateSpan) and isinstance(p.b.value, DateSpan)
-                and p.score < DATE_MIN_SCORE):
-            continue  # one story has many days: only near-identical frames share an event
+                and p.score < DATE_MIN_SCORE
+                and not p.a.value.granularity == p.b.value.granularity == "year"):
+            # One story has many days: only near-identical frames share an event. It has few
+            # years, and two years lined up already date one event word ("begun", "began").
+            continue
         r = relation(p.a, p.b, settings)
         if r is None:
             continue

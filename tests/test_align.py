@@ -242,3 +242,18 @@ def test_a_year_is_lined_up_with_the_year_of_the_same_event():
     found = [sorted(s.claim.text for s in c.sides) for c in compare(align(claims))
              if c.kind in ("date", "quantity")]
     assert found == [["2017", "2018"]]
+
+
+def test_a_headline_year_is_checked_against_its_own_body():
+    """The headline's "begun in 2022" shares more words with the line on the opening (names,
+    "bridge", "opens") than with "work began in 2021"; the year still meets the year."""
+    from factcheck.compare import compare
+    page = Document(id="a", path="a.txt", published=DAY, text=(
+        "New Harlow bridge begun in 2022 opens in Tessly\n\n"
+        "The Harlow bridge in Tessly was opened on Wednesday by Transport Minister Ada Moss.\n"
+        "Hundreds of people walked across the bridge after the ceremony.\n"
+        "Work on the bridge began in 2021 after years of delays.\n"))
+    found = [sorted(s.claim.text for s in c.sides)
+             for c in compare(align(extract(segment(page)).claims))
+             if c.kind in ("date", "quantity")]
+    assert found == [["2021", "2022"]]
