@@ -44,7 +44,7 @@ def _speech_before() -> "re.Pattern[str]":
     from factcheck import rules
     verbs = sorted(rules.load("speech")["verbs"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) +
-                      r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|late\s+|early\s+)?$",
+                      r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|in\s+|late\s+|early\s+)?$",
                       re.IGNORECASE)
 
 
@@ -107,7 +107,8 @@ def _placed(name: str, sentence: str) -> bool:
 
 
 def reporting_time(claim: Claim) -> bool:
-    """"officials said on Thursday": when something was said, not a fact of the story."""
+    """"officials said on Thursday", "as I said in April": when something was said, not a fact
+    of the story."""
     if claim.kind != "date":
         return False
     before = claim.sentence[max(0, claim.start - claim.sentence_start - 40):
@@ -344,8 +345,8 @@ def stories(names: Mapping[str, Iterable[str]],
     inside the other); an article that shares only single names joins the one story that holds
     the rarest of them, or, when no story of several articles holds any, the other such
     articles it shares a name with. Alignment and comparison look inside one story at a time,
-    which keeps them linear in the batch and lets an unchanged story's findings be reused. `names` maps each article, in batch order, to its
-    `story_names`.
+    which keeps them linear in the batch and lets an unchanged story's findings be reused.
+    `names` maps each article, in batch order, to its `story_names`.
     """
     order = list(names)
     if len(order) <= ONE_STORY_UP_TO:

@@ -29,16 +29,16 @@ def aligned(a_text, b_text, *bodies):
 
 
 TWO_MONTHS_QUOTED = (
-    'Halvik said: "We signed the water plan, as I said in March. The ferry plan we will sign '
-    'this year, as I said in May."',
-    '"We signed the water plan, as I said in March. The ferry plan we will sign this year, as I '
-    'said in May," Halvik said.')
+    'Halvik said: "We signed the water plan, as we agreed in March. The ferry plan we will '
+    'sign this year, as we agreed in May."',
+    '"We signed the water plan, as we agreed in March. The ferry plan we will sign this year, as we '
+    'agreed in May," Halvik said.')
 
 QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
     'Speaking to reporters after the council meeting on the quay, Mayor Halvik said: "Next year, '
-    'Drethanta will rebuild the old harbour wall, as I said in August. Ask the fishermen: the town '
-    'can afford it."',
-    '"Next year, Drethanta will rebuild the old harbour wall, as I said in August. Ask the '
+    'Drethanta will rebuild the old harbour wall, as we agreed in August. Ask the fishermen: '
+    'the town can afford it."',
+    '"Next year, Drethanta will rebuild the old harbour wall, as we agreed in August. Ask the '
     'fishermen: the town can afford it."')
 
 
@@ -71,12 +71,16 @@ QUOTED_WITH_AND_WITHOUT_LEAD_IN = (
       "Drethanta borrowed $200 million from the regional bank."), "$310 million", "$200 million",
      False),
     # One quote run by two outlets: "this month" in it is not "March" in it.
-    (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
-      'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
+    (('Halvik told reporters: "We will not accept the water plan this month, as we agreed in '
+      'March."', '"We will not accept the water plan this month, as we agreed in March," Halvik '
       'told reporters.'), "this month", "March", False),
-    (('Halvik told reporters: "We will not accept the water plan this month, as I said in '
-      'March."', '"We will not accept the water plan this month, as I said in March," Halvik '
+    (('Halvik told reporters: "We will not accept the water plan this month, as we agreed in '
+      'March."', '"We will not accept the water plan this month, as we agreed in March," Halvik '
       'told reporters.'), "March", "March", True),
+    # "As I said in April" is when something was said, not a date of the story.
+    (("The Harlow bridge was opened on Tuesday by Transport Minister Ada Moss.",
+      '"We will keep the border crossing at Harlow open, as I said in April," said Transport '
+      'Minister Ada Moss.'), "Tuesday", "April", False),
     # The same words before two months of one quote: the first month is not the second.
     (TWO_MONTHS_QUOTED, "March", "May", False),
     (TWO_MONTHS_QUOTED, "May", "May", True),
