@@ -57,6 +57,7 @@ class Planted:
 class _Draft:
     cluster: int
     text: str
+    headline: str
 
 
 @dataclass
@@ -64,10 +65,12 @@ class Corpus:
     files: list[tuple[str, str]]  # (file name, text), in id order
     planted: list[Planted]
     clusters: list[dict] = field(default_factory=list)
+    headlines: dict[str, str] = field(default_factory=dict)  # article id → its headline
 
     def manifest(self, n: int, seed: int) -> dict:
         return {"generator": GENERATOR, "seed": seed, "articles": n,
-                "planted": [p.to_json() for p in self.planted], "clusters": self.clusters}
+                "planted": [p.to_json() for p in self.planted], "clusters": self.clusters,
+                "headlines": self.headlines}
 
 
 def _paragraphs(st: T.Story, rng: random.Random, quote: str, headline: Optional[str]) -> list[str]:
@@ -154,7 +157,7 @@ def build(n: int, seed: int = 0) -> Corpus:
                 quote = flipped
                 texts = [flipped, said]
             members.append(len(drafts))
-            drafts.append(_Draft(c, render(art_st, outlet, rng, headline, quote)))
+            drafts.append(_Draft(c, render(art_st, outlet, rng, headline, quote), headline))
         if plant:
             # The headline plant is inside one article; the others name a second outlet.
             partners = members[:1] if plant == "headline_year" else members[:2]
@@ -180,7 +183,8 @@ def build(n: int, seed: int = 0) -> Corpus:
         kinds[cl] = members
     cluster_info = [{"id": f"S{cl:05d}", "articles": sorted(ids[i] for i in members)}
                     for cl, members in kinds.items()]
-    return Corpus(files=files, planted=planted, clusters=cluster_info)
+    headlines = {ids[i]: drafts[i].headline for i in range(n)}
+    return Corpus(files=files, planted=planted, clusters=cluster_info, headlines=headlines)
 
 
 def generate(n: int, outdir: str | os.PathLike[str], seed: int = 0) -> dict:

@@ -372,6 +372,32 @@ def score_planted(report: dict, manifest: dict) -> dict[str, Any]:
                                for c in extra[:8]]}
 
 
+def headline_misses(src: Path, manifest: dict) -> dict[str, Any]:
+    """Articles whose headline, as segment picks it, is not the one the generator wrote: a
+    trending link taken for the headline has its figures checked as the story's."""
+    from factcheck.load import load_paths
+    from factcheck.segment import segment
+
+    expected = manifest.get("headlines", {})
+    docs, _ = load_paths(sorted(str(p) for p in src.glob("*.txt")))
+    wrong = missing = 0
+    examples: list[dict[str, Optional[str]]] = []
+    for d in docs:
+        want = expected.get(d.id)
+        if want is None:
+            continue
+        got = segment(d).headline
+        if got is not None and got.text.strip() == want:
+            continue
+        if got is None:
+            missing += 1
+        else:
+            wrong += 1
+        if len(examples) < 5:
+            examples.append({"article": d.id, "picked": got.text if got else None, "headline": want})
+    return {"checked": len(expected), "wrong": wrong, "missing": missing, "examples": examples}
+
+
 # ── the whole benchmark ───────────────────────────────────────────────────────────────────────
 
 
@@ -410,6 +436,7 @@ def bench_size(n: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any
         "naive_ratio": naive_per / fc_per if fc_per else math.inf,
         "naive_ratio_end_to_end": naive_per / (cold.seconds / n),
         "planted": score_planted(report, manifest),
+        "headlines": headline_misses(src, manifest),
     }
     if args.profile:
         out["profile"] = profile(sample)
@@ -451,6 +478,8 @@ def table(results: list[dict[str, Any]]) -> str:
     row("planted found / total", lambda r: f"{r['planted']['found']} / {r['planted']['planted']}")
     row("extra findings (cross-story)",
         lambda r: f"{r['planted']['extra']} ({r['planted']['extra_cross_story']})")
+    row("headlines wrong / none found",
+        lambda r: f"{r['headlines']['wrong']} / {r['headlines']['missing']}")
     row("naive ms/article", lambda r: _fmt(1000 * r["naive_per_article"], 1))
     row("factcheck ms/article (1 proc)", lambda r: _fmt(1000 * r["factcheck_per_article"], 2))
     row("naive / factcheck (1 proc; e2e)",
@@ -505,6 +534,10 @@ def main(argv: Optional[list[str]] = None) -> int:
                   f"by severity {p['extra_by_severity']}")
             for e in p["extra_examples"]:
                 print(f"  [{e['severity']}] {e['kind']}: {e['message']} {e['articles']}")
+        if r["headlines"]["examples"]:
+            print(f"\nheadlines not found at {r['articles']:,} (picked → written):")
+            for e in r["headlines"]["examples"]:
+                print(f"  {e['article']}: {e['picked']!r} → {e['headline']!r}")
         if "profile" in r:
             print(f"\nprofile, {r['stages']['articles']} articles in one process:\n{r['profile']}")
     if args.json:

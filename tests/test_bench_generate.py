@@ -45,6 +45,13 @@ def test_count_ids_and_clusters(corpus: Path) -> None:
     assert all(len(c["articles"]) <= 8 for c in manifest["clusters"])
 
 
+def test_each_article_headline_is_a_line_of_its_page(corpus: Path) -> None:
+    manifest = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))
+    for f in sorted(corpus.glob("*.txt")):
+        headline = manifest["headlines"][f.name.split("_")[0]]
+        assert headline in f.read_text(encoding="utf-8").splitlines()
+
+
 def test_planted_entries_point_at_their_text(corpus: Path) -> None:
     manifest = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))
     planted = manifest["planted"]
