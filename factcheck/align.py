@@ -18,6 +18,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from factcheck import rules
 from factcheck.words import stem
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Pair, Quantity, Quote, Story
 
@@ -40,56 +41,23 @@ EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def _speech_before() -> "re.Pattern[str]":
-    from factcheck import rules
-    verbs = sorted(rules.load("speech")["verbs"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) +
-                      r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|in\s+|late\s+|early\s+)?$",
-                      re.IGNORECASE)
-
-
-_SPEECH_BEFORE = _speech_before()
-
-
-def _general_counts() -> frozenset[str]:
-    from factcheck import rules
-    units = rules.load("units")
-    return (frozenset(units["currency_prefix"].values()) | frozenset(units["unit_after"].values())
-            | frozenset(units["general_counts"]))
-
-
-_GENERAL_COUNTS = _general_counts()
-
-
-def _measure_dimensions() -> tuple[frozenset[str], dict[str, str]]:
-    from factcheck import rules
-    table = rules.load("units")["measure_dimensions"]
-    return (frozenset(table["units"]),
-            {word: dimension for dimension, words in table["words"].items() for word in words})
-
-
-_MEASURED_UNITS, _DIMENSION_OF = _measure_dimensions()
-
-
-def _demonym_endings() -> tuple[str, ...]:
-    from factcheck import rules
-    return tuple(rules.load("units")["demonym_endings"])
-
-
-_DEMONYM_ENDINGS = _demonym_endings()
+_UNITS = rules.load("units")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:" + rules.alternation(rules.load("speech")["verbs"]) +
+    r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|in\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# Money, people, years: counts too general for two outlets' only figures to be one fact.
+_GENERAL_COUNTS = (frozenset(_UNITS["currency_prefix"].values())
+                   | frozenset(_UNITS["unit_after"].values()) | frozenset(_UNITS["general_counts"]))
+_MEASURED_UNITS = frozenset(_UNITS["measure_dimensions"]["units"])
+_DIMENSION_OF = {word: dimension
+                 for dimension, words in _UNITS["measure_dimensions"]["words"].items()
+                 for word in words}
+_DEMONYM_ENDINGS = tuple(_UNITS["demonym_endings"])
 _SENTENCE_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _place_words() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
-    from factcheck import rules
-    units = rules.load("units")
-    before, after = units["place_prepositions"], units["place_suffixes"]
-    return (re.compile(r"\b(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?$"),
-            re.compile(r"-(?:" + "|".join(map(re.escape, after)) + r")\b"))
-
-
 # Matched against the lowercased words before a name, and right after it.
-_PLACE_BEFORE, _PLACE_AFTER = _place_words()
+_PLACE_BEFORE = re.compile(r"\b(?:" + rules.alternation(_UNITS["place_prepositions"]) +
+                           r")\s+(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r"-(?:" + rules.alternation(_UNITS["place_suffixes"]) + r")\b")
 
 
 def _placed(name: str, sentence: str) -> bool:
