@@ -30,7 +30,8 @@ class Document:
     text: str
     title: Optional[str] = None
     published: Optional[date] = None
-    published_from: Optional[str] = None  # "metadata", "text", "option"
+    # where the date came from: "metadata", "text" (a date line of the page), "url", "option"
+    published_from: Optional[str] = None
     outlet: Optional[str] = None
     url: Optional[str] = None
     body_offset: int = 0  # where the article text starts (after front matter)
@@ -106,6 +107,10 @@ class DateSpan:
     start: Optional[date]
     end: Optional[date]
     granularity: str  # day, week, month, season, quarter, year, decade
+    # What the text gives when there is no year to place it in ("June 8" in an undated draft):
+    # two year-less claims of one event still compare on month and day.
+    month: Optional[int] = None
+    day: Optional[int] = None
 
 
 @dataclass(frozen=True)

@@ -72,10 +72,11 @@ def report_document(report: Report) -> dict[str, Any]:
             continue
         articles.append({"id": doc.id, "path": doc.path, "title": doc.title,
                          "published": doc.published.isoformat() if doc.published else None,
+                         "published_from": doc.published_from,
                          "claims": counts.get(doc.id, 0), "error": None})
     for err in report.errors:
         articles.append({"id": _error_id(err), "path": err.path, "title": None, "published": None,
-                         "claims": 0, "error": err.reason})
+                         "published_from": None, "claims": 0, "error": err.reason})
     conflicts = []
     for c in report.conflicts:
         entry: dict[str, Any] = {

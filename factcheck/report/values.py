@@ -25,8 +25,13 @@ def value_to_dict(value: Value) -> dict[str, Any]:
         return {"low": _num(value.low), "high": _num(value.high), "unit": value.unit,
                 "approx": value.approx}
     if isinstance(value, DateSpan):
-        return {"start": _iso(value.start), "end": _iso(value.end),
-                "granularity": value.granularity}
+        out = {"start": _iso(value.start), "end": _iso(value.end),
+               "granularity": value.granularity}
+        if value.start is None and value.month is not None:
+            out["month"] = value.month  # a year-less date still says what the text gives
+            if value.day is not None:
+                out["day"] = value.day
+        return out
     if isinstance(value, Duration):
         out = value_to_dict(value.amount)
         anchor = value.anchor
