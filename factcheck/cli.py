@@ -329,11 +329,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
              f"remove it" for i in book.ignore if i.fingerprint in stale]
     analysed = [d for d in docs if d.id in checked.claim_counts]
+    undated = check_report.undated_note(analysed)
+    if undated:
+        notes.append(undated)
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
                                      conflicts, notes)
     _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args), args)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
+    if undated and args.format not in (None, ["rich"]):
+        sys.stderr.write(f"factcheck: note: {undated}\n")  # the report itself may go to a file
     if errors and args.fail_on != "never":
         return EXIT_USAGE
     failing = exit_severities(args.fail_on)

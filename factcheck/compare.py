@@ -95,6 +95,32 @@ def spans_overlap(a: DateSpan, b: DateSpan) -> Optional[bool]:
     return a.start <= b.end and b.start <= a.end
 
 
+def _month_day(span: DateSpan) -> Optional[tuple[int, Optional[int]]]:
+    """The month and (for one day) the day a span names, whether or not its year is known."""
+    if span.start is None or span.end is None:
+        return (span.month, span.day if span.granularity == "day" else None) if span.month else None
+    if span.granularity == "day" and span.start == span.end:
+        return span.start.month, span.start.day
+    if span.granularity == "month" and (span.start.year, span.start.month) == (
+            span.end.year, span.end.month):
+        return span.start.month, None
+    return None
+
+
+def calendar_overlap(a: DateSpan, b: DateSpan) -> Optional[bool]:
+    """Two dates of which one has no year (an undated article's "June 8") still agree or differ
+    on month and day: "June 8" and "June 13" cannot be one day in any year. None when either
+    names no month (a weekday, a year) or both have their year."""
+    if a.start is not None and b.start is not None:
+        return None
+    ma, mb = _month_day(a), _month_day(b)
+    if ma is None or mb is None:
+        return None
+    if ma[0] != mb[0]:
+        return False
+    return ma[1] is None or mb[1] is None or ma[1] == mb[1]
+
+
 # ── relations between two aligned claims ──────────────────────────────────────────────────────
 
 
@@ -175,6 +201,10 @@ def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[st
     if span_a is None or span_b is None:
         return None
     if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        if va.start is None or vb.start is None:
+            # An undated article's "June 8": only its month and day can be weighed.
+            by_calendar = calendar_overlap(va, vb)
+            return None if by_calendar is None else ("agree" if by_calendar else "conflict")
         if not (_same_cycle(a, b) or (_absolute(a) and _absolute(b))):
             return None  # "this week" in 2019 and in 2024: different weeks, different events
         if not (_absolute(a) or _absolute(b)) and a.published != b.published:

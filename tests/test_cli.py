@@ -113,3 +113,25 @@ def test_python_dash_m(batch):
     proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
+
+
+def test_an_undated_article_is_named_once_with_the_way_to_resolve_it(batch, capsys):
+    draft = batch / "draft.txt"
+    draft.write_text("Ferries Sail Again\n\nThe ferry service resumed on Tuesday after the storm "
+                     "closed the port for five days.\n", encoding="utf-8")
+    code, out, err = run(capsys, "news", "draft.txt", "--format", "json")
+    doc = json.loads(out)
+    undated = [n for n in doc.get("notes", []) if "no publication date" in n]
+    assert len(undated) == 1 and "draft.txt" in undated[0] and "--published" in undated[0]
+    assert "news/a.txt" not in undated[0]  # dated by its own date line
+    assert err.count("no publication date") == 1  # the report went to stdout as JSON
+    by_id = {a["id"]: a for a in doc["articles"]}
+    assert by_id["draft"]["published"] is None and by_id["draft"]["published_from"] is None
+    assert by_id["a"]["published_from"] == "text"
+
+    code, out, err = run(capsys, "news", "draft.txt", "--format", "json", "--published",
+                         "2025-03-12")
+    doc = json.loads(out)
+    assert not [n for n in doc.get("notes", []) if "no publication date" in n]
+    assert "no publication date" not in err
+    assert {a["id"]: a["published_from"] for a in doc["articles"]}["draft"] == "option"

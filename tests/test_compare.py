@@ -94,3 +94,56 @@ def test_quote_diff_points_at_the_changed_word():
     diff = grade_quotes(a, b)
     assert [a[s:e] for s, e in diff.changed_a] == ["unwavering"]
     assert [b[s:e] for s, e in diff.changed_b] == ["wavering"]
+
+
+def d(text):
+    """A DateSpan from a short spec: '2013-06-08' a day, '2013-06' a month, '06-08' / '06' a
+    year-less day or month (an undated article's "June 8" / "in June")."""
+    from datetime import date as _date
+
+    from factcheck.model import DateSpan
+
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        day = _date(*parts)
+        return DateSpan(day, day, "day")
+    if len(parts) == 2 and parts[0] > 12:
+        first = _date(parts[0], parts[1], 1)
+        last = _date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1).toordinal() - 1
+        return DateSpan(first, _date.fromordinal(last), "month")
+    if len(parts) == 2:
+        return DateSpan(None, None, "day", month=parts[0], day=parts[1])
+    return DateSpan(None, None, "month", month=parts[0])
+
+
+CALENDAR = [
+    # (a, b, agree? or None when month and day cannot decide)
+    ("06-08", "06-08", True),            # "June 8" in two undated articles
+    ("06-08", "06-13", False),           # "sentenced June 8" / "sentenced June 13"
+    ("06-08", "07-08", False),
+    ("06", "06-08", True),               # "in June" holds "June 8"
+    ("06", "07", False),
+    ("06-08", "2013-06-08", True),       # undated draft against the dated wire
+    ("06-08", "2013-06-11", False),
+    ("06", "2013-06", True),
+    ("06-08", "2013-06", True),
+    ("2013-06-08", "2013-06-11", None),  # both dated: the ordinary interval test decides
+    ("06-08", "2013-06-01..2013-06-07", None),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", CALENDAR)
+def test_year_less_dates_compare_on_month_and_day(a, b, expected):
+    from datetime import date as _date
+
+    from factcheck.compare import calendar_overlap
+    from factcheck.model import DateSpan
+
+    def span(text):
+        if ".." in text:  # a week: no single month and day
+            first, last = (_date.fromisoformat(t) for t in text.split(".."))
+            return DateSpan(first, last, "week")
+        return d(text)
+
+    assert calendar_overlap(span(a), span(b)) is expected
+    assert calendar_overlap(span(b), span(a)) is expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -102,6 +102,25 @@ def report_document(report: Report) -> dict[str, Any]:
     if report.notes:
         out["notes"] = list(report.notes)
     return out
+
+
+UNDATED_NAMES = 8  # names listed in the note; the rest are counted
+
+
+def undated_note(documents: Sequence[Document]) -> Optional[str]:
+    """One note naming the articles with no publication date: their "on Monday" and "last
+    year" stay unresolved and "June 8" has no year, so checks are lost unless the user gives
+    --published. Said once for the batch, not per claim."""
+    undated = [d.path for d in documents if d.published is None and not d.trusted]
+    if not undated:
+        return None
+    names = ", ".join(undated[:UNDATED_NAMES])
+    if len(undated) > UNDATED_NAMES:
+        names += f" and {len(undated) - UNDATED_NAMES} more"
+    which = "1 article has" if len(undated) == 1 else f"{len(undated)} articles have"
+    return (f"{which} no publication date ({names}): their relative dates ('on Monday', 'last "
+            f"year') stay unresolved and dates without a year are compared on month and day "
+            f"only; --published YYYY-MM-DD would resolve them")
 
 
 def render_json(report: Report) -> str:

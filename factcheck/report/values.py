@@ -79,6 +79,10 @@ def describe_quantity(q: Quantity) -> str:
 
 def describe_span(span: DateSpan) -> str:
     if span.start is None or span.end is None:
+        if span.month:  # no year known: what the text gives ("June 8, year unknown")
+            month = date(2000, span.month, 1).strftime("%B")
+            day = f" {span.day}" if span.day and span.granularity == "day" else ""
+            return f"{month}{day}, year unknown"
         return f"unresolved {span.granularity}"
     s, e = span.start, span.end
     g = span.granularity
