@@ -200,6 +200,15 @@ def decode(data: bytes) -> tuple[Optional[str], Optional[str], Optional[str]]:
 # and linear however long or hostile the file.
 
 _HEAD_LINES, _HEAD_CHARS = 15, 6000  # where a page's date line sits: above the story ...
+_PLAIN_LINES = 8  # (a bare date without a cue word only in the first few lines of it)
+# A scraped page may print its date line below menus and lists of other stories: a cue line
+# ("Updated: ...") is looked for that far when the first lines have none.
+_DEEP_CHARS = 20000
+# Every date _DATE reads holds a year or a numeric date: a line without either is not looked at.
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[/.]\d")
+# Where a cue word may start, found in the lower-cased text (a case-blind alternation over 20 KB
+# was most of what loading a page cost); "date" finds "updated" too.
+_CUE_STEM = re.compile(r"publish|date|post|creat|modif|edit|filed")
 _TAIL_LINES, _TAIL_CHARS = 4, 2000  # ... or repeated below it
 _LINE_MAX = 200  # a longer line is a paragraph of the story
 _OLDEST = date(1900, 1, 1)
@@ -347,7 +356,7 @@ def _plain_words(segment: str, before_date: bool, words: dict[str, Any]) -> Opti
     return None if unclosed and not byline else names
 
 
-def _date_line(line: str, words: dict[str, Any], today: date
+def _date_line(line: str, words: dict[str, Any], today: date, cued_only: bool = False
                ) -> list[tuple[tuple[date, ...], bool]]:
     """The dates `line` gives as a date line, each with its readings and whether an "Updated"
     cue stands before it; [] when it is no date line. A date line holds only dates and date-line
@@ -372,6 +381,8 @@ def _date_line(line: str, words: dict[str, Any], today: date
         cues = list(words["cue"].finditer(line, start, m.start()))
         start = m.end()
         cue = cues[-1] if cues else None
+        if cued_only and cue is None:
+            continue
         if not whole:
             # A cue right before a date ("Updated: April 3, 2019 1:33 pm - 1 / 7"), at the
             # line's start or after a separator ("By Staff | Posted on ...").
@@ -451,19 +462,66 @@ def _nearest(month: int, day: int, year: Optional[int], ref_month: Optional[int]
     return _valid(year, month, day, today)
 
 
-def _lines(text: str) -> tuple[list[str], list[str]]:
-    """The first and last few non-blank lines of a page (each once), without long paragraphs."""
-    head_all = [ln.strip() for ln in text[:_HEAD_CHARS].split("\n")]
-    head_all = [ln for ln in head_all if ln][:_HEAD_LINES]
-    tail: list[str] = []
-    if len(text) > _HEAD_CHARS or text[:_HEAD_CHARS].count("\n") > _HEAD_LINES:
-        tail_all = [ln.strip() for ln in text[-_TAIL_CHARS:].split("\n")[1:]]
-        tail = [ln for ln in tail_all if ln][-_TAIL_LINES:]
-    else:  # a short page: its last lines, unless they are already among the first
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        tail = lines[max(_HEAD_LINES, len(lines) - _TAIL_LINES):]
-    return ([ln for ln in head_all if len(ln) <= _LINE_MAX],
-            [ln for ln in tail if len(ln) <= _LINE_MAX])
+def _lines(text: str) -> tuple[list[str], list[str], int]:
+    """The first few non-blank lines of a page (a paragraph cut short: a wire dateline starts
+    one), its last few without paragraphs, and where the first few end."""
+    head: list[str] = []
+    at = 0
+    chunk = text[:_HEAD_CHARS]
+    for part in chunk.split("\n", _HEAD_LINES * 8):
+        line = part[:_LINE_MAX + 1].strip()
+        at += len(part) + 1
+        if line:
+            head.append(line)
+            if len(head) == _HEAD_LINES:
+                break
+    at = min(at, len(text))
+    tail = []
+    if at < len(text):  # the last lines, unless they are among the first
+        for line in reversed(text[max(at, len(text) - _TAIL_CHARS):].split("\n")):
+            line = line.strip()
+            if line:
+                tail.append(line)
+                if len(tail) == _TAIL_LINES:
+                    break
+        tail.reverse()
+    return head, [ln for ln in tail if len(ln) <= _LINE_MAX], at
+
+
+def _deep_date_line(text: str, start: int, words: dict[str, Any], today: date
+                    ) -> list[tuple[tuple[date, ...], bool]]:
+    """A scraped page's date line below its menus and lists of other stories (or above its
+    footer): the first line there with a cue word right before a date, and the two after it
+    ("Published ..." then "Updated ..."). Only lines where a cue word starts are read."""
+    # Near the top first (lower-casing 20 KB of every page cost more than reading its lines).
+    spans = [(start, min(len(text), _HEAD_CHARS)), (_HEAD_CHARS, min(len(text), _DEEP_CHARS))]
+    if len(text) > _DEEP_CHARS:
+        spans.append((max(len(text) - _DEEP_CHARS, _DEEP_CHARS), len(text)))
+    done = 0  # where the next line to look at starts
+    for lo, hi in spans:
+        if lo >= hi:
+            continue
+        low = text[lo:hi].lower()
+        if len(low) != hi - lo:  # lowercasing moved offsets (a few scripts do): no cues here
+            continue
+        for m in _CUE_STEM.finditer(low):
+            at = lo + m.start()
+            if at < done:
+                continue  # a second cue word on a line already looked at
+            line_start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            done = end + 1 if end != -1 else len(text)
+            line = text[line_start:min(done, line_start + 4 * _LINE_MAX)].strip()
+            if len(line) > _LINE_MAX or not _DATE_HINT.search(line):
+                continue
+            found = _date_line(line, words, today, cued_only=True)
+            if found:
+                after = text[done:done + 2 * (_LINE_MAX + 1)] if end != -1 else ""
+                for line in [ln.strip() for ln in after.split("\n")[:3] if ln.strip()][:2]:
+                    if len(line) <= _LINE_MAX:
+                        found.extend(_date_line(line, words, today, cued_only=True))
+                return found
+    return []
 
 
 def published_date(text: str, url: Optional[str] = None, today: Optional[date] = None
@@ -474,7 +532,7 @@ def published_date(text: str, url: Optional[str] = None, today: Optional[date] =
     "Published" before "Updated"); then a wire dateline with its year from the page's address;
     then a full date in the address. A month without a day in the address dates nothing."""
     today = today or date.today()
-    head, tail = _lines(text)
+    head, tail, head_end = _lines(text)
     for line in head[:3]:
         m = _SCRAPER_DATE.match(line) or _SCRAPER_DATE.match(" " + line)
         if m:
@@ -486,11 +544,12 @@ def published_date(text: str, url: Optional[str] = None, today: Optional[date] =
     found: list[tuple[tuple[date, ...], bool]] = []
     wire = None
     for n, line in enumerate(head + tail):
-        if not any(c.isdigit() for c in line):
-            continue
-        found.extend(_date_line(line, words, today))
-        if wire is None and n < 8 and n < len(head):
+        if wire is None and n < _PLAIN_LINES and n < len(head):
             wire = _WIRE.match(line)
+        if len(line) <= _LINE_MAX and _DATE_HINT.search(line):
+            found.extend(_date_line(line, words, today, _PLAIN_LINES <= n < len(head)))
+    if not found and wire is None:
+        found = _deep_date_line(text, head_end, words, today)
     page_url = _url_of(text, url)
     url_day, url_year, url_month = _url_date(page_url, today) if page_url else (None, None, None)
     sure = [r[0] for r, _ in found if len(r) == 1]
