@@ -417,7 +417,7 @@ def _url_of(text: str, url: Optional[str]) -> Optional[str]:
 
 def _url_date(url: str, today: date) -> tuple[Optional[date], Optional[int], Optional[int]]:
     """(the date in the address's path, its year, its month): a date only when the day is there."""
-    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = url[:2000].split("?", 1)[0].split("#", 1)[0]
     host_end = path.find("/", path.find("//") + 2) if "//" in path else path.find("/")
     path = path[host_end:] if host_end >= 0 else ""
     for pattern in (_URL_YMD, _URL_DASHED, _URL_COMPACT):
@@ -548,7 +548,7 @@ def published_date(text: str, url: Optional[str] = None, today: Optional[date] =
             wire = _WIRE.match(line)
         if len(line) <= _LINE_MAX and _DATE_HINT.search(line):
             found.extend(_date_line(line, words, today, _PLAIN_LINES <= n < len(head)))
-    if not found and wire is None:
+    if not found:
         found = _deep_date_line(text, head_end, words, today)
     page_url = _url_of(text, url)
     url_day, url_year, url_month = _url_date(page_url, today) if page_url else (None, None, None)
