@@ -193,14 +193,16 @@ def decode(data: bytes) -> tuple[Optional[str], Optional[str], Optional[str]]:
 # ── publication dates ─────────────────────────────────────────────────────────────────────────
 #
 # A page prints its date on a line of its own near the top (or repeats it at the bottom):
-# "Thu Mar 14, 2013 12:41pm EDT", "Published: March 15, 2013", "21 July 2013 Last updated at
-# 11:11 GMT", or a wire dateline "LONDON, March 3 (Reuters) -". Only such lines are read: a date
+# "Tue Feb 3, 2015 9:05am EST", "Published: April 6, 2014", "9 March 2015 Last updated at
+# 14:05 GMT", or a wire dateline "OSLO, Feb 3 (Wire) -". Only such lines are read: a date
 # in the story's sentences is about an event, never the page's date. Every pattern here runs on a
 # handful of short lines (the first and last few), never over the page, so loading stays cheap
 # and linear however long or hostile the file.
 
 _HEAD_LINES, _HEAD_CHARS = 15, 6000  # where a page's date line sits: above the story ...
-_PLAIN_LINES = 8  # (a bare date without a cue word only in the first few lines of it)
+_TAIL_LINES, _TAIL_CHARS = 4, 2000  # ... or repeated below it
+_PLAIN_LINES = 8  # a bare date without a cue word counts only in the first few lines
+_LINE_MAX = 200  # a longer line is a paragraph of the story
 # A scraped page may print its date line below menus and lists of other stories: a cue line
 # ("Updated: ...") is looked for that far when the first lines have none.
 _DEEP_CHARS = 20000
@@ -209,8 +211,6 @@ _DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[/.]\d")
 # Where a cue word may start, found in the lower-cased text (a case-blind alternation over 20 KB
 # was most of what loading a page cost); "date" finds "updated" too.
 _CUE_STEM = re.compile(r"publish|date|post|creat|modif|edit|filed")
-_TAIL_LINES, _TAIL_CHARS = 4, 2000  # ... or repeated below it
-_LINE_MAX = 200  # a longer line is a paragraph of the story
 _OLDEST = date(1900, 1, 1)
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -219,8 +219,8 @@ _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
-# One date with its year, in the shapes date lines print: "May 3rd, 2013", "Jul 7 2012",
-# "07 June 2013", "2012-04-04", "2012.08.08", "05/02/2013", "8/2/13", "08.07.2012".
+# One date with its year, in the shapes date lines print: "June 3rd, 2014", "Sep 9 2014",
+# "08 March 2015", "2015-03-04", "2015.03.04", "07/02/2014", "6/4/15", "14.08.2013".
 _DATE = re.compile(
     rf"(?<![\w/.])(?:"
     rf"(?P<m1>{_MON})\.?\s?(?P<d1>\d{{1,2}}){_ORD}(?:\s?,\s?|\s)(?P<y1>{_YEAR})"
@@ -228,7 +228,7 @@ _DATE = re.compile(
     rf"|(?P<y3>{_YEAR})(?P<s3>[-./])(?P<m3>\d{{1,2}})(?P=s3)(?P<d3>\d{{1,2}})"
     rf"|(?P<a4>\d{{1,2}})(?P<s4>[/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{_YEAR}|\d\d)"
     rf")(?!\d)", re.IGNORECASE)
-# "12:52 p. m." as tokenized text prints it, "9:15 p.m.": one token, "pm".
+# "10:41 p. m." as tokenized text prints it, "9:15 p.m.": one token, "pm".
 _AM_PM = re.compile(r"(?<=[\d\s])([ap])\.\s?m\b\.?", re.IGNORECASE)
 _TIME_TOKEN = re.compile(r"\d{1,2}(?:[:.h]\d\d){1,2}(?:[ap]m?|hrs?|h)?|\d{1,2}[ap]m",
                          re.IGNORECASE)
@@ -240,7 +240,7 @@ _SEPARATORS = "|,;:-\u2013\u2014\u2022\u00b7)]"
 # What a scraper writes on a page's first line: " date 2024-06-19 World" (its own date of the
 # page, stronger than any date line the page prints).
 _SCRAPER_DATE = re.compile(rf"\s?date\s(?P<iso>{_YEAR}-\d\d-\d\d)\b")
-# A wire dateline: "LONDON, March 3 (Reuters) -", "NEW YORK, Feb. 3 (Wire) --"; its year comes
+# A wire dateline: "OSLO, Feb 3 (Wire) -", "NEW YORK, Dec. 30 (Wire) --"; its year comes
 # from elsewhere on the page.
 _WIRE = re.compile(
     rf"[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){{0,3}}"
@@ -249,7 +249,7 @@ _WIRE = re.compile(
     rf"\s?\(\s?[A-Z][A-Za-z.&]*(?:\s[A-Za-z.&]+){{0,3}}\s?\)\s?(?:--|[-\u2013\u2014])")
 # Dates in a page's address: /2013/08/02/, /2005/nov/28/, -20130504, /2013-05-04-.
 _URL_YMD = re.compile(rf"/(?P<y>{_YEAR})/(?P<m>\d{{1,2}}|[a-z]{{3,9}})/(?P<d>\d{{1,2}})"
-                      r"(?=/|\.htm|$|-\d{1,3}(?:[/.]|$))",  # not "/2013/08/5-thoughts-on-..."
+                      r"(?=/|\.htm|$|-\d{1,3}(?:[/.]|$))",  # not "/2013/08/5-things-to-..."
                       re.IGNORECASE)
 _URL_DASHED = re.compile(rf"[/_-](?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?=[/_.-]|$)")
 _URL_COMPACT = re.compile(rf"[/_-](?P<y>{_YEAR})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/_.-]|$)")
@@ -296,7 +296,7 @@ def _month_number(word: str) -> Optional[int]:
 
 
 def _readings(m: re.Match[str], us: bool, today: date) -> tuple[date, ...]:
-    """What a date match can mean: one date, two for "05/02/2013" (May 2 or 5 February) unless
+    """What a date match can mean: one date, two for "07/02/2014" (July 2 or 7 February) unless
     a US time zone beside it says month first, none when it is no date."""
     g = m.group
     if g("y1") or g("y2"):
@@ -343,7 +343,7 @@ def _plain_words(segment: str, before_date: bool, words: dict[str, Any]) -> Opti
             continue
         if _HHMM.fullmatch(token) and n + 1 < len(tokens) and tokens[n + 1].strip(
                 _TOKEN_EDGES).isupper():
-            continue  # "1052 GMT": a wire's time of day
+            continue  # "0930 GMT": a wire's time of day
         if not token[0].isupper() or (not before_date and not token.isupper()):
             return None
         if before_date and raw.endswith(":"):
@@ -384,7 +384,7 @@ def _date_line(line: str, words: dict[str, Any], today: date, cued_only: bool = 
         if cued_only and cue is None:
             continue
         if not whole:
-            # A cue right before a date ("Updated: April 3, 2019 1:33 pm - 1 / 7"), at the
+            # A cue right before a date ("Updated: May 9, 2021 4:10 pm - 2 / 5"), at the
             # line's start or after a separator ("By Staff | Posted on ...").
             if cue is None:
                 continue
@@ -404,7 +404,7 @@ def _date_line(line: str, words: dict[str, Any], today: date, cued_only: bool = 
 
 def _url_of(text: str, url: Optional[str]) -> Optional[str]:
     """The page's own address: the document's url, else a first or last line that is one (a
-    scraper's; dev copies print it with spaces inserted, "http://www. example. com/2013/...")."""
+    scraper's; some print it with spaces inserted, "http://www. example. com/2013/...")."""
     if url:
         return url
     head = text[:2000].lstrip().split("\n", 1)[0]
@@ -555,7 +555,7 @@ def published_date(text: str, url: Optional[str] = None, today: Optional[date] =
     sure = [r[0] for r, _ in found if len(r) == 1]
     dates = list(sure)
     for readings in (r for r, _ in found if len(r) > 1):
-        # "05/02/2013": the reading the page's other dates or its address agree with
+        # "07/02/2014": the reading the page's other dates or its address agree with
         near = [d for d in readings if any(abs((d - s).days) <= 3 for s in sure)
                 or (url_day and abs((d - url_day).days) <= 3)
                 or (url_year == d.year and url_month == d.month)]
@@ -572,7 +572,7 @@ def published_date(text: str, url: Optional[str] = None, today: Optional[date] =
     if dates:
         first = min(dates)
         if url_day and url_day < first and all(later for _, later in found) and wire is None:
-            return url_day, "url"  # "Updated Thu 6 May" on a page whose address says 5 May
+            return url_day, "url"  # "Updated Fri 8 Oct" on a page whose address says 7 Oct
         return first, "text"
     if url_day:
         return url_day, "url"
