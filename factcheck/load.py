@@ -16,6 +16,7 @@ import re
 import stat
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
@@ -190,80 +191,398 @@ def decode(data: bytes) -> tuple[Optional[str], Optional[str], Optional[str]]:
 
 
 # ── publication dates ─────────────────────────────────────────────────────────────────────────
+#
+# A page prints its date on a line of its own near the top (or repeats it at the bottom):
+# "Tue Feb 3, 2015 9:05am EST", "Published: April 6, 2014", "9 March 2015 Last updated at
+# 14:05 GMT", or a wire dateline "OSLO, Feb 3 (Wire) -". Only such lines are read: a date
+# in the story's sentences is about an event, never the page's date. Every pattern here runs on a
+# handful of short lines (the first and last few), never over the page, so loading stays cheap
+# and linear however long or hostile the file.
+
+_HEAD_LINES, _HEAD_CHARS = 15, 6000  # where a page's date line sits: above the story ...
+_TAIL_LINES, _TAIL_CHARS = 4, 2000  # ... or repeated below it
+_PLAIN_LINES = 8  # a bare date without a cue word counts only in the first few lines
+_LINE_MAX = 200  # a longer line is a paragraph of the story
+# A scraped page may print its date line below menus and lists of other stories: a cue line
+# ("Updated: ...") is looked for that far when the first lines have none.
+_DEEP_CHARS = 20000
+# Every date _DATE reads holds a year or a numeric date: a line without either is not looked at.
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[/.]\d")
+# Where a cue word may start, found in the lower-cased text (a case-blind alternation over 20 KB
+# was most of what loading a page cost); "date" finds "updated" too.
+_CUE_STEM = re.compile(r"publish|date|post|creat|modif|edit|filed")
+_OLDEST = date(1900, 1, 1)
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_MDY = rf"{_MONTH}\s(?P<day>\d{{1,2}})(?:,\s?|\s)(?P<year>(?:19|20)\d\d)"
-_DMY = rf"(?P<day>\d{{1,2}})\s{_MONTH}\s?,?\s(?P<year>(?:19|20)\d\d)"
-_ISO = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-_CUE = r"(?:Last\s+Updated|Updated|First\s+Published|Published(?:\s+on)?|Posted(?:\s+on)?|Date)"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|AM|PM)"
-# Date lines of news pages, strongest first: a scraper's " date 2024-06-19", a cue word, or a
-# date followed by a time of day ("September 05, 2023 06:49 am | Updated …").
-_CUED = [re.compile(rf"\b{_CUE}\s?:?\s{{0,3}}{form}", re.IGNORECASE) for form in (_ISO, _MDY, _DMY)]
-_SCRAPER_DATE = re.compile(rf"(?m)^\s?date\s{_ISO}\b")  # tried where "date" starts, too
-_PUBLISHED = [
-    _SCRAPER_DATE,
-    *_CUED,
-    re.compile(rf"(?m)^[^\n]{{0,40}}?\b{_MDY},?\s{{1,3}}{_TIME}"),
-]
-_SCAN = 20000  # date lines sit near the top or bottom of a page; never scan a whole huge file
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_YEAR = r"(?:19|20)\d\d"
+_ORD = r"(?:st|nd|rd|th)?"
+# One date with its year, in the shapes date lines print: "June 3rd, 2014", "Sep 9 2014",
+# "08 March 2015", "2015-03-04", "2015.03.04", "07/02/2014", "6/4/15", "14.08.2013".
+_DATE = re.compile(
+    rf"(?<![\w/.])(?:"
+    rf"(?P<m1>{_MON})\.?\s?(?P<d1>\d{{1,2}}){_ORD}(?:\s?,\s?|\s)(?P<y1>{_YEAR})"
+    rf"|(?P<d2>\d{{1,2}}){_ORD}(?:\sof)?\s(?P<m2>{_MON})\.?\s?,?\s(?P<y2>{_YEAR})"
+    rf"|(?P<y3>{_YEAR})(?P<s3>[-./])(?P<m3>\d{{1,2}})(?P=s3)(?P<d3>\d{{1,2}})"
+    rf"|(?P<a4>\d{{1,2}})(?P<s4>[/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{_YEAR}|\d\d)"
+    rf")(?!\d)", re.IGNORECASE)
+# "10:41 p. m." as tokenized text prints it, "9:15 p.m.": one token, "pm".
+_AM_PM = re.compile(r"(?<=[\d\s])([ap])\.\s?m\b\.?", re.IGNORECASE)
+_TIME_TOKEN = re.compile(r"\d{1,2}(?:[:.h]\d\d){1,2}(?:[ap]m?|hrs?|h)?|\d{1,2}[ap]m",
+                         re.IGNORECASE)
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE_TOKEN = re.compile(r"(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{0,2})?)?|[+-]\d\d:?\d\d",
+                         re.IGNORECASE)
+_TOKEN_EDGES = " ,.;:|@()[]{}<>-\u2013\u2014/\u2022\u00b7*\"'\u2018\u2019\u201c\u201d\t"
+_SEPARATORS = "|,;:-\u2013\u2014\u2022\u00b7)]"
+# What a scraper writes on a page's first line: " date 2024-06-19 World" (its own date of the
+# page, stronger than any date line the page prints).
+_SCRAPER_DATE = re.compile(rf"\s?date\s(?P<iso>{_YEAR}-\d\d-\d\d)\b")
+# A wire dateline: "OSLO, Feb 3 (Wire) -", "NEW YORK, Dec. 30 (Wire) --"; its year comes
+# from elsewhere on the page.
+_WIRE = re.compile(
+    rf"[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){{0,3}}"
+    rf"(?:,\s?[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}})?"
+    rf",\s(?P<mon>(?i:{_MON}))\.?\s(?P<day>\d{{1,2}})"
+    rf"\s?\(\s?[A-Z][A-Za-z.&]*(?:\s[A-Za-z.&]+){{0,3}}\s?\)\s?(?:--|[-\u2013\u2014])")
+# Dates in a page's address: /2013/08/02/, /2005/nov/28/, -20130504, /2013-05-04-.
+_URL_YMD = re.compile(rf"/(?P<y>{_YEAR})/(?P<m>\d{{1,2}}|[a-z]{{3,9}})/(?P<d>\d{{1,2}})"
+                      r"(?=/|\.htm|$|-\d{1,3}(?:[/.]|$))",  # not "/2013/08/5-things-to-..."
+                      re.IGNORECASE)
+_URL_DASHED = re.compile(rf"[/_-](?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?=[/_.-]|$)")
+_URL_COMPACT = re.compile(rf"[/_-](?P<y>{_YEAR})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/_.-]|$)")
+# A year and month without a day (/2013/05/) never dates a page; it settles a wire dateline's
+# year and which way a numeric date reads.
+_URL_YM = re.compile(rf"/(?P<y>{_YEAR})/(?P<m>\d{{1,2}}|[a-z]{{3,9}})(?=/)", re.IGNORECASE)
+_URL_Y = re.compile(rf"/(?P<y>{_YEAR})/")
+_URL_LINE = re.compile(r"\s*https?\s?:\s?//", re.IGNORECASE)
 
 
-def _match_date(m: re.Match[str]) -> Optional[date]:
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """The date-line words of rules/published.yaml, as sets and one cue pattern."""
+    from factcheck import rules  # late: loading a page that has a date in metadata needs none
+
+    data = rules.load("published")
+    cue = rules.alternation(data["cues"], flexible_space=True)
+    lead = rules.alternation(data["cue_lead"])
+    out: dict[str, Any] = {k: frozenset(str(w).lower() for w in data[k])
+                           for k in ("cues", "cue_lead", "later_cues", "connectors", "weekdays",
+                                     "us_zones", "day_first_domains")}
+    out["cue"] = re.compile(rf"(?<!\w)(?:(?:{lead})\s+)?(?:{cue})(?!\w)", re.IGNORECASE)
+    out["plain"] = out["cues"] | out["cue_lead"] | out["connectors"] | out["weekdays"] | {
+        w for c in data["cues"] for w in str(c).lower().split()}
+    return out
+
+
+def _valid(year: int, month: int, day: int, today: date) -> Optional[date]:
+    """The date, or None for "February 30", a date still to come, or one before 1900."""
     try:
-        if m.groupdict().get("iso"):
-            return date.fromisoformat(m.group("iso"))
-        month = _MONTHS[m.group("month")[:3].lower()]
-        return date(int(m.group("year")), month, int(m.group("day")))
-    except (ValueError, KeyError, TypeError):
-        return None  # "February 30": not a date
-
-
-_CUE_WORDS = ("updated", "published", "posted", "date")
-
-
-def _cue_starts(window: str) -> Optional[list[int]]:
-    """Where a cue word starts, or None when lowercasing moves offsets (a few scripts do)."""
-    lower = window.lower()
-    if len(lower) != len(window):
+        found = date(year, month, day)
+    except ValueError:
         return None
-    starts = set()
-    for word in _CUE_WORDS:
-        at = lower.find(word)
-        while at != -1:
-            starts.add(at)
-            at = lower.find(word, at + 1)
-    return sorted(starts)
+    return found if _OLDEST <= found <= today else None
 
 
-def find_published(text: str) -> Optional[date]:
-    """The publication date a page states in its date line, or None: never guessed from the
-    story, where dates are about events."""
-    windows = [text[:_SCAN]]
-    if len(text) > _SCAN:
-        windows.append(text[-_SCAN:])
-    # A cue pattern is tried only where a cue word starts (a page has a handful): scanning
-    # 20 KB with a case-blind alternation was most of what loading a page cost.
-    cues = [_cue_starts(w) for w in windows]
-    for pattern in _PUBLISHED:
-        for window, starts in zip(windows, cues):
-            if pattern is _SCRAPER_DATE and starts is not None:
-                # "^\s?date": the cue word at a line start, or one space after it
-                found_at: Iterable[Optional[re.Match[str]]] = (
-                    pattern.match(window, at - back) for at in starts for back in (0, 1)
-                    if at - back >= 0)
-            elif pattern in _CUED and starts is not None:
-                found_at = (pattern.match(window, at) for at in starts)
-            else:
-                found_at = pattern.finditer(window)
-            for m in found_at:
-                found = _match_date(m) if m else None
-                if found:
-                    return found
+def _month_number(word: str) -> Optional[int]:
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    number = _MONTHS.get(word[:3])
+    # only a month's own name or its short form ("sept", not "septic")
+    return number if number and re.fullmatch(_MON, word) else None
+
+
+def _readings(m: re.Match[str], us: bool, today: date) -> tuple[date, ...]:
+    """What a date match can mean: one date, two for "07/02/2014" (July 2 or 7 February) unless
+    a US time zone beside it says month first, none when it is no date."""
+    g = m.group
+    if g("y1") or g("y2"):
+        k = "1" if g("y1") else "2"
+        found = _valid(int(g("y" + k)), _MONTHS[g("m" + k)[:3].lower()], int(g("d" + k)), today)
+        return (found,) if found else ()
+    if g("y3"):
+        found = _valid(int(g("y3")), int(g("m3")), int(g("d3")), today)
+        return (found,) if found else ()
+    a, b, year = int(g("a4")), int(g("b4")), g("y4")
+    if len(year) == 2:
+        if g("s4") != "/":
+            return ()  # "08.07.12" could be anything
+        year = ("20" if int(year) <= today.year % 100 else "19") + year
+    y = int(year)
+    if g("s4") == ".":  # "08.07.2012": dotted dates read day first
+        found = _valid(y, b, a, today)
+        return (found,) if found else ()
+    mdy, dmy = _valid(y, a, b, today), _valid(y, b, a, today)
+    if us or mdy == dmy or dmy is None:
+        return (mdy,) if mdy else ()
+    if mdy is None:
+        return (dmy,)
+    return (mdy, dmy)
+
+
+def _plain_words(segment: str, before_date: bool, words: dict[str, Any]) -> Optional[int]:
+    """How many names (a dateline's place, a byline's author, an agency, a zone) `segment`
+    holds when every other word in it is a date line's own (weekday, time, zone, cue, "at");
+    None when it holds a word of a sentence or a label ("End of Watch:", "Born:")."""
+    names = 0
+    tokens = segment.split()
+    byline = bool(tokens) and tokens[0].lower() == "by"
+    unclosed = 0  # Capitalized names before the date not yet closed by a comma ("Mumbai,")
+    for n, raw in enumerate(tokens):
+        token = raw.strip(_TOKEN_EDGES)
+        if not token:
+            if raw[0] in _SEPARATORS:
+                unclosed = 0
+            continue
+        low = token.lower()
+        if low in words["plain"] or low in words["us_zones"] or _TIME_TOKEN.fullmatch(token) \
+                or _ZONE_TOKEN.fullmatch(token):
+            continue
+        if _HHMM.fullmatch(token) and n + 1 < len(tokens) and tokens[n + 1].strip(
+                _TOKEN_EDGES).isupper():
+            continue  # "0930 GMT": a wire's time of day
+        if not token[0].isupper() or (not before_date and not token.isupper()):
+            return None
+        if before_date and raw.endswith(":"):
+            return None  # a label: the date is of something else
+        names += 1
+        if before_date and not token.isupper():
+            unclosed += 1
+        if raw[-1] in ",|":
+            unclosed = 0
+    return None if unclosed and not byline else names
+
+
+def _date_line(line: str, words: dict[str, Any], today: date, cued_only: bool = False
+               ) -> list[tuple[tuple[date, ...], bool]]:
+    """The dates `line` gives as a date line, each with its readings and whether an "Updated"
+    cue stands before it; [] when it is no date line. A date line holds only dates and date-line
+    words (and a few names: a dateline's place, a byline's author), or a cue word right before a
+    date."""
+    line = _AM_PM.sub(r"\1m", line)
+    matches = list(_DATE.finditer(line))
+    if not matches:
+        return []
+    us = any(t.strip(_TOKEN_EDGES).lower() in words["us_zones"] for t in line.split()
+             if t.strip(_TOKEN_EDGES).isupper())
+    whole = False
+    names_pre = _plain_words(line[:matches[0].start()], True, words)
+    if names_pre is not None:
+        rest = " ".join(line[m.end():(matches[i + 1].start() if i + 1 < len(matches) else None)]
+                        for i, m in enumerate(matches))
+        names_rest = _plain_words(rest, False, words)
+        whole = names_rest is not None and names_pre + names_rest <= 4
+    found = []
+    start = 0
+    for m in matches:
+        cues = list(words["cue"].finditer(line, start, m.start()))
+        start = m.end()
+        cue = cues[-1] if cues else None
+        if cued_only and cue is None:
+            continue
+        if not whole:
+            # A cue right before a date ("Updated: May 9, 2021 4:10 pm - 2 / 5"), at the
+            # line's start or after a separator ("By Staff | Posted on ...").
+            if cue is None:
+                continue
+            between = _plain_words(line[cue.end():m.start()], False, words)
+            lead = line[:cue.start()].rstrip()
+            if between is None or between > 2:
+                continue
+            if lead and lead[-1] not in _SEPARATORS and _plain_words(
+                    _DATE.sub(" ", lead), True, words) is None:
+                continue
+        readings = _readings(m, us, today)
+        if readings:
+            later = cue is not None and cue.group().split()[-1].lower() in words["later_cues"]
+            found.append((readings, later))
+    return found
+
+
+def _url_of(text: str, url: Optional[str]) -> Optional[str]:
+    """The page's own address: the document's url, else a first or last line that is one (a
+    scraper's; some print it with spaces inserted, "http://www. example. com/2013/...")."""
+    if url:
+        return url
+    head = text[:2000].lstrip().split("\n", 1)[0]
+    tail = text[-2000:].rstrip().rsplit("\n", 1)[-1]
+    for line in (head, tail):
+        if len(line) < 1000 and _URL_LINE.match(line):
+            return "".join(line.split())
     return None
+
+
+def _url_date(url: str, today: date) -> tuple[Optional[date], Optional[int], Optional[int]]:
+    """(the date in the address's path, its year, its month): a date only when the day is there."""
+    path = url[:2000].split("?", 1)[0].split("#", 1)[0]
+    host_end = path.find("/", path.find("//") + 2) if "//" in path else path.find("/")
+    path = path[host_end:] if host_end >= 0 else ""
+    for pattern in (_URL_YMD, _URL_DASHED, _URL_COMPACT):
+        for m in pattern.finditer(path):
+            month = _month_number(m.group("m"))
+            if month:
+                found = _valid(int(m.group("y")), month, int(m.group("d")), today)
+                if found:
+                    return found, found.year, found.month
+    for m in _URL_YM.finditer(path):
+        month = _month_number(m.group("m"))
+        if month and 1 <= month <= 12 and int(m.group("y")) <= today.year:
+            return None, int(m.group("y")), month
+    m = _URL_Y.search(path)
+    if m and int(m.group("y")) <= today.year:
+        return None, int(m.group("y")), None
+    return None, None, None
+
+
+def _day_first_site(url: Optional[str], words: dict[str, Any]) -> bool:
+    if not url:
+        return False
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
+    return host.rsplit(".", 1)[-1] in words["day_first_domains"]
+
+
+def _nearest(month: int, day: int, year: Optional[int], ref_month: Optional[int],
+             ref: Optional[date], today: date) -> Optional[date]:
+    """A year-less wire dateline's date: the year of the page's other date (or its address's),
+    or the one beside it that puts the day nearest."""
+    if ref is not None:
+        best = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            d = _valid(y, month, day, today)
+            if d and (best is None or abs((d - ref).days) < abs((best - ref).days)):
+                best = d
+        return best if best and abs((best - ref).days) <= 183 else None
+    if year is None:
+        return None
+    if ref_month is not None:
+        return _nearest(month, day, None, None, date(year, ref_month, 15), today)
+    return _valid(year, month, day, today)
+
+
+def _lines(text: str) -> tuple[list[str], list[str], int]:
+    """The first few non-blank lines of a page (a paragraph cut short: a wire dateline starts
+    one), its last few without paragraphs, and where the first few end."""
+    head: list[str] = []
+    at = 0
+    chunk = text[:_HEAD_CHARS]
+    for part in chunk.split("\n", _HEAD_LINES * 8):
+        line = part[:_LINE_MAX + 1].strip()
+        at += len(part) + 1
+        if line:
+            head.append(line)
+            if len(head) == _HEAD_LINES:
+                break
+    at = min(at, len(text))
+    tail = []
+    if at < len(text):  # the last lines, unless they are among the first
+        for line in reversed(text[max(at, len(text) - _TAIL_CHARS):].split("\n")):
+            line = line.strip()
+            if line:
+                tail.append(line)
+                if len(tail) == _TAIL_LINES:
+                    break
+        tail.reverse()
+    return head, [ln for ln in tail if len(ln) <= _LINE_MAX], at
+
+
+def _deep_date_line(text: str, start: int, words: dict[str, Any], today: date
+                    ) -> list[tuple[tuple[date, ...], bool]]:
+    """A scraped page's date line below its menus and lists of other stories (or above its
+    footer): the first line there with a cue word right before a date, and the two after it
+    ("Published ..." then "Updated ..."). Only lines where a cue word starts are read."""
+    # Near the top first (lower-casing 20 KB of every page cost more than reading its lines).
+    spans = [(start, min(len(text), _HEAD_CHARS)), (_HEAD_CHARS, min(len(text), _DEEP_CHARS))]
+    if len(text) > _DEEP_CHARS:
+        spans.append((max(len(text) - _DEEP_CHARS, _DEEP_CHARS), len(text)))
+    done = 0  # where the next line to look at starts
+    for lo, hi in spans:
+        if lo >= hi:
+            continue
+        low = text[lo:hi].lower()
+        if len(low) != hi - lo:  # lowercasing moved offsets (a few scripts do): no cues here
+            continue
+        for m in _CUE_STEM.finditer(low):
+            at = lo + m.start()
+            if at < done:
+                continue  # a second cue word on a line already looked at
+            line_start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            done = end + 1 if end != -1 else len(text)
+            line = text[line_start:min(done, line_start + 4 * _LINE_MAX)].strip()
+            if len(line) > _LINE_MAX or not _DATE_HINT.search(line):
+                continue
+            found = _date_line(line, words, today, cued_only=True)
+            if found:
+                after = text[done:done + 2 * (_LINE_MAX + 1)] if end != -1 else ""
+                for line in [ln.strip() for ln in after.split("\n")[:3] if ln.strip()][:2]:
+                    if len(line) <= _LINE_MAX:
+                        found.extend(_date_line(line, words, today, cued_only=True))
+                return found
+    return []
+
+
+def published_date(text: str, url: Optional[str] = None, today: Optional[date] = None
+                   ) -> tuple[Optional[date], Optional[str]]:
+    """(The publication date a page states, where from: "text" or "url"), or (None, None).
+
+    A date line near the top or bottom wins (the earliest when the page prints several:
+    "Published" before "Updated"); then a wire dateline with its year from the page's address;
+    then a full date in the address. A month without a day in the address dates nothing."""
+    today = today or date.today()
+    head, tail, head_end = _lines(text)
+    for line in head[:3]:
+        m = _SCRAPER_DATE.match(line) or _SCRAPER_DATE.match(" " + line)
+        if m:
+            try:
+                return date.fromisoformat(m.group("iso")), "text"
+            except ValueError:
+                pass
+    words = _words()
+    found: list[tuple[tuple[date, ...], bool]] = []
+    wire = None
+    for n, line in enumerate(head + tail):
+        if wire is None and n < _PLAIN_LINES and n < len(head):
+            wire = _WIRE.match(line)
+        if len(line) <= _LINE_MAX and _DATE_HINT.search(line):
+            found.extend(_date_line(line, words, today, _PLAIN_LINES <= n < len(head)))
+    if not found:
+        found = _deep_date_line(text, head_end, words, today)
+    page_url = _url_of(text, url)
+    url_day, url_year, url_month = _url_date(page_url, today) if page_url else (None, None, None)
+    sure = [r[0] for r, _ in found if len(r) == 1]
+    dates = list(sure)
+    for readings in (r for r, _ in found if len(r) > 1):
+        # "07/02/2014": the reading the page's other dates or its address agree with
+        near = [d for d in readings if any(abs((d - s).days) <= 3 for s in sure)
+                or (url_day and abs((d - url_day).days) <= 3)
+                or (url_year == d.year and url_month == d.month)]
+        if len(near) == 1:
+            dates.append(near[0])
+        elif not near and not sure and _day_first_site(page_url, words):
+            dates.append(readings[1])
+    if wire is not None:
+        ref = min(dates) if dates else url_day
+        month = _MONTHS[wire.group("mon")[:3].lower()]
+        wired = _nearest(month, int(wire.group("day")), url_year, url_month, ref, today)
+        if wired:
+            dates.append(wired)
+    if dates:
+        first = min(dates)
+        if url_day and url_day < first and all(later for _, later in found) and wire is None:
+            return url_day, "url"  # "Updated Fri 8 Oct" on a page whose address says 7 Oct
+        return first, "text"
+    if url_day:
+        return url_day, "url"
+    return None, None
+
+
+def find_published(text: str, url: Optional[str] = None) -> Optional[date]:
+    """The publication date a page states in its date lines or its address, or None: never
+    guessed from the story, where dates are about events."""
+    return published_date(text, url)[0]
 
 
 def _as_date(value: Any) -> Optional[date]:
@@ -407,11 +726,12 @@ def _from_object(obj: Any, base: Document, default_id: str) -> Document:
 
 
 def _finish(doc: Document, published: Optional[date]) -> Document:
-    """Publication date: metadata first, then the page's own date line, then --published."""
+    """Publication date: metadata first, then the page's own date line, then the date in its
+    address, then --published."""
     if doc.published is None:
-        found = find_published(doc.text)
+        found, where = published_date(doc.text, doc.url)
         if found:
-            doc = replace(doc, published=found, published_from="text")
+            doc = replace(doc, published=found, published_from=where)
         elif published:
             doc = replace(doc, published=published, published_from="option")
     return doc
