@@ -83,7 +83,7 @@ _ACRONYM = re.compile(rf"\s(?P<a>(?-i:{_alt(_ACRONYMS)}))(?:s)?\b")
 # "AK 47 rifles", "F 16 jets": a code of capitals before the number makes it a model number.
 _CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z\s]\s?|[a-z]\s)([A-Z]{2,3})\s$")
 # "the tents numbered 2,000": the plural noun and its verb before the figure.
-_COUNT_BEFORE = re.compile(rf"\b(?P<noun>[a-z]{{3,20}}s)\s(?:{_alt(_U['count_verbs'])})\s$")
+_COUNT_BEFORE = re.compile(rf"\b(?P<noun>[A-Za-z][a-z]{{2,19}}s)\s(?:{_alt(_U['count_verbs'])})\s$")
 # "one in every 500 users", "two in five voters": a share of a counted group.
 _ONE_IN = re.compile(rf"\b(?P<a>one|two|three|four|five|[1-9])\sin\s(?:every\s)?(?P<n>{NUMBER})\s(?P<noun>[a-z]{{3,20}})\b",
                      re.IGNORECASE)
