@@ -76,7 +76,7 @@ _MONEY_SCALE = re.compile(r"[mMkK](?![\w])")
 # "₹162/month", "15 km/h", "₹50 per litre": a rate, a different unit from the bare figure.
 _RATE = re.compile(r"(?:\s?/\s?|\sper\s)(?P<w>[A-Za-z]{1,10}(?:\s?ft)?)\b(?![/-])")
 # "$25 million a season", "120 miles an hour", "$5 million annually": a rate only with a known unit.
-_RATE_A = re.compile(r"\s(?:a|an|each|every)\s(?P<w>[a-z]{2,10})\b(?!-)(?:\s(?P<after>[a-z]+))?")
+_RATE_A = re.compile(r"(?:\s(?:a|an|each|every)\s|-an?-)(?P<w>[a-z]{2,10})\b(?!-)(?:\s(?P<after>[a-z]+))?")
 _RATE_ADVERB = re.compile(rf"\s(?P<w>{_alt(_RATE_ADVERBS)})\b")
 # "RBIs", "51 KOs": acronyms counted as written.
 _ACRONYM = re.compile(rf"\s(?P<a>(?-i:{_alt(_ACRONYMS)}))(?:s)?\b")
@@ -169,6 +169,10 @@ def _compound_head(text: str, m: re.Match[str]) -> Optional[tuple[str, int]]:
         if word in _NOT_COUNTED or word in _UNIT_AFTER:
             return None
         if _plural(word) and word not in _NOUN_MODIFIERS and not (adverb and at is m):
+            after = _WORD.match(text, nxt.end())
+            if after and text[nxt.end():after.start(1)] == " " and after.group(1)[0].islower() \
+                    and _plural(after.group(1)) and after.group(1).lower() not in _NOT_COUNTED:
+                return None  # "nine alleged rules violations": which noun is counted is unclear
             kept = [k for k in kept if k in _NOUN_MODIFIERS or "-" in k
                     or k.endswith(_MODIFIER_ENDINGS) and not k.endswith(_ADJ_ENDINGS)]
             return " ".join([*kept, _singular(word)]), nxt.end()
@@ -442,6 +446,8 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             rate = None
         elif per in _RATE_UNITS:
             unit, end = f"{unit}/{_RATE_UNITS[per]}", rate.end()
+        elif not (currency or written) and "/" in rate.group(0):
+            rate = None  # "3 boats/ships": two names for the things counted, not a rate
         else:
             return None  # a rate per something we cannot name: not the bare figure
     elif "/" not in unit:

@@ -117,6 +117,7 @@ CORPUS = [
     ("Marrow hit 27 home runs.", [("27 home runs", 27, 27, "home run", "exact")]),
     ("They named three leading medical journals.",
      [("three leading medical journals", 3, 3, "leading journal", "exact")]),
+    ("The board cited seven alleged rules breaches.", []),  # "rules" or "breaches"?
     ("The two signed treaties on Friday.", []),  # "the two" is the subject of a verb
     ("He grows 30 tea bushes.", []),  # "tea" is no listed modifier: nothing rather than "tea"
     # ── rates ──
@@ -137,6 +138,11 @@ CORPUS = [
      [("12 million visits a month", 1.2e7, 1.2e7, "visit/month", "exact")]),
     ("Shifts last eight hours a day.", [("eight hours a day", 8, 8, "hour/day", "exact")]),
     ("She was paid $5 million a year ago.", [("$5 million", 5e6, 5e6, "USD", "exact")]),
+    ("He signed a $23-million-a-year deal.",
+     [("$23-million-a-year", 2.3e7, 2.3e7, "USD/year", "exact")]),
+    ("They agreed a $3.5-million settlement.", [("$3.5-million", 3.5e6, 3.5e6, "USD", "exact")]),
+    ("Gunboats sank 3 barges/ferries.", [("3 barges", 3, 3, "barge", "exact")]),
+    ("The tour drew 2 million-plus fans.", []),
     # ── the noun before the figure, shares ──
     ("The rescue tents numbered 1,800.",
      [("tents numbered 1,800", 1800, 1800, "tent", "exact")]),
