@@ -14,7 +14,8 @@ import re
 from typing import Optional
 
 from factcheck import rules
-from factcheck.extract.numbers import NUMBER, SCALE, SCALES, finditer_numbers, parse_number
+from factcheck.extract.numbers import (NUMBER, SCALE, SCALES, TEN_WORDS, UNIT_WORDS,
+                                      finditer_numbers, parse_number)
 from factcheck.model import Mention, Quantity
 from factcheck.words import fold
 
@@ -48,7 +49,6 @@ _COUNT_VERBS = frozenset(_U["count_verbs"])
 _CHANGE_NOUNS = frozenset(_U["change_nouns"])
 _CHANGE_ADVERBS = frozenset(_U["change_adverbs"])
 _COPULAS = frozenset(_U["copulas"])
-_CHANGE_BEFORE = re.compile(r"([A-Za-z]+)\s([A-Za-z]+)\s$")
 _SPAN_AFTER = re.compile(rf"\sin\s(?:{NUMBER})\s(?:{rules.alternation(_U['span_nouns'])})\b", re.IGNORECASE)
 
 
@@ -87,7 +87,8 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<noun>[A-Za-z][a-z]{{2,19}}s)\s(?:{_alt(_U['c
 # "one in every 500 users", "two in five voters": a share of a counted group.
 _ONE_IN = re.compile(rf"\b(?P<a>one|two|three|four|five|[1-9])\sin\s(?:every\s)?(?P<n>{NUMBER})\s(?P<noun>[a-z]{{3,20}})\b",
                      re.IGNORECASE)
-_ONE_IN_GATE = re.compile(r"\b(?:one|two|three|four|five|[1-9])\sin\s(?:every\s)?(?:[0-9]|[a-z])", re.IGNORECASE)
+# Cheap first test on the folded sentence: a literal " in " the engine scans for, then a number.
+_ONE_IN_GATE = re.compile(rf" in (?:every )?(?:[0-9]|(?:{rules.alternation((*UNIT_WORDS, *TEN_WORDS))})\b)")
 _LAST_WORD = re.compile(r"[A-Za-z]{1,40}$")
 _CAN_FOLLOW = re.compile(r"(?:\s|-)\s?[A-Za-z]")
 _FROM_BEFORE = re.compile(r"\bfrom\s$", re.IGNORECASE)
@@ -293,10 +294,10 @@ def _is_change(text: str, start: int) -> bool:
     """"a drop of five points", "is down 3 percent": the figure is a change, not a level."""
     if start < 4 or text[start - 1] != " ":
         return False
-    two = _CHANGE_BEFORE.search(text, max(0, start - 30), start)
-    if two is None:
+    words = text[max(0, start - 24):start].lower().split()
+    if len(words) < 2:
         return False
-    w1, w2 = two.group(1).lower(), two.group(2).lower()
+    w1, w2 = words[-2], words[-1]
     return (w2 == "of" and w1 in _CHANGE_NOUNS) or (w2 in _CHANGE_ADVERBS and w1 in _COPULAS)
 
 
@@ -360,8 +361,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
         # "rose from 20 to 30 percent": a change, not a range; only "30 percent" is a claim.
         lo_text, hi_text, num_start = hi_text, None, m.start("hi")
         span_start = num_start
-    after = text[num_end:]
-    if _TIME_AFTER.match(after) or _SLASH_AFTER.match(after):
+    if _TIME_AFTER.match(text, num_end) or _SLASH_AFTER.match(text, num_end):
         return None  # "06 pm", "11:50", "1 / 7"
     prev_word = _PREV_WORD.search(text[max(0, m.start() - 30):m.start()])
     if prev_word and prev_word.group(1).lower() in _BLOCKED_BEFORE:
