@@ -35,6 +35,7 @@ _ONE_IDIOMS = frozenset(_U["one_idioms"])
 _RATE_UNITS: dict[str, str] = {str(k).lower(): v for k, v in _U["rate_units"].items()}
 _MONEY_SCALES: dict[str, int] = _U["money_scales"]
 _DEMONYM_ENDINGS = tuple(_U["demonym_endings"])
+_NOT_MEN_PLURALS = frozenset(_U["not_men_plurals"])
 _RATE_ADVERBS: dict[str, str] = _U["rate_adverbs"]
 _NOT_RATE_AFTER = frozenset(_U["not_rate_after"])
 _NOUN_MODIFIERS = frozenset(_U["noun_modifiers"])
@@ -80,6 +81,9 @@ _RATE_A = re.compile(r"(?:\s(?:a|an|each|every)\s|-an?-)(?P<w>[a-z]{2,10})\b(?!-
 _RATE_ADVERB = re.compile(rf"\s(?P<w>{_alt(_RATE_ADVERBS)})\b")
 # "RBIs", "51 KOs": acronyms counted as written.
 _ACRONYM = re.compile(rf"\s(?P<a>(?-i:{_alt(_ACRONYMS)}))(?:s)?\b")
+# "5.8 million TV viewers": capitals naming which things are counted, then the plural noun.
+_CAPS_MODIFIER = re.compile(r"\s([A-Z]{2,4})\s([a-z]{3,20})\b(?!-)")
+_CLOCK_WORDS = frozenset(_U["clock_words"])
 # "AK 47 rifles", "F 16 jets": a code of capitals before the number makes it a model number.
 _CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z\s]\s?|[a-z]\s)([A-Z]{2,3})\s$")
 # "the tents numbered 2,000": the plural noun and its verb before the figure.
@@ -115,7 +119,14 @@ def _singular(word: str) -> str:
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         return w[:-1]
+    if _men_plural(w):
+        return w[:-3] + "man"  # "gunmen" → "gunman"
     return w
+
+
+def _men_plural(w: str) -> bool:
+    """"gunmen", "crewmen", "firemen": plurals of "-man" ("specimen" is not one)."""
+    return len(w) > 4 and w.endswith("men") and w not in _NOT_MEN_PLURALS
 
 
 def _interval(mod: Optional[str], n: float) -> tuple[float, float, str, bool, bool]:
@@ -192,6 +203,11 @@ def _counted_noun(text: str, pos: int, number_start: int = -1) -> tuple[Optional
     acronym = _ACRONYM.match(text, pos)
     if acronym:
         return acronym.group("a").lower(), acronym.end()
+    caps = _CAPS_MODIFIER.match(text, pos)
+    if caps and caps.group(1) not in _CLOCK_WORDS and _plural(caps.group(2)) \
+            and caps.group(2).lower() not in _NOT_COUNTED and caps.group(2).lower() not in _UNIT_AFTER:
+        # "5.8 million TV viewers", "three NATO soldiers": the acronym says which are counted.
+        return f"{caps.group(1).lower()} {_singular(caps.group(2))}", caps.end()
     m = _WORD.match(text, pos)
     if not m:
         return None, pos
@@ -216,7 +232,9 @@ def _counted_noun(text: str, pos: int, number_start: int = -1) -> tuple[Optional
         return None, pos
     n2 = _WORD.match(text, m.end())
     if (n2 and text[m.end():n2.start(1)] == " " and n2.group(1)[0].islower()
-            and n2.group(1).lower() not in _NOT_COUNTED and first.endswith(_ADJ_ENDINGS)):
+            and n2.group(1).lower() not in _NOT_COUNTED and first.endswith(_ADJ_ENDINGS)
+            and not first.lower().endswith("man") and not n2.group(1).endswith("ed")):
+        # "three Estravian ministers"; but "one gunman fled" counts a gunman, not "fled".
         compound = (_compound_head(text, n2) if _modifier(n2.group(1))
                     and not _after_determiner(text, number_start) else None)
         if compound:
@@ -245,7 +263,8 @@ def _plural(word: str) -> bool:
         return True
     if w in _IRREGULAR:
         return w not in _SINGULAR_IRREGULAR
-    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+    return (len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+            or _men_plural(w))
 
 
 def _agrees(noun_text: str, n: float, words: bool) -> bool:

@@ -117,6 +117,15 @@ CORPUS = [
     ("Marrow hit 27 home runs.", [("27 home runs", 27, 27, "home run", "exact")]),
     ("They named three leading medical journals.",
      [("three leading medical journals", 3, 3, "leading journal", "exact")]),
+    ("Two gunmen fled the bank.", [("Two gunmen", 2, 2, "gunman", "exact")]),
+    ("Pirates held nearly 200 crewmen.", [("nearly 200 crewmen", 180, 200, "crewman", "nearly")]),
+    ("One man died at the scene.", [("One man", 1, 1, "man", "exact")]),  # not "died"
+    ("One gunman escaped on foot.", [("One gunman", 1, 1, "gunman", "exact")]),
+    ("Lab staff kept two specimen trays.", []),
+    ("Only 4.1 million TV viewers watched.",
+     [("4.1 million TV viewers", 4.1e6, 4.1e6, "tv viewer", "exact")]),
+    ("Three NATO medics were hurt.", [("Three NATO medics", 3, 3, "nato medic", "exact")]),
+    ("Talks resume at 5 PM sessions.", []),
     ("The board cited seven alleged rules breaches.", []),  # "rules" or "breaches"?
     ("The two signed treaties on Friday.", []),  # "the two" is the subject of a verb
     ("He grows 30 tea bushes.", []),  # "tea" is no listed modifier: nothing rather than "tea"
