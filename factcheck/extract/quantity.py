@@ -471,7 +471,8 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             return None  # a rate per something we cannot name: not the bare figure
     elif "/" not in unit:
         rate = _RATE_A.match(text, end)
-        if rate and rate.group("w") in _RATE_UNITS and rate.group("after") not in _NOT_RATE_AFTER:
+        if rate and rate.group("w") in _RATE_UNITS and rate.group("after") not in _NOT_RATE_AFTER \
+                and not text.startswith(" and a half", rate.end("w")):  # "a year and a half"
             unit, end = f"{unit}/{_RATE_UNITS[rate.group('w')]}", rate.end("w")
         else:
             rate = _RATE_ADVERB.match(text, end)
