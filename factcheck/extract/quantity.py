@@ -438,7 +438,7 @@ def _read(text: str, m: re.Match[str]) -> Optional[Mention]:
             if noun is None:
                 # "the tents numbered 2,000": the noun said before the figure, plural by then.
                 before_noun = _count_before(text, m.start())
-                if before_noun is None or (high if high is not None else low) == 1:
+                if before_noun is None or high is not None or low == 1:
                     return None
                 unit, span_start = _singular(before_noun.group("noun")), before_noun.start()
             else:

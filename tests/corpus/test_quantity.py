@@ -165,6 +165,7 @@ CORPUS = [
      [("Two in five tenants", 0.4, 0.4, "fraction:tenant", "exact")]),
     ("One in four said yes.", []),
     ("The votes numbered one.", []),
+    ("The huts numbered 12 to 40 were cleared.", []),  # labels, not a count
     # ── a change or a part-season tally is not the figure itself ──
     ("Sales showed a drop of 4 percent.", []),
     ("His scoring is down almost six points per game.", []),
