@@ -35,7 +35,8 @@ _SMALL = rf"(?:(?:{_alt(TEN_WORDS)})(?:[- ](?:{_alt(UNIT_WORDS)}))?|{_alt(UNIT_W
 # "eight", "twenty-four", "a dozen", "two dozen", "a hundred", "three hundred".
 WORDS = (rf"(?:(?:a|an|{_SMALL})\s+(?:{_alt(COLLECTIVE)}|hundred)\b|{_SMALL}\b"
          rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?)")
-SCALE = rf"(?:\s?(?:{_alt(_WORD_SCALES)})\b|(?:mn|bn)\b)"
+# "1.5 million", "1.5million", and joined as a modifier: "a $3.5-million deal".
+SCALE = rf"(?:[\s-]?(?:{_alt(_WORD_SCALES)})\b|(?:mn|bn)\b)"
 # A whole number expression, words or digits, with an optional scale word.
 NUMBER = rf"(?:{DIGITS}|\b{WORDS})(?:{SCALE})?"
 
@@ -104,7 +105,7 @@ def _small_words(text: str) -> Optional[float]:
     return total + current
 
 
-_DIGITS_SCALE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s?([A-Za-z]*)$")
+_DIGITS_SCALE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)[\s-]?([A-Za-z]*)$")
 _SPACES = re.compile(r"[\s]+")
 _ORDINAL_DIGITS = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
 
