@@ -172,6 +172,6 @@ def test_calendar_ends_do_not_raise(published):
                                   "nearly 9,999," * 15000 + "years ago",
                                   "twenty-four years ago " * 9000], ids=lambda t: repr(t[:12]))
 def test_fast_on_adversarial_text(text):
-    began = time.perf_counter()
+    began = time.process_time()
     find_elapsed(text, W)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0

@@ -136,6 +136,6 @@ def test_never_raises_and_values_are_sane(text):
                                   "Aid Sends First " + "Russian " * 25000],
                          ids=lambda t: repr(t[:12]))
 def test_fast_on_adversarial_text(text):
-    began = time.perf_counter()
+    began = time.process_time()
     find_ordinals(text)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0

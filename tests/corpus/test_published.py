@@ -143,10 +143,10 @@ def test_published_from_in_documents(tmp_path):
     "http://x.org/" + "2013/" * 50_000,
 ])
 def test_linear_on_hostile_pages(hostile):
-    start = time.perf_counter()
+    start = time.process_time()
     published_date(hostile, None, today=TODAY)
     published_date(hostile, "http://x.org/" + "2013/05/" * 20_000, today=TODAY)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 def test_extract_json_names_where_the_date_came_from(tmp_path, capsys):

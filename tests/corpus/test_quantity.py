@@ -252,9 +252,9 @@ def test_never_raises_and_offsets_hold(text):
 @pytest.mark.parametrize("text", ["1," * 50000, "1 " * 100000, "a" * 200000],
                          ids=["commas", "spaced", "letters"])
 def test_adversarial_strings_run_under_a_second(text):
-    started = time.perf_counter()
+    started = time.process_time()
     find_quantities(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 # Linear, not quadratic: 20,000 hits in a sentence would take minutes if each rescanned it.
@@ -269,6 +269,6 @@ def test_adversarial_strings_run_under_a_second(text):
                               "money", "changes", "units", "compounds", "adverbs", "shares",
                               "noun-before", "acronyms", "rates", "drops", "codes"])
 def test_adversarial_strings_are_linear(text):
-    started = time.perf_counter()
+    started = time.process_time()
     find_quantities(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
