@@ -12,6 +12,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
@@ -94,6 +98,42 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is still there
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker must never outlive the run that started it (a parent killed outright leaves
+    its pool behind, blocked for ever): on Linux the kernel sends it SIGKILL when the parent
+    dies; everywhere, a thread checks the parent is still there and ends the worker if not."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
+def _worker_start(parent: int) -> None:
+    """Ctrl-C reaches the whole process group: the parent alone handles it (and stops its
+    workers), so a worker ignores it rather than print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent(parent)
+
+
 class _Workers:
     """One pool of processes for the whole run, started only when some work is big enough."""
 
@@ -103,13 +143,27 @@ class _Workers:
 
     def map(self, work: Callable, tasks: Sequence) -> Iterable:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_start,
+                                            initargs=(os.getpid(),))
         return self.pool.map(work, tasks)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+
+    def abort(self) -> None:
+        """Stop at once (Ctrl-C, SIGTERM, a failure): kill the workers rather than wait for
+        the work queued for them."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress
@@ -194,8 +248,10 @@ def analyse(docs: Sequence[Document], jobs: Optional[int] = None,
         else:
             for doc, outcome in zip(todo, _run(todo, workers, _chunk, advance)):
                 fresh[doc.id] = outcome
-    finally:
-        workers.close()
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
     extractions: list[Extraction] = []
     errors: list[LoadError] = []
     for doc in docs:
@@ -231,9 +287,12 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
     `keep_extractions`, Checked.extractions holds only those a re-check read from the cache."""
     workers = _Workers(jobs or default_jobs())
     try:
-        return _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
-    finally:
-        workers.close()
+        checked = _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
+    return checked
 
 
 def _check(docs: Sequence[Document], facts: Sequence[Claim],

@@ -10,6 +10,7 @@ import argparse
 from dataclasses import replace
 import os
 import re
+import signal
 import sys
 from datetime import date
 from typing import Callable, Mapping, Optional, Sequence
@@ -347,9 +348,58 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Stopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM: unwinds like Ctrl-C (workers stopped, the cache closed), and says
+    which signal so the exit code can (130 or 143)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _exit_now(signum: int, frame: object) -> None:
+    """A second Ctrl-C (or SIGTERM) while the first is being handled: leave at once."""
+    try:
+        os.write(2, b"factcheck: interrupted\n")
+    finally:
+        os._exit(128 + signum)
+
+
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGINT, _exit_now)
+    signal.signal(signal.SIGTERM, _exit_now)
+    raise _Stopped(signum)
+
+
+def _trap_signals() -> Optional[dict]:
+    """Handlers for Ctrl-C and SIGTERM while a command runs; the previous ones, to put back
+    (None when not on the main thread, where signals cannot be set)."""
+    try:
+        return {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:
+        return None
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = _trap_signals()
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt as exc:
+        # Kept till the process ends: a second Ctrl-C during its exit leaves at once, quietly.
+        previous = None
+        signal.signal(signal.SIGINT, _exit_now)
+        signal.signal(signal.SIGTERM, _exit_now)
+        sys.stderr.write("factcheck: interrupted\n")
+        sys.stderr.flush()
+        return 128 + getattr(exc, "signum", signal.SIGINT)
+    finally:
+        for signum, handler in (previous or {}).items():
+            signal.signal(signum, handler)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         if args.command == "extract":
             return _cmd_extract(args)
@@ -364,9 +414,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except _UsageError as exc:
         sys.stderr.write(f"factcheck: error: {exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("factcheck: interrupted\n")
-        return 130
     except OSError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         return EXIT_USAGE
