@@ -164,3 +164,135 @@ def test_html_input_never_runs_and_is_escaped(hostile, capsys):
     assert "<script>alert(1)</script>" not in captured.out
     assert "<iframe" not in captured.out
 
+
+
+# ── output safety ─────────────────────────────────────────────────────────────────────────────
+
+import re  # noqa: E402
+import signal  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from factcheck.report.safe import has_command_line  # noqa: E402
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_SCHEME_LINK = re.compile(r"""(?i)(href|src)\s*=\s*["']?\s*javascript:|"uri":\s*"javascript:""")
+HOSTILE_A = ("Updated: March 12, 2025 9:00 am\n\nFerry Service \x1b]0;pwned\x07Resumes\n\n"
+             "The ferry service between the two islands resumed on Tuesday after a storm \x1b[2J "
+             "closed the port for three days, the harbour master said.\n\n::error file=x::line\n")
+HOSTILE_B = ("Updated: March 12, 2025 11:00 am\n\nFerries Sail Again\n\n"
+             "The ferry service between the two islands resumed on Tuesday after a storm\r\n"
+             "::warning::wrapped \x9b31m closed the port for five days, the harbour master "
+             "\x1b]8;;https://evil.example\x07said\x1b]8;;\x07 on ##[error]Monday.\n")
+
+
+@contextmanager
+def time_limit(seconds: int):
+    """The case fails, rather than hangs, past `seconds`."""
+    def expired(signum, frame):
+        raise TimeoutError(f"over {seconds} s")
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def assert_safe(name: str, text: str, own_commands: int = 0) -> None:
+    """No raw control character, no `javascript:` link, and no line that the runner would read
+    as a workflow command but the `own_commands` annotations of the github format."""
+    bad = _RAW_CONTROL.search(text)
+    assert not bad, (name, text[max(0, bad.start() - 60):bad.end() + 20])
+    lines = text.split("\n")
+    ours = [ln for ln in lines if re.match(r"::(error|warning|notice) [^\n]*::", ln)]
+    assert len(ours) == own_commands, (name, ours)
+    assert not has_command_line("\n".join(ln for ln in lines if ln not in ours)), name
+    assert not _SCHEME_LINK.search(text), name
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    d = tmp_path / "b"
+    d.mkdir()
+    (d / "evil\n::error file=x::pwned.txt").write_text(HOSTILE_A)
+    (d / "javascript:alert(document.domain).txt").write_text(HOSTILE_B)
+    (d / "\x1b[2Jclear\r::error::x.txt").write_text("")  # unreadable: named on stderr
+    (d / "j.json").write_text(json.dumps({
+        "id": "id\x1b[31mred\n::error::x", "title": "T\x1b]0;t\x07\x9b", "published": "2025-03-12",
+        "text": HOSTILE_A.replace("three days", "four days")}))
+    return tmp_path
+
+
+def test_hostile_names_and_text_never_reach_output_raw(hostile_names, capsys, monkeypatch):
+    formats = ["rich", "json", "sarif", "github", "markdown", "html"]
+    monkeypatch.chdir(hostile_names)
+    with time_limit(10):
+        code = main(["check", "b", "--no-cache", "--jobs", "1", "--output-dir", "rep",
+                     "--format", ",".join(formats)])
+        captured = capsys.readouterr()
+        assert code == 2  # the empty file
+        assert "clear" in captured.err and "Traceback" not in captured.err
+        outputs = {p.name: p.read_text(encoding="utf-8") for p in (hostile_names / "rep").iterdir()}
+        assert len(outputs) == len(formats)
+        outputs["stderr"] = captured.err
+        doc = json.loads(outputs["factcheck.json"])
+        assert len(doc["conflicts"]) >= 2  # the hostile sentences are in findings
+        for fmt in formats[1:]:  # every format to stdout too (rich: below, as under Actions)
+            main(["check", "b", "--no-cache", "--jobs", "1", "--format", fmt])
+            captured = capsys.readouterr()
+            outputs[f"stdout {fmt}"], outputs[f"stderr {fmt}"] = captured.out, captured.err
+        summary = hostile_names / "summary.md"
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")  # rich and github to stdout
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+        main(["check", "b", "--no-cache", "--jobs", "1"])
+        captured = capsys.readouterr()
+        outputs["stdout actions"], outputs["stderr actions"] = captured.out, captured.err
+        outputs["step summary"] = summary.read_text(encoding="utf-8")
+        main(["extract", "b", "--no-cache", "--jobs", "1"])
+        outputs["extract rich"] = capsys.readouterr().out
+    assert "storm" in outputs["stdout actions"] and "::error file=" in outputs["stdout actions"]
+    annotations = (len([f for f in doc["conflicts"] if "accepted" not in f])
+                   + len([a for a in doc["articles"] if a["error"]]) + len(doc.get("notes", ())))
+    for name, text in outputs.items():
+        assert_safe(name, text, annotations if name in ("factcheck.annotations.txt",
+                                                        "stdout github", "stdout actions") else 0)
+    # The escapes say what was there.
+    assert "\\x1b[2J" in outputs["factcheck.txt"] and "\\x1b[2J" in outputs["stderr"]
+    assert "\\u009b" in outputs["factcheck.json"]
+
+
+def test_output_refuses_devices_fifos_symlinks_and_inputs(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "a.txt").write_text(GOOD_A)
+    (tmp_path / "b" / "b.txt").write_text(GOOD_B)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "real.json").write_text("{}")
+    os.symlink(tmp_path / "real.json", tmp_path / "link.json")
+    base = ["check", "b", "--no-cache", "--jobs", "1", "--format", "json", "--fail-on", "never"]
+    with time_limit(10):
+        for target, why in (("fifo", "FIFO"), ("/dev/null", "device"),
+                            ("link.json", "symbolic link"), ("b/a.txt", "inputs")):
+            assert main(base + ["--output", target]) == 2, target
+            err = capsys.readouterr().err
+            assert why in err and "Traceback" not in err, (target, err)
+        assert (tmp_path / "b" / "a.txt").read_text() == GOOD_A
+        assert os.path.islink(tmp_path / "link.json") and os.path.exists("/dev/null")
+        assert main(base + ["--output", "real.json"]) == 0  # the link's target itself
+        old = os.umask(0o022)
+        try:
+            assert main(base + ["--output", "new.json"]) == 0
+        finally:
+            os.umask(old)
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+        # --output-dir writes every format it can and names each one it cannot.
+        (tmp_path / "rep").mkdir()
+        (tmp_path / "rep" / "factcheck.json").mkdir()
+        code = main(["check", "b", "--no-cache", "--jobs", "1", "--fail-on", "never",
+                     "--output-dir", "rep", "--format", "json,sarif,markdown"])
+        err = capsys.readouterr().err
+        assert code == 2 and "json report" in err and "folder" in err, err
+        assert (tmp_path / "rep" / "factcheck.sarif").is_file()
+        assert (tmp_path / "rep" / "factcheck.md").is_file()
+        assert main(base + ["--output", "x.json", "--output-dir", "rep"]) == 2
