@@ -339,11 +339,16 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     by_id = {d.id: d for d in docs}
     needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in claims_of}
     read = cache.extractions(needed) if cache and needed else {}
-    for doc in needed.values():
-        if doc.id not in read:  # a row that would not decode: extract it again
+    redone: dict[str, ArticleRow] = {}
+    for key, doc in needed.items():
+        if doc.id not in read:  # a row that would not decode: extract it again, and store it
             outcome = analyse_one(doc)
             if isinstance(outcome, Extraction):
                 read[doc.id] = outcome
+                if cache:
+                    redone[key] = _row(outcome)[1]
+    if cache and redone:
+        cache.put_articles(redone)
     for doc_id, extraction in read.items():
         claims_of[doc_id] = _pack(extraction.claims)
     packed = [[claims_of[a] for a in s.articles if a in claims_of] for s, _ in missing]

@@ -296,3 +296,95 @@ def test_output_refuses_devices_fifos_symlinks_and_inputs(tmp_path, capsys, monk
         assert (tmp_path / "rep" / "factcheck.sarif").is_file()
         assert (tmp_path / "rep" / "factcheck.md").is_file()
         assert main(base + ["--output", "x.json", "--output-dir", "rep"]) == 2
+
+
+# ── the cache is untrusted input ──────────────────────────────────────────────────────────────
+
+import sqlite3  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import generate as gen  # noqa: E402
+
+
+@pytest.fixture
+def cached_batch(tmp_path):
+    gen.generate(60, tmp_path / "b", seed=11)
+    (tmp_path / "b" / "planted.json").unlink()
+    return tmp_path
+
+
+def _cached_check(root, capsys, *args):
+    code = main(["check", str(root / "b"), "--format", "json", "--jobs", "1", "--fail-on",
+                 "never", "--no-facts", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, json.loads(captured.out), captured.err
+
+
+def test_cache_rows_that_do_not_validate_are_recomputed(cached_batch, capsys):
+    cache = str(cached_batch / "cache")
+    with time_limit(10):
+        _, fresh, _ = _cached_check(cached_batch, capsys, "--no-cache")
+        _cached_check(cached_batch, capsys, "--cache", cache)
+        db = sqlite3.connect(os.path.join(cache, "claims-v2.sqlite"))
+        with db:
+            stories = db.execute("SELECT key, data FROM story WHERE data != '[]'").fetchall()
+            assert stories
+            for key, data in stories:  # every finding of a known shape, but "severe"
+                db.execute("UPDATE story SET data = ? WHERE key = ?",
+                           (data.replace('"severity": "error"', '"severity": "severe"'), key))
+            keys = [k for (k,) in db.execute("SELECT key FROM article ORDER BY key")]
+            db.execute("UPDATE article SET data = ? WHERE key = ?",
+                       ("[" * 100_000 + "]" * 100_000, keys[0]))  # deep JSON
+            db.execute("UPDATE article SET data = replace(data, '\"line\": ', '\"line\": \"x') "
+                       "WHERE key = ?", (keys[1],))  # a string where a number belongs
+            db.execute("UPDATE article SET data = replace(data, '\"start\": ', '\"start\": \"')"
+                       " WHERE key = ?", (keys[2],))  # not even JSON any more
+            db.execute("UPDATE article SET names = '[1, 2]', claims = 'many' WHERE key = ?",
+                       (keys[3],))
+        db.close()
+        code, warm, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert code == 0 and warm == fresh
+        assert "do not validate" in err
+        code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert again == fresh and "warning" not in err  # the recomputed rows were stored
+
+
+def _corrupt_middle(path: str) -> None:
+    """Overwrite three pages in the middle of the database where opening it still works but
+    reading the rows does not (the run's first read meets the damage)."""
+    clean = open(path, "rb").read()
+    pages = len(clean) // 4096
+    for page in range(pages // 4, pages - 3):
+        damaged = clean[:page * 4096] + b"\xff" * 3 * 4096 + clean[(page + 3) * 4096:]
+        with open(path, "wb") as fh:
+            fh.write(damaged)
+        db = sqlite3.connect(path)
+        try:
+            db.execute("SELECT count(*) FROM article").fetchone()
+            db.execute("SELECT count(*) FROM story").fetchone()
+        except sqlite3.DatabaseError:
+            continue  # caught on opening: the easy case
+        else:
+            try:
+                db.execute("SELECT names, claims FROM article").fetchall()
+            except sqlite3.DatabaseError:
+                return
+        finally:
+            db.close()
+    pytest.fail("no page found whose damage shows only on reading")
+
+
+def test_corrupt_cache_pages_are_moved_aside_and_rebuilt_once(cached_batch, capsys):
+    cache = str(cached_batch / "cache")
+    with time_limit(10):
+        _, fresh, _ = _cached_check(cached_batch, capsys, "--cache", cache)
+        _corrupt_middle(os.path.join(cache, "claims-v2.sqlite"))
+        code, report, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert code == 0 and report == fresh
+        assert "moved it to claims-v2.sqlite.corrupt" in err and "rebuilt" in err, err
+        assert os.path.exists(os.path.join(cache, "claims-v2.sqlite.corrupt"))
+        code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert again == fresh and "warning" not in err, err
