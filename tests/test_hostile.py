@@ -169,6 +169,7 @@ def test_html_input_never_runs_and_is_escaped(hostile, capsys):
 # ── output safety ─────────────────────────────────────────────────────────────────────────────
 
 import re  # noqa: E402
+import time  # noqa: E402
 import signal  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
@@ -388,3 +389,72 @@ def test_corrupt_cache_pages_are_moved_aside_and_rebuilt_once(cached_batch, caps
         assert os.path.exists(os.path.join(cache, "claims-v2.sqlite.corrupt"))
         code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert again == fresh and "warning" not in err, err
+
+
+# ── claims.yaml ───────────────────────────────────────────────────────────────────────────────
+
+
+def _one_line_error(capsys, argv, name):
+    with time_limit(10):
+        began = time.perf_counter()
+        code = main(argv)
+        took = time.perf_counter() - began
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "Traceback" not in err and err.count("\n") == 1 and name in err, err
+    return err, took
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "a.txt").write_text(GOOD_A)
+    return tmp_path
+
+
+def test_deep_claims_yaml_is_one_line_error_in_check_and_accept(desk, capsys):
+    (desk / "deep.yaml").write_text("facts: " + "[" * 500 + "]" * 500 + "\n")
+    (desk / "deepmap.yaml").write_text("aliases: " + "{a: " * 500 + "x" + "}" * 500 + "\n")
+    for name in ("deep.yaml", "deepmap.yaml"):
+        err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", name], name)
+        assert "nested more than" in err
+        err, _ = _one_line_error(capsys, ["accept", "12345678", "--reason", "x", "--facts", name],
+                                 name)
+        assert "nested more than" in err
+
+
+def test_alias_bomb_in_claims_yaml_is_refused_at_once(desk, capsys):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (desk / "bomb.yaml").write_text("tolerance:\n" + "".join(f"  {ln}\n" for ln in lines)
+                                    + "facts: *a9\n")
+    for argv in (["check", "b", "--no-cache", "--facts", "bomb.yaml"],
+                 ["accept", "12345678", "--reason", "x", "--facts", "bomb.yaml"]):
+        err, took = _one_line_error(capsys, argv, "bomb.yaml")
+        assert "aliases" in err and took < 1, (err, took)
+
+
+def test_big_claims_yaml_is_linear_or_refused(desk, capsys):
+    from factcheck.facts import FactBook
+    from factcheck.model import Document
+
+    # One line lookup per fact: 50,000 facts (a 5 MB book) looked up in well under a second.
+    facts = tuple(Document(id=f"fact-{i}", path="claims.yaml", text="x", trusted=True)
+                  for i in range(50_000))
+    book = FactBook(facts=facts, fact_lines=tuple(range(1, 50_001)))
+    began = time.perf_counter()
+    assert [book.line_of(f.id) for f in facts] == list(range(1, 50_001))
+    assert time.perf_counter() - began < 1
+    with open(desk / "huge.yaml", "wb") as fh:  # 50 MB, sparse: refused before it is read
+        fh.truncate(50 * 2**20)
+    err, took = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "huge.yaml"],
+                                "huge.yaml")
+    assert "50.0 MB" in err and took < 1, (err, took)
+
+
+def test_values_echoed_from_claims_yaml_are_cut_short(desk, capsys):
+    (desk / "long.yaml").write_text("severity:\n  quote: " + "x" * 1_000_000 + "\n")
+    err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "long.yaml"],
+                             "long.yaml")
+    assert "should be one of" in err and len(err) < 300, len(err)
