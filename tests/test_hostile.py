@@ -169,6 +169,7 @@ def test_html_input_never_runs_and_is_escaped(hostile, capsys):
 # ── output safety ─────────────────────────────────────────────────────────────────────────────
 
 import re  # noqa: E402
+from collections import Counter  # noqa: E402
 import time  # noqa: E402
 import signal  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -458,3 +459,33 @@ def test_values_echoed_from_claims_yaml_are_cut_short(desk, capsys):
     err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "long.yaml"],
                              "long.yaml")
     assert "should be one of" in err and len(err) < 300, len(err)
+
+
+# ── a batch stage near-linear in the batch ────────────────────────────────────────────────────
+
+
+def test_one_fact_of_many_look_alike_claims_is_judged_in_linear_time():
+    """30,000 tiny articles that share names chain their claims into one fact: judging it must
+    cost its relations, not the square of its claims (it took over 600 s)."""
+    from factcheck.compare import compare
+    from factcheck.model import Claim, Frame, Pair, Quantity
+
+    def claim(i: int, n: int) -> Claim:
+        sentence = f"Mayor Voss said {n} people attended the fair."
+        return Claim(id=f"a{i:05d}#1", article=f"a{i:05d}", path=f"a{i:05d}.txt", kind="quantity",
+                     text=f"{n} people", start=16, end=16 + len(f"{n} people"), line=1,
+                     column=17, sentence=sentence, sentence_start=0, role="body",
+                     value=Quantity(n, n, "people"),
+                     frame=Frame(masked="Mayor Voss said <N> attended the fair.",
+                                 terms=("attended", "fair"), names=("Voss",)))
+
+    n = 30_000
+    claims = [claim(i, 45 if i >= n - 3 else 40) for i in range(n)]  # the odd ones last
+    pairs = [Pair(claims[0], claims[i], 0.9) for i in range(1, n)]  # all lined up with one
+    with time_limit(10):
+        found = compare(pairs)
+    assert len(found) == 1 and found[0].kind == "quantity"
+    roles = Counter(s.role for s in found[0].sides)
+    assert roles == {"outlier": 3, "consensus": n - 3}
+    assert {s.claim.article for s in found[0].sides if s.role == "outlier"} == {
+        f"a{i:05d}" for i in range(n - 3, n)}
