@@ -158,12 +158,33 @@ class _Workers:
         pool, self.pool = self.pool, None
         if pool is None:
             return
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            _quiet_thread(manager)
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:  # its feeder may be stuck writing to the dead workers: no join
+            queue.cancel_join_thread()
         for proc in list((getattr(pool, "_processes", None) or {}).values()):
             try:
                 proc.kill()
             except (OSError, ValueError, AttributeError):
                 pass
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _quiet_thread(thread: threading.Thread) -> None:
+    """The pool's manager thread, finding its workers killed, may fail on a future already
+    cancelled (InvalidStateError, CPython 3.11): that is the abort itself, not news to print."""
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.thread is thread and issubclass(args.exc_type, InvalidStateError):
+            return
+        previous(args)
+
+    threading.excepthook = hook
 
 
 def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress

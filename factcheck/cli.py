@@ -437,8 +437,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         signal.signal(signal.SIGINT, _exit_now)
         signal.signal(signal.SIGTERM, _exit_now)
         sys.stderr.write("factcheck: interrupted\n")
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
+        if argv is None:  # the command itself: leave now, waiting on nothing at exit
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(code)
         sys.stderr.flush()
-        return 128 + getattr(exc, "signum", signal.SIGINT)
+        return code
     finally:
         for signum, handler in (previous or {}).items():
             signal.signal(signum, handler)
