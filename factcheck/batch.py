@@ -12,6 +12,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
@@ -94,6 +98,42 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is still there
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker must never outlive the run that started it (a parent killed outright leaves
+    its pool behind, blocked for ever): on Linux the kernel sends it SIGKILL when the parent
+    dies; everywhere, a thread checks the parent is still there and ends the worker if not."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
+def _worker_start(parent: int) -> None:
+    """Ctrl-C reaches the whole process group: the parent alone handles it (and stops its
+    workers), so a worker ignores it rather than print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent(parent)
+
+
 class _Workers:
     """One pool of processes for the whole run, started only when some work is big enough."""
 
@@ -103,13 +143,48 @@ class _Workers:
 
     def map(self, work: Callable, tasks: Sequence) -> Iterable:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_start,
+                                            initargs=(os.getpid(),))
         return self.pool.map(work, tasks)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+
+    def abort(self) -> None:
+        """Stop at once (Ctrl-C, SIGTERM, a failure): kill the workers rather than wait for
+        the work queued for them."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            _quiet_thread(manager)
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:  # its feeder may be stuck writing to the dead workers: no join
+            queue.cancel_join_thread()
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _quiet_thread(thread: threading.Thread) -> None:
+    """The pool's manager thread, finding its workers killed, may fail on a future already
+    cancelled (InvalidStateError, CPython 3.11): that is the abort itself, not news to print."""
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.thread is thread and issubclass(args.exc_type, InvalidStateError):
+            return
+        previous(args)
+
+    threading.excepthook = hook
 
 
 def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: Progress
@@ -194,8 +269,10 @@ def analyse(docs: Sequence[Document], jobs: Optional[int] = None,
         else:
             for doc, outcome in zip(todo, _run(todo, workers, _chunk, advance)):
                 fresh[doc.id] = outcome
-    finally:
-        workers.close()
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
     extractions: list[Extraction] = []
     errors: list[LoadError] = []
     for doc in docs:
@@ -231,9 +308,12 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
     `keep_extractions`, Checked.extractions holds only those a re-check read from the cache."""
     workers = _Workers(jobs or default_jobs())
     try:
-        return _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
-    finally:
-        workers.close()
+        checked = _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
+    return checked
 
 
 def _check(docs: Sequence[Document], facts: Sequence[Claim],
@@ -280,11 +360,16 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     by_id = {d.id: d for d in docs}
     needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in claims_of}
     read = cache.extractions(needed) if cache and needed else {}
-    for doc in needed.values():
-        if doc.id not in read:  # a row that would not decode: extract it again
+    redone: dict[str, ArticleRow] = {}
+    for key, doc in needed.items():
+        if doc.id not in read:  # a row that would not decode: extract it again, and store it
             outcome = analyse_one(doc)
             if isinstance(outcome, Extraction):
                 read[doc.id] = outcome
+                if cache:
+                    redone[key] = _row(outcome)[1]
+    if cache and redone:
+        cache.put_articles(redone)
     for doc_id, extraction in read.items():
         claims_of[doc_id] = _pack(extraction.claims)
     packed = [[claims_of[a] for a in s.articles if a in claims_of] for s, _ in missing]

@@ -10,6 +10,12 @@ holds the findings of one story, keyed by its articles' keys and everything else
 them (`story_key`). Values are JSON restricted to the pipeline's own records, never pickle: a
 cache committed to a repository must not be able to run code in CI. A corrupt, locked or
 unwritable cache is rebuilt or bypassed with a warning, never a failure.
+
+The file is untrusted input like any article (it may come from a shared runner or a repository):
+every row is checked against the record types, field by field, before it is used, and a row
+that does not validate (bad JSON, nesting too deep, an unknown severity, a string where a
+number belongs) is dropped and its result computed again. A database whose pages are corrupt
+is moved aside and a new one started, once per run.
 """
 
 from __future__ import annotations
@@ -18,12 +24,15 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import sqlite3
 import sys
+import types
+import typing
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
 from factcheck import __version__, model
 
@@ -70,6 +79,79 @@ def decode(data: Any) -> Any:
         cls = _TYPES[data["__t"]]
         return cls(**{k: decode(v) for k, v in data.items() if k != "__t"})
     return data
+
+
+MAX_ROW_CHARS = 64 * 2**20  # far above any real article's row
+_SEVERITIES = frozenset({"error", "warning", "info"})
+_CONFLICT_KINDS = frozenset({"quantity", "date", "ordinal", "quote", "attribution", "fact",
+                             "update", "duration"})
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def valid(value: Any, hint: Any) -> bool:
+    """Whether a decoded value is what `hint` (a record type, or a field's annotation) says,
+    all the way down: the cache's rows are trusted only once they pass this."""
+    if hint is Any:
+        return True
+    if hint is type(None) or hint is None:
+        return value is None
+    origin = typing.get_origin(hint)
+    if origin is Union or origin is types.UnionType:
+        return any(valid(value, arg) for arg in typing.get_args(hint))
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if type(value) is not tuple:
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(valid(x, args[0]) for x in value)
+        return len(args) == len(value) and all(valid(x, a) for x, a in zip(value, args))
+    if hint is float:
+        return type(value) is float or type(value) is int
+    if hint in (str, int, bool, date):
+        return type(value) is hint
+    if dataclasses.is_dataclass(hint):
+        if type(value) is not hint:
+            return False
+        if not all(valid(getattr(value, name), h) for name, h in _hints(hint).items()):
+            return False
+        if hint is model.Conflict:
+            return value.severity in _SEVERITIES and value.kind in _CONFLICT_KINDS
+        if hint is model.Claim:
+            return model.KIND_OF.get(type(value.value)) == value.kind
+        return True
+    return False
+
+
+def _load_row(data: Any, hint: Any) -> Any:
+    """A row's JSON as a checked record, or None when it does not validate."""
+    if not isinstance(data, str) or len(data) > MAX_ROW_CHARS:
+        return None
+    try:
+        value = decode(json.loads(data))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
+        return None
+    return value if valid(value, hint) else None
+
+
+def _strict_text(raw: bytes) -> Optional[str]:
+    """SQLite text as str; bytes that are not UTF-8 (a damaged page) read as NULL, so the row
+    is dropped rather than the whole query failing."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _corrupt(exc: Exception) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+        return True
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +207,8 @@ class ClaimsCache:
         self.directory = Path(directory)
         self.db: Optional[sqlite3.Connection] = None
         self.warnings: list[str] = []
+        self._rebuilt = False
+        self._dropped = 0
         self._open()
 
     def _open(self) -> None:
@@ -140,6 +224,7 @@ class ClaimsCache:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=2.0)
+        db.text_factory = _strict_text
         db.execute("CREATE TABLE IF NOT EXISTS article "
                    "(key TEXT PRIMARY KEY, names TEXT, claims INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS story (key TEXT PRIMARY KEY, data TEXT)")
@@ -148,21 +233,42 @@ class ClaimsCache:
         return db
 
     def _rebuild(self, exc: Exception) -> bool:
+        """Move an unreadable database aside (with its journal) and start a new one, once."""
         path = self.directory / _FILE
         try:
-            if path.exists() and "locked" not in str(exc):
-                path.unlink()
+            if path.exists() and not self._rebuilt and _corrupt(exc):
+                self._rebuilt = True
+                if self.db is not None:
+                    self.db.close()
+                    self.db = None
+                aside = path.with_name(path.name + ".corrupt")
+                for suffix in ("-journal", "-wal", "-shm"):  # a stale journal must not replay
+                    side = path.with_name(path.name + suffix)
+                    if side.exists():
+                        os.replace(side, aside.with_name(aside.name + suffix))
+                os.replace(path, aside)
                 self.db = self._connect(path)
-                self._warn(f"claims cache {path} was unreadable ({exc}); rebuilt it")
+                self._warn(f"claims cache {path} was unreadable ({exc}); moved it to "
+                           f"{aside.name} and rebuilt it")
                 return True
         except (sqlite3.Error, OSError):
             pass
+        self.db = None
         self._warn(f"claims cache {path} cannot be used ({exc}); running without it")
         return False
 
     def _warn(self, message: str) -> None:
+        from factcheck.report.safe import shown
+
         self.warnings.append(message)
-        sys.stderr.write(f"factcheck: warning: {message}\n")
+        sys.stderr.write(f"factcheck: warning: {shown(message)}\n")
+
+    def _drop(self, count: int = 1) -> None:
+        """A row that did not validate: computed again, and said once per run."""
+        if not self._dropped:
+            self._warn(f"claims cache {self.directory / _FILE} holds rows that do not "
+                       "validate; they are computed again")
+        self._dropped += count
 
     def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple[Any, ...]]:
         if self.db is None:
@@ -175,8 +281,11 @@ class ClaimsCache:
                 rows.extend(self.db.execute(
                     f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk))
         except sqlite3.Error as exc:
-            self._warn(f"claims cache read failed ({exc}); working afresh")
-            self.db = None
+            if _corrupt(exc) and self._rebuild(exc):
+                return []  # a new, empty cache
+            if self.db is not None:
+                self._warn(f"claims cache read failed ({exc}); working afresh")
+                self.db = None
             return []
         return rows
 
@@ -188,6 +297,9 @@ class ClaimsCache:
             with self.db:
                 self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
         except sqlite3.Error as exc:
+            if _corrupt(exc) and self._rebuild(exc):
+                self._write(table, rows)
+                return
             self._warn(f"claims cache write failed ({exc}); results not cached")
 
     def summaries(self, keys: Sequence[str]) -> dict[str, tuple[tuple[str, ...], int]]:
@@ -195,18 +307,23 @@ class ClaimsCache:
         out: dict[str, tuple[tuple[str, ...], int]] = {}
         for key, names, claims in self._select("article", "names, claims", keys):
             try:
-                out[key] = (tuple(json.loads(names)), int(claims))
-            except (ValueError, TypeError):
-                continue  # one bad row costs one re-extraction
+                story = tuple(json.loads(names))
+            except (ValueError, TypeError, RecursionError):
+                story = None
+            if (story is None or type(claims) is not int or claims < 0
+                    or not all(type(n) is str for n in story)):
+                self._drop()  # one bad row costs one re-extraction
+                continue
+            out[key] = (story, claims)
         return out
 
     def extractions(self, docs: Mapping[str, model.Document]) -> dict[str, model.Extraction]:
         """Cached extractions by document id, for documents given by their article key."""
         found: dict[str, model.Extraction] = {}
         for key, data in self._select("article", "data", list(docs)):
-            try:
-                ex = decode(json.loads(data))
-            except (ValueError, KeyError, TypeError):
+            ex = _load_row(data, model.Extraction)
+            if ex is None or key not in docs:
+                self._drop()
                 continue
             doc = docs[key]
             found[doc.id] = dataclasses.replace(ex, article=dataclasses.replace(ex.article, doc=doc))
@@ -220,10 +337,11 @@ class ClaimsCache:
         """Cached findings by story key."""
         found: dict[str, list[model.Conflict]] = {}
         for key, data in self._select("story", "data", keys):
-            try:
-                found[key] = list(decode(json.loads(data)))
-            except (ValueError, KeyError, TypeError):
-                continue  # one bad row costs one story's alignment
+            conflicts = _load_row(data, tuple[model.Conflict, ...])
+            if conflicts is None:
+                self._drop()  # one bad row costs one story's alignment
+                continue
+            found[key] = list(conflicts)
         return found
 
     def put_stories(self, stories: Mapping[str, Sequence[model.Conflict]]) -> None:

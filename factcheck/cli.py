@@ -10,6 +10,7 @@ import argparse
 from dataclasses import replace
 import os
 import re
+import signal
 import sys
 from datetime import date
 from typing import Callable, Mapping, Optional, Sequence
@@ -24,6 +25,14 @@ from factcheck.load import DEFAULT_MAX_BYTES, load_paths
 from factcheck.model import Claim, Document, Extraction, LoadError, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _say(message: str) -> None:
+    """One line on stderr; what came from the input (paths, excerpts) shows its control
+    characters escaped, so it can neither drive the terminal nor start a workflow command."""
+    from factcheck.report.safe import shown
+
+    sys.stderr.write(f"factcheck: {shown(message)}\n")
 
 
 class _UsageError(Exception):
@@ -165,6 +174,21 @@ def _extractions_of(docs: Sequence[Document], held: Mapping[str, Extraction],
     return extractions
 
 
+def _inputs(docs: Sequence[Document], errors: Sequence[LoadError] = (),
+            book: Optional[FactBook] = None) -> list[str]:
+    """Every file the run read: a report must never be written over one of them."""
+    return ([d.path for d in docs] + [e.path for e in errors]
+            + ([book.path] if book is not None and book.path else []))
+
+
+def _refuse_output(output: Optional[str], inputs: Sequence[str]) -> None:
+    from factcheck.report.output import unsafe_target
+
+    why = unsafe_target(output, inputs) if output else None
+    if why:
+        raise _UsageError(f"--output {why}")
+
+
 def _emit(text: str, output: Optional[str]) -> None:
     if output:
         from factcheck.report.output import write_atomic
@@ -185,6 +209,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.report import claims as claims_report
 
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    _refuse_output(args.output, _inputs(docs, load_errors))
     extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
     if args.format == "json":
@@ -205,7 +230,7 @@ def _say_errors(errors: Sequence[LoadError], fmt: str) -> None:
     if fmt == "rich" or not errors:
         return
     for err in errors:
-        sys.stderr.write(f"factcheck: {err.path}: {err.reason}\n")
+        _say(f"{err.path}: {err.reason}")
 
 
 def _factbook(args: argparse.Namespace) -> FactBook:
@@ -246,9 +271,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
     try:
         init_factbook(args.path)
     except FileExistsError:
-        sys.stderr.write(f"factcheck: {args.path} already exists; not overwritten\n")
+        _say(f"{args.path} already exists; not overwritten")
         return EXIT_USAGE
-    sys.stderr.write(f"factcheck: wrote {args.path}\n")
+    _say(f"wrote {args.path}")
     return EXIT_OK
 
 
@@ -261,26 +286,39 @@ def _cmd_accept(args: argparse.Namespace) -> int:
         raise _UsageError(str(exc))
     already = [f for f in args.fingerprints if f.lower() not in added]
     for fp in added:
-        sys.stderr.write(f"factcheck: accepted {fp} in {args.facts}\n")
+        _say(f"accepted {fp} in {args.facts}")
     for fp in already:
-        sys.stderr.write(f"factcheck: {fp} was already accepted\n")
+        _say(f"{fp} was already accepted")
     return EXIT_OK
 
 
 def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]],
-                 args: argparse.Namespace) -> None:
-    """Every requested format: to --output-dir, to --output, or to stdout."""
+                 args: argparse.Namespace, inputs: Sequence[str]) -> list[str]:
+    """Every requested format: to --output-dir, to --output, or to stdout. Returns what could
+    not be written (each format that can be is written all the same)."""
     from factcheck.report.formats import EXTENSIONS, render, step_summary
-    from factcheck.report.output import write_atomic
+    from factcheck.report.output import unsafe_target, write_atomic
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     formats = args.format or (["rich", "github"] if in_actions else ["rich"])
+    failed: list[str] = []
     if args.output_dir:
-        os.makedirs(args.output_dir, exist_ok=True)
+        try:
+            os.makedirs(args.output_dir, exist_ok=True)
+        except OSError as exc:
+            return [f"--output-dir {args.output_dir}: {exc.strerror or exc}; nothing written"]
         for fmt in formats:
-            write_atomic(os.path.join(args.output_dir, f"factcheck.{EXTENSIONS[fmt]}"),
-                         render(fmt, report, extractions() if fmt == "html" else ()))
+            path = os.path.join(args.output_dir, f"factcheck.{EXTENSIONS[fmt]}")
+            why = unsafe_target(path, inputs)
+            if why:
+                failed.append(f"{fmt} report: {why}")
+                continue
+            try:
+                write_atomic(path, render(fmt, report, extractions() if fmt == "html" else ()))
+            except OSError as exc:
+                failed.append(f"{fmt} report: cannot write {path}: {exc.strerror or exc}")
     elif args.output:
+        _refuse_output(args.output, inputs)
         write_atomic(args.output, render(formats[0], report, extractions() if formats[0] == "html" else ()))
     else:
         for fmt in formats:
@@ -296,7 +334,8 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
             with open(summary_file, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(report))
         except OSError as exc:
-            sys.stderr.write(f"factcheck: cannot append to GITHUB_STEP_SUMMARY: {exc}\n")
+            _say(f"cannot append to GITHUB_STEP_SUMMARY: {exc}")
+    return failed
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -305,6 +344,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     if args.format and len(args.format) > 1 and not args.output_dir:
         raise _UsageError("several formats need --output-dir (one file per format)")
+    if args.output and args.output_dir:
+        raise _UsageError("--output and --output-dir: give one (--output-dir writes every format)")
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     focus = {d.id for d in docs}
@@ -315,6 +356,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         drafts = {(d.path, d.text) for d in docs}
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
         load_errors = list(load_errors) + list(ref_errors)
+    inputs = _inputs(docs, load_errors, book)
+    _refuse_output(args.output, inputs)
     taken = {d.id for d in docs}
     clash = [f.id for f in book.facts if f.id in taken]
     if clash:
@@ -335,11 +378,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
                                      conflicts, notes)
-    _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args), args)
+    unwritten = _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args),
+                             args, inputs)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if undated and args.format not in (None, ["rich"]):
-        sys.stderr.write(f"factcheck: note: {undated}\n")  # the report itself may go to a file
-    if errors and args.fail_on != "never":
+        _say(f"note: {undated}")  # the report itself may go to a file
+    for problem in unwritten:
+        _say(f"error: {problem}")
+    if unwritten or (errors and args.fail_on != "never"):
         return EXIT_USAGE
     failing = exit_severities(args.fail_on)
     if any(c.severity in failing and not c.accepted for c in report.conflicts):
@@ -347,9 +393,66 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Stopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM: unwinds like Ctrl-C (workers stopped, the cache closed), and says
+    which signal so the exit code can (130 or 143)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _exit_now(signum: int, frame: object) -> None:
+    """A second Ctrl-C (or SIGTERM) while the first is being handled: leave at once."""
+    try:
+        os.write(2, b"factcheck: interrupted\n")
+    finally:
+        os._exit(128 + signum)
+
+
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGINT, _exit_now)
+    signal.signal(signal.SIGTERM, _exit_now)
+    raise _Stopped(signum)
+
+
+def _trap_signals() -> Optional[dict]:
+    """Handlers for Ctrl-C and SIGTERM while a command runs; the previous ones, to put back
+    (None when not on the main thread, where signals cannot be set)."""
+    try:
+        return {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:
+        return None
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = _trap_signals()
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt as exc:
+        # Kept till the process ends: a second Ctrl-C during its exit leaves at once, quietly.
+        previous = None
+        signal.signal(signal.SIGINT, _exit_now)
+        signal.signal(signal.SIGTERM, _exit_now)
+        sys.stderr.write("factcheck: interrupted\n")
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
+        if argv is None:  # the command itself: leave now, waiting on nothing at exit
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(code)
+        sys.stderr.flush()
+        return code
+    finally:
+        for signum, handler in (previous or {}).items():
+            signal.signal(signum, handler)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         if args.command == "extract":
             return _cmd_extract(args)
@@ -359,16 +462,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_accept(args)
         return _cmd_check(args)
     except FactBookError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        _say(str(exc))
         return EXIT_USAGE
     except _UsageError as exc:
-        sys.stderr.write(f"factcheck: error: {exc}\n")
+        _say(f"error: {exc}")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("factcheck: interrupted\n")
-        return 130
     except OSError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        _say(str(exc))
         return EXIT_USAGE
 
 

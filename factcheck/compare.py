@@ -420,12 +420,18 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     for cid, c in claims.items():
         groups[comps.find(cid)].append(c)
 
+    # A fact is judged when two of its claims conflict (or update): found from the relations
+    # themselves, not from every pair of its members (one fact of 30,000 look-alike claims).
+    disputed = {comps.find(a) for (a, b), r in rel.items()
+                if r in ("conflict", "update") and a != b}
+    near: dict[str, dict[str, str]] = defaultdict(dict)  # claim id -> {other id: relation}
+    for (a, b), r in rel.items():
+        if a != b:
+            near[a][b] = r
     findings: list[Conflict] = []
-    for members in groups.values():
-        if not any(rel.get((x.id, y.id)) in ("conflict", "update")
-                   for i, x in enumerate(members) for y in members[i + 1:]):
-            continue
-        findings.extend(_judge_fact(members, rel, settings))
+    for root, members in groups.items():
+        if root in disputed:
+            findings.extend(_judge_fact(members, rel, settings, near))
     return findings
 
 
@@ -436,28 +442,33 @@ def _agree(x: Claim, y: Claim, rel: Mapping[tuple[str, str], str]) -> bool:
 
 
 def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
-                settings: Settings) -> list[Conflict]:
+                settings: Settings, near: Mapping[str, Mapping[str, str]]) -> list[Conflict]:
     """Within one fact: the consensus (trusted facts first, then the most supported value) and
-    the claims that conflict with it directly."""
+    the claims that conflict with it directly. Each claim's relations are read from its own
+    neighbours (`near`: claim id -> {other claim id: relation}), so a fact costs its
+    relations, not the square of its claims."""
+
     def support(c: Claim) -> tuple[int, int, int]:
-        agreeing = sum(1 for o in members if o is not c and _agree(c, o, rel))
+        agreeing = sum(1 for r in near.get(c.id, {}).values() if r == "agree")
         return (1 if c.trusted else 0, agreeing, -len(c.id))
 
     ranked = sorted(members, key=support, reverse=True)
     anchor = ranked[0]
     consensus = [anchor] + [o for o in members if o is not anchor and _agree(anchor, o, rel)]
     cons_ids = {c.id for c in consensus}
+    cons_at = {c.id: i for i, c in enumerate(consensus)}
     out: list[Conflict] = []
     outliers: list[Claim] = []
     updates: list[tuple[Claim, Claim]] = []
     for c in members:
         if c.id in cons_ids:
             continue
-        direct = [rel.get((c.id, k.id)) for k in consensus]
+        direct = {r: i for i, r in sorted(((cons_at[k], r) for k, r in near.get(c.id, {}).items()
+                                           if k in cons_at), reverse=True)}
         if "conflict" in direct:
             outliers.append(c)
         elif "update" in direct:
-            other = consensus[direct.index("update")]
+            other = consensus[direct["update"]]
             updates.append((c, other))
     for earlier_later in updates:
         a, b = sorted(earlier_later, key=lambda c: (c.published or date.min, c.id))
@@ -470,17 +481,30 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
     if not outliers:
         return out
     trusted = anchor.trusted
-    # Group outliers that agree among themselves into one finding.
-    remaining = list(outliers)
-    while remaining:
-        head = remaining.pop(0)
-        same = [head] + [o for o in remaining if _agree(head, o, rel)
-                         or o.text.lower() == head.text.lower()]
-        remaining = [o for o in remaining if o not in same]
+    # Group outliers that agree among themselves into one finding: each in turn (in member
+    # order) takes those left that agree with it or read the same, found through its own
+    # relations and its text rather than by a scan of all that are left.
+    position = {o.id: i for i, o in enumerate(outliers)}
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(outliers):
+        by_text[o.text.lower()].append(i)
+    taken = [False] * len(outliers)
+    cons_value = _consensus_value(anchor, consensus)
+    for h, head in enumerate(outliers):
+        if taken[h]:
+            continue
+        taken[h] = True
+        joined = {position[k] for k, r in near.get(head.id, {}).items()
+                  if r == "agree" and k in position}
+        joined.update(by_text[head.text.lower()])
+        same = [head]
+        for i in sorted(joined):
+            if not taken[i]:
+                taken[i] = True
+                same.append(outliers[i])
         kind = _finding_kind(anchor, same + consensus)
         approx = any(_approximate(c) for c in same + consensus[:1])
         lone = len(consensus) == 1 and len(same) == 1
-        cons_value = _consensus_value(anchor, consensus)
         cons = None if lone and not trusted else Consensus(cons_value, len(consensus))
         if trusted:
             label = anchor.source_label or "the fact book"

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping, Optional, Union
 
@@ -37,6 +39,10 @@ _FINGERPRINT = re.compile(r"[0-9a-fA-F]{8}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _INDENTED_COMMENT = re.compile(r"([ \t]*)#")
 _constructor = SafeConstructor()
+MAX_DEPTH = 64  # a fact book is four levels deep; YAML nested deeper is refused, not recursed
+MAX_ALIAS_NODES = 10_000  # nodes that aliases may add when expanded (a bomb adds billions)
+EXCERPT = 60  # characters of a value echoed in a message
+MAX_BYTES = 8 * 2**20  # a desk's fact book is kilobytes; reading 8 MB takes about 90 s
 
 PathLike = Union[str, Path]
 
@@ -62,11 +68,16 @@ class FactBook:
     path: str = ""
     fact_lines: tuple[int, ...] = ()  # parallel to `facts`: the line of each fact's entry
 
-    def line_of(self, fact_id: str) -> Optional[int]:
+    @cached_property
+    def _lines(self) -> dict[str, int]:
+        """Fact id → line, built once (a lookup per fact must not scan every fact)."""
+        lines: dict[str, int] = {}
         for doc, line in zip(self.facts, self.fact_lines):
-            if doc.id == fact_id:
-                return line
-        return None
+            lines.setdefault(doc.id, line)
+        return lines
+
+    def line_of(self, fact_id: str) -> Optional[int]:
+        return self._lines.get(fact_id)
 
     def accepted(self, fingerprint: str) -> Optional[str]:
         """The reason a finding was accepted, or None."""
@@ -111,6 +122,16 @@ def fact_error(book: FactBook, fact_id: str, reason: str) -> FactBookError:
 def _read_text(path: Path) -> tuple[str, bool]:
     """The file's text (newlines as written) and whether it began with a byte-order mark."""
     try:
+        st = path.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the run for ever
+            raise FactBookError(path, None, "is not a regular file (a FIFO, socket or device)")
+        if size > MAX_BYTES:
+            raise FactBookError(path, None, f"is {size / 2**20:.1f} MB; a fact book over "
+                                            f"{MAX_BYTES // 2**20} MB is refused (split it or "
+                                            f"keep the facts a desk checks against)")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FactBookError(path, None, "file not found") from None
@@ -127,9 +148,35 @@ def _read_text(path: Path) -> tuple[str, bool]:
     return text, bom
 
 
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """A value as echoed in a message: one line, at most `limit` characters."""
+    s = " ".join(str(value).split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """The safe loader, refusing nesting deeper than MAX_DEPTH before it recurses into it
+    (PyYAML composes recursively: 500 levels exhaust Python's stack)."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Optional[Node], index: object) -> Optional[Node]:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def _compose(text: str, path: PathLike) -> Optional[Node]:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_BoundedLoader)
+    except RecursionError:
+        raise FactBookError(path, None, "not valid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -164,8 +211,32 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
+def _expanded_size(root: Node) -> int:
+    """How many nodes the tree would hold with every alias copied out (capped just past the
+    bound): aliases share nodes, so it is counted once per distinct node."""
+    cap = 10 * MAX_ALIAS_NODES + 1
+    memo: dict[int, int] = {}
+
+    def size(node: Node) -> int:  # recursion bounded by MAX_DEPTH
+        known = memo.get(id(node))
+        if known is not None:
+            return known
+        n = 1
+        if isinstance(node, SequenceNode):
+            for child in node.value:
+                n = min(cap, n + size(child))
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                n = min(cap, n + size(key) + size(value))
+        memo[id(node)] = n
+        return n
+
+    return size(root)
+
+
 def _check_tags(root: Node, path: PathLike) -> None:
-    """Refuse object tags (`!!python/object`), custom tags and merge keys anywhere in the file."""
+    """Refuse object tags (`!!python/object`), custom tags and merge keys anywhere in the file,
+    and aliases that would expand the file past MAX_ALIAS_NODES nodes (an alias bomb)."""
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -182,6 +253,9 @@ def _check_tags(root: Node, path: PathLike) -> None:
         elif isinstance(node, MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
+    if _expanded_size(root) - len(seen) > MAX_ALIAS_NODES:
+        raise FactBookError(path, None, f"aliases (*name) expand to more than "
+                                        f"{MAX_ALIAS_NODES:,} extra values; write the values out")
 
 
 def _found(node: Node) -> str:
@@ -220,10 +294,10 @@ class _Reader:
                 raise self.fail(key_node, f"{what}: a key must be a plain name")
             key = key_node.value
             if allowed is not None and key not in allowed:
-                raise self.fail(key_node, f"unknown key '{key}' (expected one of "
+                raise self.fail(key_node, f"unknown key '{excerpt(key)}' (expected one of "
                                           f"{', '.join(allowed)})")
             if key in first:
-                raise self.fail(key_node, f"duplicate key '{key}' (first on line {first[key]})")
+                raise self.fail(key_node, f"duplicate key '{excerpt(key)}' (first on line {first[key]})")
             first[key] = _line(key_node)
             out.append((key, key_node, value_node))
         return out
@@ -255,7 +329,7 @@ class _Reader:
         try:
             value = float(_constructor.construct_object(node))
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            raise self.fail(node, f"{what} should be a number, not '{node.value}'") from None
+            raise self.fail(node, f"{what} should be a number, not '{excerpt(node.value)}'") from None
         if not math.isfinite(value):
             raise self.fail(node, f"{what} should be a finite number")
         return value
@@ -266,11 +340,11 @@ class _Reader:
         raw = node.value.strip()
         match = _ISO_DATE.fullmatch(raw)
         if match is None:
-            raise self.fail(node, f"{what} should be a date like 2024-06-19, not '{raw}'")
+            raise self.fail(node, f"{what} should be a date like 2024-06-19, not '{excerpt(raw)}'")
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            raise self.fail(node, f"{what}: there is no date {raw}") from None
+            raise self.fail(node, f"{what}: there is no date {excerpt(raw)}") from None
 
 
 # ── the schema ───────────────────────────────────────────────────────────────────────────────
@@ -333,7 +407,7 @@ def _facts(r: _Reader, node: Optional[Node], path: str) -> tuple[tuple[Document,
             fact_id = f"fact-{n}"
         where = fields.get("id", item)
         if fact_id in id_lines:
-            raise r.fail(where, f"duplicate fact id '{fact_id}' "
+            raise r.fail(where, f"duplicate fact id '{excerpt(fact_id)}' "
                                 f"(first on line {id_lines[fact_id]})")
         id_lines[fact_id] = _line(where)
         docs.append(Document(
@@ -356,16 +430,16 @@ def _aliases(r: _Reader, node: Optional[Node]) -> dict[str, tuple[str, ...]]:
         if isinstance(value_node, ScalarNode) and not _is_null(value_node):
             others = [value_node]  # `Sri Lanka: Ceylon` — one alias
         else:
-            others = r.items(value_node, f"aliases of '{main}'", "[Pyongyang, DPRK]")
-        names = [(main, key_node)] + [(r.name(o, f"an alias of '{main}'"), o) for o in others]
+            others = r.items(value_node, f"aliases of '{excerpt(main)}'", "[Pyongyang, DPRK]")
+        names = [(main, key_node)] + [(r.name(o, f"an alias of '{excerpt(main)}'"), o) for o in others]
         group: list[str] = []
         for name, name_node in names:
             low = name.lower()
             if low in owner:
                 first_group, first_line = owner[low]
                 where = ("listed twice" if first_group == main else
-                         f"already in the group '{first_group}'")
-                raise r.fail(name_node, f"alias '{name}' is {where} (line {first_line})")
+                         f"already in the group '{excerpt(first_group)}'")
+                raise r.fail(name_node, f"alias '{excerpt(name)}' is {where} (line {first_line})")
             owner[low] = (main, _line(name_node))
             if name_node is not key_node:
                 group.append(name)
@@ -386,9 +460,9 @@ def _tolerance(r: _Reader, node: Optional[Node]) -> tuple[dict[str, float], floa
                                          "0.02 lets figures differ by 2%")
             continue
         unit = r.name(key_node, "tolerance unit")
-        value = r.number(value_node, f"tolerance '{unit}'")
+        value = r.number(value_node, f"tolerance '{excerpt(unit)}'")
         if value < 0:
-            raise r.fail(value_node, f"tolerance '{unit}' cannot be negative")
+            raise r.fail(value_node, f"tolerance '{excerpt(unit)}' cannot be negative")
         absolute[unit] = value
     return absolute, relative
 
@@ -401,7 +475,7 @@ def _severity(r: _Reader, node: Optional[Node]) -> dict[str, str]:
         level = r.name(value_node, f"severity of '{kind}'")
         if level not in SEVERITY_LEVELS:
             raise r.fail(value_node, f"severity of '{kind}' should be one of "
-                                     f"{', '.join(SEVERITY_LEVELS)}, not '{level}'")
+                                     f"{', '.join(SEVERITY_LEVELS)}, not '{excerpt(level)}'")
         out[kind] = level
     return out
 
@@ -423,7 +497,7 @@ def _ignores(r: _Reader, node: Optional[Node]) -> tuple[Ignore, ...]:
                 fp_node.value.strip()):
             shown = fp_node.value if isinstance(fp_node, ScalarNode) else _found(fp_node)
             raise r.fail(fp_node, f"ignore entry {n}: fingerprint should be 8 hex digits as "
-                                  f"shown in the report, like 3f2a9c1e (found '{shown}')")
+                                  f"shown in the report, like 3f2a9c1e (found '{excerpt(shown)}')")
         fingerprint = fp_node.value.strip().lower()
         if "reason" not in fields:
             raise r.fail(item, f"ignore entry {n} ({fingerprint}) has no reason; say why the "
@@ -606,7 +680,7 @@ def accept(path: PathLike, fingerprints: list[str], reason: str) -> list[str]:
     for fp in fingerprints:
         fp = str(fp).strip().lower()
         if not _FINGERPRINT.fullmatch(fp):
-            raise ValueError(f"'{fp}' is not a fingerprint (8 hex digits, like 3f2a9c1e)")
+            raise ValueError(f"'{excerpt(fp)}' is not a fingerprint (8 hex digits, like 3f2a9c1e)")
         if fp not in wanted:
             wanted.append(fp)
 

@@ -164,3 +164,328 @@ def test_html_input_never_runs_and_is_escaped(hostile, capsys):
     assert "<script>alert(1)</script>" not in captured.out
     assert "<iframe" not in captured.out
 
+
+
+# ── output safety ─────────────────────────────────────────────────────────────────────────────
+
+import re  # noqa: E402
+from collections import Counter  # noqa: E402
+import time  # noqa: E402
+import signal  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from factcheck.report.safe import has_command_line  # noqa: E402
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_SCHEME_LINK = re.compile(r"""(?i)(href|src)\s*=\s*["']?\s*javascript:|"uri":\s*"javascript:""")
+HOSTILE_A = ("Updated: March 12, 2025 9:00 am\n\nFerry Service \x1b]0;pwned\x07Resumes\n\n"
+             "The ferry service between the two islands resumed on Tuesday after a storm \x1b[2J "
+             "closed the port for three days, the harbour master said.\n\n::error file=x::line\n")
+HOSTILE_B = ("Updated: March 12, 2025 11:00 am\n\nFerries Sail Again\n\n"
+             "The ferry service between the two islands resumed on Tuesday after a storm\r\n"
+             "::warning::wrapped \x9b31m closed the port for five days, the harbour master "
+             "\x1b]8;;https://evil.example\x07said\x1b]8;;\x07 on ##[error]Monday.\n")
+
+
+@contextmanager
+def time_limit(seconds: int):
+    """The case fails, rather than hangs, past `seconds`."""
+    def expired(signum, frame):
+        raise TimeoutError(f"over {seconds} s")
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def assert_safe(name: str, text: str, own_commands: int = 0) -> None:
+    """No raw control character, no `javascript:` link, and no line that the runner would read
+    as a workflow command but the `own_commands` annotations of the github format."""
+    bad = _RAW_CONTROL.search(text)
+    assert not bad, (name, text[max(0, bad.start() - 60):bad.end() + 20])
+    lines = text.split("\n")
+    ours = [ln for ln in lines if re.match(r"::(error|warning|notice) [^\n]*::", ln)]
+    assert len(ours) == own_commands, (name, ours)
+    assert not has_command_line("\n".join(ln for ln in lines if ln not in ours)), name
+    assert not _SCHEME_LINK.search(text), name
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    d = tmp_path / "b"
+    d.mkdir()
+    (d / "evil\n::error file=x::pwned.txt").write_text(HOSTILE_A)
+    (d / "javascript:alert(document.domain).txt").write_text(HOSTILE_B)
+    (d / "\x1b[2Jclear\r::error::x.txt").write_text("")  # unreadable: named on stderr
+    (d / "j.json").write_text(json.dumps({
+        "id": "id\x1b[31mred\n::error::x", "title": "T\x1b]0;t\x07\x9b", "published": "2025-03-12",
+        "text": HOSTILE_A.replace("three days", "four days")}))
+    return tmp_path
+
+
+def test_hostile_names_and_text_never_reach_output_raw(hostile_names, capsys, monkeypatch):
+    formats = ["rich", "json", "sarif", "github", "markdown", "html"]
+    monkeypatch.chdir(hostile_names)
+    with time_limit(10):
+        code = main(["check", "b", "--no-cache", "--jobs", "1", "--output-dir", "rep",
+                     "--format", ",".join(formats)])
+        captured = capsys.readouterr()
+        assert code == 2  # the empty file
+        assert "clear" in captured.err and "Traceback" not in captured.err
+        outputs = {p.name: p.read_text(encoding="utf-8") for p in (hostile_names / "rep").iterdir()}
+        assert len(outputs) == len(formats)
+        outputs["stderr"] = captured.err
+        doc = json.loads(outputs["factcheck.json"])
+        assert len(doc["conflicts"]) >= 2  # the hostile sentences are in findings
+        for fmt in formats[1:]:  # every format to stdout too (rich: below, as under Actions)
+            main(["check", "b", "--no-cache", "--jobs", "1", "--format", fmt])
+            captured = capsys.readouterr()
+            outputs[f"stdout {fmt}"], outputs[f"stderr {fmt}"] = captured.out, captured.err
+        summary = hostile_names / "summary.md"
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")  # rich and github to stdout
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+        main(["check", "b", "--no-cache", "--jobs", "1"])
+        captured = capsys.readouterr()
+        outputs["stdout actions"], outputs["stderr actions"] = captured.out, captured.err
+        outputs["step summary"] = summary.read_text(encoding="utf-8")
+        main(["extract", "b", "--no-cache", "--jobs", "1"])
+        outputs["extract rich"] = capsys.readouterr().out
+    assert "storm" in outputs["stdout actions"] and "::error file=" in outputs["stdout actions"]
+    annotations = (len([f for f in doc["conflicts"] if "accepted" not in f])
+                   + len([a for a in doc["articles"] if a["error"]]) + len(doc.get("notes", ())))
+    for name, text in outputs.items():
+        assert_safe(name, text, annotations if name in ("factcheck.annotations.txt",
+                                                        "stdout github", "stdout actions") else 0)
+    # The escapes say what was there.
+    assert "\\x1b[2J" in outputs["factcheck.txt"] and "\\x1b[2J" in outputs["stderr"]
+    assert "\\u009b" in outputs["factcheck.json"]
+
+
+def test_output_refuses_devices_fifos_symlinks_and_inputs(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "a.txt").write_text(GOOD_A)
+    (tmp_path / "b" / "b.txt").write_text(GOOD_B)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "real.json").write_text("{}")
+    os.symlink(tmp_path / "real.json", tmp_path / "link.json")
+    base = ["check", "b", "--no-cache", "--jobs", "1", "--format", "json", "--fail-on", "never"]
+    with time_limit(10):
+        for target, why in (("fifo", "FIFO"), ("/dev/null", "device"),
+                            ("link.json", "symbolic link"), ("b/a.txt", "inputs")):
+            assert main(base + ["--output", target]) == 2, target
+            err = capsys.readouterr().err
+            assert why in err and "Traceback" not in err, (target, err)
+        assert (tmp_path / "b" / "a.txt").read_text() == GOOD_A
+        assert os.path.islink(tmp_path / "link.json") and os.path.exists("/dev/null")
+        assert main(base + ["--output", "real.json"]) == 0  # the link's target itself
+        old = os.umask(0o022)
+        try:
+            assert main(base + ["--output", "new.json"]) == 0
+        finally:
+            os.umask(old)
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+        # --output-dir writes every format it can and names each one it cannot.
+        (tmp_path / "rep").mkdir()
+        (tmp_path / "rep" / "factcheck.json").mkdir()
+        code = main(["check", "b", "--no-cache", "--jobs", "1", "--fail-on", "never",
+                     "--output-dir", "rep", "--format", "json,sarif,markdown"])
+        err = capsys.readouterr().err
+        assert code == 2 and "json report" in err and "folder" in err, err
+        assert (tmp_path / "rep" / "factcheck.sarif").is_file()
+        assert (tmp_path / "rep" / "factcheck.md").is_file()
+        assert main(base + ["--output", "x.json", "--output-dir", "rep"]) == 2
+
+
+# ── the cache is untrusted input ──────────────────────────────────────────────────────────────
+
+import sqlite3  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import generate as gen  # noqa: E402
+
+
+@pytest.fixture
+def cached_batch(tmp_path):
+    gen.generate(60, tmp_path / "b", seed=11)
+    (tmp_path / "b" / "planted.json").unlink()
+    return tmp_path
+
+
+def _cached_check(root, capsys, *args):
+    code = main(["check", str(root / "b"), "--format", "json", "--jobs", "1", "--fail-on",
+                 "never", "--no-facts", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, json.loads(captured.out), captured.err
+
+
+def test_cache_rows_that_do_not_validate_are_recomputed(cached_batch, capsys):
+    cache = str(cached_batch / "cache")
+    with time_limit(10):
+        _, fresh, _ = _cached_check(cached_batch, capsys, "--no-cache")
+        _cached_check(cached_batch, capsys, "--cache", cache)
+        db = sqlite3.connect(os.path.join(cache, "claims-v2.sqlite"))
+        with db:
+            stories = db.execute("SELECT key, data FROM story WHERE data != '[]'").fetchall()
+            assert stories
+            for key, data in stories:  # every finding of a known shape, but "severe"
+                db.execute("UPDATE story SET data = ? WHERE key = ?",
+                           (data.replace('"severity": "error"', '"severity": "severe"'), key))
+            keys = [k for (k,) in db.execute("SELECT key FROM article ORDER BY key")]
+            db.execute("UPDATE article SET data = ? WHERE key = ?",
+                       ("[" * 100_000 + "]" * 100_000, keys[0]))  # deep JSON
+            db.execute("UPDATE article SET data = replace(data, '\"line\": ', '\"line\": \"x') "
+                       "WHERE key = ?", (keys[1],))  # a string where a number belongs
+            db.execute("UPDATE article SET data = replace(data, '\"start\": ', '\"start\": \"')"
+                       " WHERE key = ?", (keys[2],))  # not even JSON any more
+            db.execute("UPDATE article SET names = '[1, 2]', claims = 'many' WHERE key = ?",
+                       (keys[3],))
+        db.close()
+        code, warm, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert code == 0 and warm == fresh
+        assert "do not validate" in err
+        code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert again == fresh and "warning" not in err  # the recomputed rows were stored
+
+
+def _corrupt_middle(path: str) -> None:
+    """Overwrite three pages in the middle of the database where opening it still works but
+    reading the rows does not (the run's first read meets the damage)."""
+    clean = open(path, "rb").read()
+    pages = len(clean) // 4096
+    for page in range(pages // 4, pages - 3):
+        damaged = clean[:page * 4096] + b"\xff" * 3 * 4096 + clean[(page + 3) * 4096:]
+        with open(path, "wb") as fh:
+            fh.write(damaged)
+        db = sqlite3.connect(path)
+        try:
+            db.execute("SELECT count(*) FROM article").fetchone()
+            db.execute("SELECT count(*) FROM story").fetchone()
+        except sqlite3.DatabaseError:
+            continue  # caught on opening: the easy case
+        else:
+            try:
+                db.execute("SELECT names, claims FROM article").fetchall()
+            except sqlite3.DatabaseError:
+                return
+        finally:
+            db.close()
+    pytest.fail("no page found whose damage shows only on reading")
+
+
+def test_corrupt_cache_pages_are_moved_aside_and_rebuilt_once(cached_batch, capsys):
+    cache = str(cached_batch / "cache")
+    with time_limit(10):
+        _, fresh, _ = _cached_check(cached_batch, capsys, "--cache", cache)
+        _corrupt_middle(os.path.join(cache, "claims-v2.sqlite"))
+        code, report, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert code == 0 and report == fresh
+        assert "moved it to claims-v2.sqlite.corrupt" in err and "rebuilt" in err, err
+        assert os.path.exists(os.path.join(cache, "claims-v2.sqlite.corrupt"))
+        code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
+        assert again == fresh and "warning" not in err, err
+
+
+# ── claims.yaml ───────────────────────────────────────────────────────────────────────────────
+
+
+def _one_line_error(capsys, argv, name):
+    with time_limit(10):
+        began = time.perf_counter()
+        code = main(argv)
+        took = time.perf_counter() - began
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "Traceback" not in err and err.count("\n") == 1 and name in err, err
+    return err, took
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "a.txt").write_text(GOOD_A)
+    return tmp_path
+
+
+def test_deep_claims_yaml_is_one_line_error_in_check_and_accept(desk, capsys):
+    (desk / "deep.yaml").write_text("facts: " + "[" * 500 + "]" * 500 + "\n")
+    (desk / "deepmap.yaml").write_text("aliases: " + "{a: " * 500 + "x" + "}" * 500 + "\n")
+    for name in ("deep.yaml", "deepmap.yaml"):
+        err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", name], name)
+        assert "nested more than" in err
+        err, _ = _one_line_error(capsys, ["accept", "12345678", "--reason", "x", "--facts", name],
+                                 name)
+        assert "nested more than" in err
+
+
+def test_alias_bomb_in_claims_yaml_is_refused_at_once(desk, capsys):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (desk / "bomb.yaml").write_text("tolerance:\n" + "".join(f"  {ln}\n" for ln in lines)
+                                    + "facts: *a9\n")
+    for argv in (["check", "b", "--no-cache", "--facts", "bomb.yaml"],
+                 ["accept", "12345678", "--reason", "x", "--facts", "bomb.yaml"]):
+        err, took = _one_line_error(capsys, argv, "bomb.yaml")
+        assert "aliases" in err and took < 1, (err, took)
+
+
+def test_big_claims_yaml_is_linear_or_refused(desk, capsys):
+    from factcheck.facts import FactBook
+    from factcheck.model import Document
+
+    # One line lookup per fact: 50,000 facts (a 5 MB book) looked up in well under a second.
+    facts = tuple(Document(id=f"fact-{i}", path="claims.yaml", text="x", trusted=True)
+                  for i in range(50_000))
+    book = FactBook(facts=facts, fact_lines=tuple(range(1, 50_001)))
+    began = time.perf_counter()
+    assert [book.line_of(f.id) for f in facts] == list(range(1, 50_001))
+    assert time.perf_counter() - began < 1
+    with open(desk / "huge.yaml", "wb") as fh:  # 50 MB, sparse: refused before it is read
+        fh.truncate(50 * 2**20)
+    err, took = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "huge.yaml"],
+                                "huge.yaml")
+    assert "50.0 MB" in err and took < 1, (err, took)
+
+
+def test_values_echoed_from_claims_yaml_are_cut_short(desk, capsys):
+    (desk / "long.yaml").write_text("severity:\n  quote: " + "x" * 1_000_000 + "\n")
+    err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "long.yaml"],
+                             "long.yaml")
+    assert "should be one of" in err and len(err) < 300, len(err)
+
+
+# ── a batch stage near-linear in the batch ────────────────────────────────────────────────────
+
+
+def test_one_fact_of_many_look_alike_claims_is_judged_in_linear_time():
+    """30,000 tiny articles that share names chain their claims into one fact: judging it must
+    cost its relations, not the square of its claims (it took over 600 s)."""
+    from factcheck.compare import compare
+    from factcheck.model import Claim, Frame, Pair, Quantity
+
+    def claim(i: int, n: int) -> Claim:
+        sentence = f"Mayor Voss said {n} people attended the fair."
+        return Claim(id=f"a{i:05d}#1", article=f"a{i:05d}", path=f"a{i:05d}.txt", kind="quantity",
+                     text=f"{n} people", start=16, end=16 + len(f"{n} people"), line=1,
+                     column=17, sentence=sentence, sentence_start=0, role="body",
+                     value=Quantity(n, n, "people"),
+                     frame=Frame(masked="Mayor Voss said <N> attended the fair.",
+                                 terms=("attended", "fair"), names=("Voss",)))
+
+    n = 30_000
+    claims = [claim(i, 45 if i >= n - 3 else 40) for i in range(n)]  # the odd ones last
+    pairs = [Pair(claims[0], claims[i], 0.9) for i in range(1, n)]  # all lined up with one
+    with time_limit(10):
+        found = compare(pairs)
+    assert len(found) == 1 and found[0].kind == "quantity"
+    roles = Counter(s.role for s in found[0].sides)
+    assert roles == {"outlier": 3, "consensus": n - 3}
+    assert {s.claim.article for s in found[0].sides if s.role == "outlier"} == {
+        f"a{i:05d}" for i in range(n - 3, n)}

@@ -17,6 +17,7 @@ from rich.text import Text
 from factcheck import __version__
 from factcheck.model import Conflict, Document, Extraction, LoadError, Report, Side
 from factcheck.report.claims import _error_id
+from factcheck.report.safe import json_text, no_commands, terminal
 from factcheck.report.values import value_to_dict
 
 SCHEMA = "factcheck/report@1"
@@ -124,19 +125,30 @@ def undated_note(documents: Sequence[Document]) -> Optional[str]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(report_document(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 # ── terminal ──────────────────────────────────────────────────────────────────────────────────
 
 
 def sentence_text(side: Side, style: str) -> Text:
-    """The side's sentence with the differing tokens highlighted, built without markup."""
+    """The side's sentence with the differing tokens highlighted, built without markup (and
+    its control characters shown escaped, piece by piece so the highlights stay in place)."""
     sentence = side.claim.sentence
-    text = Text(sentence)
+    marked = [False] * len(sentence)
     for start, end in side.highlight:
         if 0 <= start < end <= len(sentence):
-            text.stylize(style, start, end)
+            marked[start:end] = [True] * (end - start)
+    text = Text()
+    pos = 0
+    while pos < len(sentence):
+        end = pos
+        while end < len(sentence) and marked[end] == marked[pos]:
+            end += 1
+        text.append(terminal(sentence[pos:end], prose=True), style if marked[pos] else None)
+        pos = end
+    if "::" in text.plain:  # a "::" across two pieces
+        return Text(no_commands(text.plain))
     return text
 
 
@@ -159,11 +171,11 @@ def print_rich(console: Console, report: Report) -> None:
             _print_conflict(console, c)
     for err in report.errors:
         line = Text("unreadable ", style="bold red")
-        line.append(err.path, style="cyan")
-        line.append(f": {err.reason}")
+        line.append(terminal(err.path), style="cyan")
+        line.append(f": {terminal(err.reason)}")
         console.print(line)
     for note in report.notes:
-        console.print(Text(f"note: {note}", style="yellow"))
+        console.print(Text(f"note: {terminal(note)}", style="yellow"))
     console.print(_summary_line(report))
 
 
@@ -172,14 +184,14 @@ def _print_conflict(console: Console, c: Conflict) -> None:
     head.append(f"{c.id} ", style="bold")
     head.append(f"[{c.severity}] ", style=_SEVERITY_STYLE[c.severity])
     head.append(f"{c.kind}: ", style="bold")
-    head.append(c.message)
+    head.append(terminal(c.message))
     head.append(f"  #{c.fingerprint}", style="dim")
     console.print(head)
     if c.accepted is not None:
-        console.print(Text(f"    accepted: {c.accepted}", style="dim"))
+        console.print(Text(f"    accepted: {terminal(c.accepted)}", style="dim"))
     if c.consensus:
         line = Text("    consensus: ", style="dim")
-        line.append(c.consensus.value, style="green")
+        line.append(terminal(c.consensus.value), style="green")
         line.append(f" ({c.consensus.support} claim{'s' if c.consensus.support != 1 else ''})",
                     style="dim")
         console.print(line)
@@ -189,12 +201,12 @@ def _print_conflict(console: Console, c: Conflict) -> None:
             side.role, "bold yellow")
         where = Text("    ")
         where.append(f"{side.role:<9} ", style=style)
-        where.append(f"{claim.article} ", style="bold")
-        where.append(f"{claim.path}:{claim.line}:{claim.column}", style="cyan")
+        where.append(f"{terminal(claim.article)} ", style="bold")
+        where.append(f"{terminal(claim.path)}:{claim.line}:{claim.column}", style="cyan")
         if claim.role != "body":
             where.append(f" ({claim.role})", style="magenta")
         if claim.trusted and claim.source_label:
-            where.append(f" — {claim.source_label}", style="green")
+            where.append(f" — {terminal(claim.source_label)}", style="green")
         console.print(where)
         body = Text("      ")
         body.append_text(sentence_text(side, "reverse " + style.replace("bold ", "")))

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from factcheck import __version__
 from factcheck.model import Extraction, LoadError
+from factcheck.report.safe import json_text, terminal
 from factcheck.report.values import describe, value_to_dict
 
 SCHEMA = "factcheck/claims@1"
@@ -49,7 +50,8 @@ def claims_document(extractions: Sequence[Extraction], errors: Sequence[LoadErro
 
 
 def render_json(extractions: Sequence[Extraction], errors: Sequence[LoadError]) -> str:
-    return json.dumps(claims_document(extractions, errors), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(claims_document(extractions, errors), ensure_ascii=False,
+                                indent=2)) + "\n"
 
 
 def render_yaml(extractions: Sequence[Extraction], errors: Sequence[LoadError]) -> str:
@@ -64,12 +66,12 @@ def print_rich(console: Console, extractions: Sequence[Extraction],
     for ex in extractions:
         doc = ex.article.doc
         heading = Text()
-        heading.append(doc.id, style="bold")
-        heading.append(f"  {doc.path}", style="dim")
+        heading.append(terminal(doc.id), style="bold")
+        heading.append(f"  {terminal(doc.path)}", style="dim")
         heading.append(f"  published {doc.published.isoformat() if doc.published else 'unknown'}")
         if ex.article.headline:
             heading.append("\n")
-            heading.append(ex.article.headline.text, style="italic")
+            heading.append(terminal(ex.article.headline.text, prose=True), style="italic")
         console.print(heading)
         if not ex.claims:
             console.print(Text("  no claims", style="dim"))
@@ -80,16 +82,17 @@ def print_rich(console: Console, extractions: Sequence[Extraction],
         table.add_column("text")
         table.add_column("reads as")
         for c in ex.claims:
-            table.add_row(Text(f"{c.line}:{c.column}"), Text(c.kind), Text(c.text),
-                          Text(describe(c.value)))
+            table.add_row(Text(f"{c.line}:{c.column}"), Text(c.kind),
+                          Text(terminal(c.text, prose=True)),
+                          Text(terminal(describe(c.value), prose=True)))
         console.print(table)
         console.print()
         total += len(ex.claims)
     for err in errors:
         line = Text()
         line.append("error ", style="bold red")
-        line.append(err.path)
-        line.append(f": {err.reason}")
+        line.append(terminal(err.path))
+        line.append(f": {terminal(err.reason)}")
         console.print(line)
     console.print(Text(f"{len(extractions)} articles, {total} claims"
                        + (f", {len(errors)} unreadable" if errors else "")))

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from factcheck.report.safe import shown_keep_lines
 from factcheck.report.sarif import primary_index
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Also shows control characters escaped: the log would obey them."""
+    return shown_keep_lines(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:

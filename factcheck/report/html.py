@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 from urllib.parse import quote
 
 from factcheck.report.markdown import highlight_spans
+from factcheck.report.safe import shown_keep_lines
 from factcheck.report.sarif import primary_index
 
 _CSS = """
@@ -65,12 +66,19 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def esc(text: Any) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
+    """Text for the page: control characters shown escaped, line breaks as character
+    references (the page's own lines never start with input text)."""
+    s = html.escape(shown_keep_lines(text), quote=True)
+    return s.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def file_href(path: str, line: Any = None) -> str:
-    """A link to the file as the report names it (relative), at the line: `path#L12`."""
-    href = quote((path or "").replace("\\", "/"), safe="/:")
+    """A link to the file as the report names it (relative), at the line: `path#L12`. Never a
+    scheme or another host: ':' is percent-encoded (a scheme cannot hold '%') and an absolute
+    path starts with a single '/' ('//' would name a host)."""
+    href = quote((path or "").replace("\\", "/"), safe="/")
+    if href.startswith("//"):
+        href = "/" + href.lstrip("/")
     return f"{href}#L{int(line)}" if line else href
 
 

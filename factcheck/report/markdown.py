@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
+from factcheck.report.safe import shown
+
 MAX_CHARS = 60_000
 # Only what is markup inline: escaped text never starts a line (it always follows "| ", "> ",
 # "- " or a label), so '#', '-', '.', '+' stay as they are and file names read normally. '$'
@@ -20,13 +22,16 @@ _WS = re.compile(r"\s+")
 
 
 def escape(text: Any, strip: bool = True) -> str:
-    """Inline-safe text: one line, no HTML, no Markdown syntax, no table breaks."""
-    s = _WS.sub(" ", str(text if text is not None else ""))
+    """Inline-safe text: one line, no HTML, no Markdown syntax, no table breaks, control
+    characters shown escaped, and no "::" that a CI log could read as a workflow command
+    ("\\:" renders as ":")."""
+    s = shown(_WS.sub(" ", str(text if text is not None else "")))
     if strip:
         s = s.strip()
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # A word joiner after '@' keeps "@someone" in an article from pinging a GitHub user.
-    return _SPECIAL.sub(r"\\\1", s).replace("@", "@\u2060")
+    s = _SPECIAL.sub(r"\\\1", s).replace("@", "@\u2060")
+    return s.replace("::", ":\\:").replace("##[", "#\\#[")
 
 
 _LINE_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")

@@ -1,10 +1,48 @@
-"""Writing reports so that a crash never leaves half a file: temporary file, then rename."""
+"""Writing reports so that a crash never leaves half a file: temporary file, then rename.
+
+A report may only replace a regular file that is not one of the run's inputs: renaming over a
+device node, a FIFO or a symbolic link would replace it (as root, `--output /dev/null` would
+replace /dev/null), and over an article or the fact book would destroy what was checked.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable, Optional
+
+
+def _new_file_mode() -> int:
+    """The mode `open()` would give a new file: 0666 less the umask (mkstemp gives 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def unsafe_target(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> Optional[str]:
+    """Why a report must not be written at `path` (None when it may): a symbolic link, anything
+    but a regular file, or one of `inputs` (the articles read, the fact book)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None  # nothing there yet (or nothing we can see: writing will say)
+    if stat.S_ISLNK(st.st_mode):
+        return (f"{path} is a symbolic link to {os.path.realpath(path)}; not replaced "
+                f"(name the file itself to write there)")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+                else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device")
+        return f"{path} is {kind}, not a regular file; not written"
+    for name in inputs:
+        try:
+            other = os.stat(name)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return f"{path} is one of the inputs ({name}); not overwritten"
+    return None
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -19,6 +57,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(fh.fileno())
         if target.exists():  # a file the desk keeps (claims.yaml) keeps its permissions
             os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:  # a new one gets what any other new file would
+            os.chmod(tmp, _new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -11,6 +11,8 @@ import json
 from typing import Any, Mapping, Optional
 from urllib.parse import quote
 
+from factcheck.report.safe import json_text
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "factcheck/v1"
@@ -50,7 +52,8 @@ def primary_index(finding: Mapping[str, Any]) -> int:
 
 
 def artifact_uri(path: str) -> dict[str, Any]:
-    """A relative path as a %SRCROOT%-based URI; an absolute one as a file: URI."""
+    """A relative path as a %SRCROOT%-based URI (its ':' encoded, so it can never read as a
+    scheme); an absolute one as a file: URI."""
     p = (path or "").replace("\\", "/")
     if p.startswith("/") or (len(p) > 2 and p[1] == ":" and p[2] == "/"):
         return {"uri": "file://" + ("" if p.startswith("/") else "/") + quote(p, safe="/:")}
@@ -155,4 +158,4 @@ def sarif_document(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def render_sarif(doc: Mapping[str, Any]) -> str:
-    return json.dumps(sarif_document(doc), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(sarif_document(doc), ensure_ascii=False, indent=2)) + "\n"
