@@ -404,14 +404,16 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     claims: dict[str, Claim] = {}
     comps = _Components()
     for p in pairs:
-        if (isinstance(p.a.value, DateSpan) and isinstance(p.b.value, DateSpan)
-                and p.score < DATE_MIN_SCORE
-                and not p.a.value.granularity == p.b.value.granularity == "year"):
+        loose_dates = (isinstance(p.a.value, DateSpan) and isinstance(p.b.value, DateSpan)
+                       and p.score < DATE_MIN_SCORE)
+        if loose_dates and not p.a.value.granularity == p.b.value.granularity == "year":
             # One story has many days: only near-identical frames share an event. It has few
             # years, and two years lined up already date one event word ("begun", "began").
             continue
         r = relation(p.a, p.b, settings)
-        if r is None:
+        if r is None or (loose_dates and r == "conflict" and p.a.article != p.b.article):
+            # ...but outlets name many years of one story ("hosted in 2007", "will host in
+            # 2014"): loosely lined-up years of two outlets may back a consensus, never dispute.
             continue
         rel[(p.a.id, p.b.id)] = rel[(p.b.id, p.a.id)] = r
         claims[p.a.id], claims[p.b.id] = p.a, p.b

@@ -147,3 +147,62 @@ def test_year_less_dates_compare_on_month_and_day(a, b, expected):
 
     assert calendar_overlap(span(a), span(b)) is expected
     assert calendar_overlap(span(b), span(a)) is expected
+
+
+def _year_claim(cid, article, text, sentence, year, role="body", published=None):
+    from datetime import date as _date
+
+    from factcheck.model import Claim, DateSpan, Frame
+
+    at = sentence.index(text)
+    span = (DateSpan(_date(year, 1, 1), _date(year, 12, 31), "year") if isinstance(year, int)
+            else year)
+    return Claim(id=cid, article=article, path=f"{article}.txt", kind="date", text=text,
+                 start=at, end=at + len(text), line=1, column=at + 1, sentence=sentence,
+                 sentence_start=0, role=role, value=span, frame=Frame("", (), ()),
+                 published=published or _date(2013, 8, 1))
+
+
+def _findings(a, b, score):
+    from factcheck.compare import compare
+    from factcheck.model import Pair
+
+    return [(c.kind, sorted(s.claim.text for s in c.sides)) for c in compare([Pair(a, b, score)])]
+
+
+YEAR_PAIRS = [
+    # (a, b, alignment score, findings) — loosely lined-up years: one outlet's "hosted in 2007"
+    # and another's "will host in 2014" are two hostings, not a dispute; a headline's year
+    # against its own body's is one fact even loosely worded.
+    (("x", "She first hosted the gala in 2007.", "2007", "body"),
+     ("y", "She will host the gala again in 2014.", "2014", "body"), 0.5, []),
+    (("x", "Work on the Harlow bridge was begun in 2021", "2021", "headline"),
+     ("x", "Builders began the Harlow bridge in 2020.", "2020", "body"), 0.5,
+     [("date", ["2020", "2021"])]),
+    (("x", "Work on the Harlow bridge was begun in 2021.", "2021", "body"),
+     ("y", "Work on the Harlow bridge was begun in 2020.", "2020", "body"), 0.7,
+     [("date", ["2020", "2021"])]),
+]
+
+
+@pytest.mark.parametrize("a,b,score,expected", YEAR_PAIRS)
+def test_loosely_lined_up_years_of_two_outlets_never_dispute(a, b, score, expected):
+    ca = _year_claim("a#1", a[0], a[2], a[1], int(a[2]), role=a[3])
+    cb = _year_claim("b#1", b[0], b[2], b[1], int(b[2]), role=b[3])
+    if a[0] == b[0]:
+        cb = _year_claim("a#2", b[0], b[2], b[1], int(b[2]), role=b[3])
+    assert _findings(ca, cb, score) == expected
+
+
+def test_undated_articles_dispute_a_day_on_month_and_day():
+    from factcheck.model import DateSpan
+
+    a = _year_claim("a#1", "a", "June 8", "The court sentenced Arlo Venn on June 8.",
+                    DateSpan(None, None, "day", month=6, day=8))
+    b = _year_claim("b#1", "b", "June 13", "Arlo Venn was sentenced on June 13.",
+                    DateSpan(None, None, "day", month=6, day=13))
+    same = _year_claim("c#1", "c", "June 8", "Arlo Venn was sentenced June 8.",
+                       DateSpan(None, None, "day", month=6, day=8))
+    a, b, same = (c.__class__(**{**c.__dict__, "published": None}) for c in (a, b, same))
+    assert _findings(a, b, 0.8) == [("date", ["June 13", "June 8"])]
+    assert _findings(a, same, 0.8) == []

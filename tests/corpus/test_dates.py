@@ -452,7 +452,7 @@ def test_calendar_ends_do_not_raise(published):
 
 def test_fast_on_sentences_without_dates():
     sentence = "The council approved the plan after a long debate about the new roads."
-    began = time.perf_counter()
+    began = time.process_time()
     for _ in range(2000):
         assert find_dates(sentence, W) == []
-    assert time.perf_counter() - began < 0.5
+    assert time.process_time() - began < 0.5
