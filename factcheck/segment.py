@@ -20,8 +20,9 @@ from factcheck.model import Article, Document, Sentence
 from factcheck.words import stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_TERMINAL = re.compile(r"""[.!?](?:["'”’)\]]*)$""")
-_ELLIPSIS_END = re.compile(r"""(?:\.\.\.|…)["'”’]*$""")
+# A closing mark may stand apart from the full stop in tokenized text: 'the end. "'
+_TERMINAL = re.compile(r"""[.!?][\s"'”’)\]]*$""")
+_ELLIPSIS_END = re.compile(r"""(?:\.\.\.|…)[\s"'”’]*$""")
 _BULLET = re.compile(r"^(?:[-•*–]|\d{1,2}[.)])\s+")
 _DATELINE = re.compile(
     r"^(?:\s*date\s+\d{4}-\d\d-\d\d|(?:last\s+|first\s+)?(?:updated|published|posted)\s*(?:on)?\s*:?|"
@@ -315,11 +316,23 @@ def _quote_depth_ok(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-def _inside_quote(text: str, upto: int, balanced: bool) -> bool:
-    if not balanced:
-        return False
-    head = text[:upto]
-    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+class _QuoteDepth:
+    """Whether a cut falls inside a quote, counting the marks once as the cuts move on (counting
+    the whole head at every cut was quadratic in a long paragraph)."""
+
+    def __init__(self, text: str, balanced: bool) -> None:
+        self.text, self.balanced = text, balanced
+        self.pos = self.straight = self.opened = 0
+
+    def inside(self, upto: int) -> bool:
+        if not self.balanced:
+            return False
+        if upto > self.pos:
+            chunk = self.text[self.pos:upto]
+            self.straight += chunk.count('"')
+            self.opened += chunk.count("“") - chunk.count("”")
+            self.pos = upto
+        return self.straight % 2 == 1 or self.opened > 0
 
 
 def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
@@ -327,13 +340,13 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
     base = line.start
     bullet = _BULLET.match(text) if role == "key_point" else None
     begin = bullet.end() if bullet else 0
-    balanced = _quote_depth_ok(text)
+    depth = _QuoteDepth(text, _quote_depth_ok(text))
     out: list[Sentence] = []
     for m in _BOUNDARY.finditer(text):
         cut = m.end(2)
         if cut >= len(text.rstrip()):
             break
-        if _inside_quote(text, cut, balanced):
+        if depth.inside(cut):
             continue
         word = _LAST_WORD.search(text[begin : m.start(1)])
         token = word.group(1).lower() if word else ""
@@ -341,7 +354,7 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
                                   or _INITIALS.fullmatch(token)):
             continue
         nxt = text[m.end() : m.end() + 1]
-        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"):
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'`"):
             continue
         out.append(_sentence(doc_text, base, text, begin, cut, role, line.index))
         begin = m.end()

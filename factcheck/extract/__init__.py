@@ -33,7 +33,7 @@ def _recognizers() -> tuple[Callable[..., list[Mention]], ...]:
 
 
 def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
-    find_elapsed, find_dates, find_quantities, find_ordinals, find_quotes = _recognizers()
+    find_elapsed, find_dates, find_quantities, find_ordinals, _ = _recognizers()
     text = sentence.text
     published = article.published
     candidates = (
@@ -48,7 +48,6 @@ def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
         if m.start >= m.end or any(c.start < m.end and m.start < c.end for c in chosen):
             continue
         chosen.append(m)
-    chosen.extend(find_quotes(text))
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
 
@@ -88,6 +87,13 @@ def _people(text: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    from factcheck import rules
+
+    return frozenset(rules.load("speech")["descriptors"])
+
+
 _TITLES = frozenset("mr mrs ms dr president prime minister leader spokesman spokeswoman".split())
 
 
@@ -104,9 +110,78 @@ def resolve_speaker(speaker: Optional[str], people: dict[str, str]) -> Optional[
     phrase = " ".join(words)
     if phrase in people:
         return people[phrase]
+    if words and words[-1] in _roles():
+        return None  # "the Alaska governor", "authorities": a description, not a name
     names = [w for w, raw in zip(words, speaker.split()[-len(words):]) if raw[:1].isupper()
              and w not in _TITLES]
     return names[-1] if names else None
+
+
+
+
+def _said_lines(text: str) -> bool:
+    """Short lines said in a quote each end a sentence ("Mo is ours.⏎He bleeds red."), unlike a
+    link or a caption between paragraphs."""
+    return all(line.rstrip(" \t\"'”’`").endswith((".", "!", "?", "…"))
+               for line in text.splitlines() if line.strip())
+
+
+RUN_GAP_LINES = 3  # short lines the story left out ("I partied.") may stand inside a quote
+RUN_GAP_CHARS = 300
+
+
+def _runs(article: Article) -> list[list[int]]:
+    """The story's sentences in runs that stand next to each other in the document: a quote may
+    run over the sentences and paragraphs of one run. Between two sentences of a run there is
+    only white space, or a few short lines the story left out (a quote's "I had fun." is too
+    short to be read as prose). The headline is a run of its own."""
+    text = article.doc.text
+    runs: list[list[int]] = []
+    for i, s in enumerate(article.sentences):
+        if runs and s.role != "headline":
+            prev = article.sentences[runs[-1][-1]]
+            gap = text[prev.end:s.start] if prev.end <= s.start else "x"
+            if prev.role != "headline" and (not gap.strip() or (
+                    len(gap) <= RUN_GAP_CHARS and gap.count("\n") <= RUN_GAP_LINES + 1)):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def _quotes(article: Article) -> dict[int, list[tuple[Mention, Sentence]]]:
+    """Quote mentions by the sentence they start in (or, when it starts in a line the story left
+    out, the next one), each with the sentence it is read in: its own, or for a quote over
+    several sentences all of them; offsets relative to that sentence."""
+    find_quotes = _recognizers()[-1]
+    sentences = article.sentences
+    text = article.doc.text
+    out: dict[int, list[tuple[Mention, Sentence]]] = {}
+    for run in _runs(article):
+        base = sentences[run[0]].start
+        chunk = text[base:sentences[run[-1]].end]
+        bounds = [(sentences[i].start - base, sentences[i].end - base) for i in run]
+        starts = [b[0] for b in bounds]
+        ends = [b[1] for b in bounds]
+        headline = sentences[run[0]].role == "headline"
+        for m in find_quotes(chunk, bounds, headline=headline):
+            first = bisect.bisect_right(ends, m.start)  # the first sentence ending after it starts
+            last = bisect.bisect_left(starts, m.end) - 1  # the last sentence starting before its end
+            if first >= len(run):
+                continue
+            if last < first and not _said_lines(chunk[m.start:m.end]):
+                continue  # wholly in lines the story left out, and not lines someone said
+            one = sentences[run[first]]
+            if first == last and one.start - base <= m.start and m.end <= one.end - base:
+                where = one
+            else:
+                s = min(m.start, bounds[first][0]) + base
+                e = max(m.end, bounds[last][1]) + base
+                where = Sentence(s, e, text[s:e], one.role, one.block)
+            shift = where.start - base
+            out.setdefault(run[first], []).append(
+                (replace(m, start=m.start - shift, end=m.end - shift), where))
+    return out
 
 
 def extract(article: Article, recognize: Callable[[Sentence, Article], list[Mention]] = _mentions
@@ -117,10 +192,14 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
     doc = article.doc
     lines = _Lines(doc.text)
     people = _people(" ".join(s.text for s in article.sentences))
+    quotes = _quotes(article)
     claims: list[Claim] = []
-    for sentence in article.sentences:
-        for m in recognize(sentence, article):
-            start, end = sentence.start + m.start, sentence.start + m.end
+    for index, sentence in enumerate(article.sentences):
+        found = [(m, sentence) for m in recognize(sentence, article)]
+        found.extend(quotes.get(index, ()))
+        found.sort(key=lambda f: (f[1].start + f[0].start, f[1].start + f[0].end))
+        for m, where in found:
+            start, end = where.start + m.start, where.start + m.end
             line, column = lines.locate(start)
             if doc.source_line is not None:
                 line = doc.source_line  # a JSONL object's text is one string on one line
@@ -130,8 +209,8 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
             claims.append(Claim(
                 id=f"{doc.id}#{len(claims) + 1}", article=doc.id, path=doc.path, kind=m.kind,
                 text=doc.text[start:end], start=start, end=end, line=line, column=column,
-                sentence=sentence.text, sentence_start=sentence.start, role=sentence.role,
-                value=value, frame=build_frame(sentence.text, m.start, m.end, m.kind),
+                sentence=where.text, sentence_start=where.start, role=where.role,
+                value=value, frame=build_frame(where.text, m.start, m.end, m.kind),
                 published=doc.published, trusted=doc.trusted, source_label=doc.source_label,
             ))
     return Extraction(article=article, claims=tuple(claims))
