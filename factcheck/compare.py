@@ -26,6 +26,7 @@ from factcheck.model import (
     Claim, Conflict, Consensus, DateSpan, Duration, Ordinal, Pair, Quantity, Quote, Side,
 )
 from factcheck.report.values import describe
+from factcheck.words import stem
 
 NEWS_CYCLE = timedelta(days=31)  # relative dates ("on Wednesday") from articles further apart
 #                                  than this speak of different events
@@ -238,9 +239,18 @@ class QuoteDiff:
 
 @lru_cache(maxsize=4096)  # a quote is graded against each outlet that runs it
 def _words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
-    """The words of a quote with their offsets, and the same words normalized."""
-    words = tuple((m.group(0), m.start(), m.end()) for m in _QWORD.finditer(text))
-    return words, tuple(_norm_word(w) for w, _, _ in words)
+    """The words of a quote with their offsets, and the same words normalized; a contraction
+    is spelled out ("I'm" → "i am", both words at the contraction's place) so that an outlet
+    that spells it out quotes the same words."""
+    spelled = rules.load("wording")["contractions"]
+    words: list[tuple[str, int, int]] = []
+    normal: list[str] = []
+    for m in _QWORD.finditer(text):
+        w = _norm_word(m.group(0))
+        for part in str(spelled.get(w, w)).split():
+            words.append((m.group(0), m.start(), m.end()))
+            normal.append(part)
+    return tuple(words), tuple(normal)
 
 
 def _norm_word(w: str) -> str:
@@ -305,10 +315,25 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
             worst = sev
         reasons.append(why)
 
+    wording = rules.load("wording")
+    function_words = frozenset(wording["function_words"])
+    moved_negation = (sum(w in negations for w in na) == sum(w in negations for w in nb)
+                      and sum(w in negations for w in na) > 0)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=na, b=nb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         xs, ys = na[i1:i2], nb[j1:j2]
+        if (set(xs) | set(ys)) & negations:
+            pass  # a negation added or dropped is always weighed
+        elif max(len(xs), len(ys)) >= wording["passage_words"] and (
+                op == "replace" or 0 < i1 and max(i1, i2) < len(na)):
+            # rule passage-swapped: several words that stand in one rendering and not the other
+            # are another statement, or a passage cut without an ellipsis, not a slip.
+            return QuoteDiff(None, "different statements", (), ())
+        elif set(xs) | set(ys) <= function_words or (
+                len(xs) == len(ys) and all(stem(x) == stem(y) for x, y in zip(xs, ys))):
+            # rule tidied-wording: "the" for "this", "that" added, "having" for "have".
+            continue
         material = False
         if op == "replace" and len(xs) == len(ys):
             for x, y in zip(xs, ys):
@@ -332,7 +357,10 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
         else:
             material = True
             flipped = (set(xs) | set(ys)) & negations
-            if flipped:
+            if flipped and moved_negation:
+                # "I didn't feel we were" / "I feel we weren't": one negation, placed elsewhere
+                note("warning", "the negation moved")
+            elif flipped:
                 note("error", f"“{' '.join(sorted(flipped))}” {'dropped' if set(xs) & negations else 'added'}: the meaning flips")
             elif op == "replace":
                 note("warning", f"“{' '.join(xs)}” became “{' '.join(ys)}”")

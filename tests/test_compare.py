@@ -79,6 +79,20 @@ QUOTES = [
     ("a favourable outcome for the region", "a favorable outcome for the region", None),
     ("the centre of the town", "the center of the town", None),
     ("it’s a good day", "it's a good day", None),
+    # tidied wording: function words, a contraction spelled out, another form of one word
+    ("the levee held through the night", "this levee held through the night", None),
+    ("we knew the levee would hold", "we knew that the levee would hold", None),
+    ("the crews had worked for three days", "the crews worked for three days", None),
+    ("I'm proud of every volunteer here", "I am proud of every volunteer here", None),
+    ("it was ok in the end", "it was okay in the end", None),
+    ("having seen the river rise before", "have seen the river rise before", None),
+    # a passage that stands in one rendering only: another statement, not a slip
+    ("we cleared the road and then the bridge opened", "we cleared the road and our whole town came out to help", None),
+    ("we cleared the road and the bridge opened", "we cleared the road and every family in the village helped and the bridge opened", None),
+    # but a content word swapped, or a negation moved, is still worth a look
+    ("it is a sad day for the valley", "it is a sad time for the valley", "warning"),
+    ("I didn't think the dam was failing", "I think the dam wasn't failing", "warning"),
+    ("we will reopen the road", "we will never reopen the road", "error"),
 ]
 
 
