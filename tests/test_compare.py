@@ -89,6 +89,7 @@ QUOTES = [
     # a passage that stands in one rendering only: another statement, not a slip
     ("we cleared the road and then the bridge opened", "we cleared the road and our whole town came out to help", None),
     ("we cleared the road and the bridge opened", "we cleared the road and every family in the village helped and the bridge opened", None),
+    ("our hearts are with the flood victims", "our hearts go out to the flood victims", None),
     # but a content word swapped, or a negation moved, is still worth a look
     ("it is a sad day for the valley", "it is a sad time for the valley", "warning"),
     ("I didn't think the dam was failing", "I think the dam wasn't failing", "warning"),
