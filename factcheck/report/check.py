@@ -118,8 +118,9 @@ def undated_note(documents: Sequence[Document]) -> Optional[str]:
     names = ", ".join(undated[:UNDATED_NAMES])
     if len(undated) > UNDATED_NAMES:
         names += f" and {len(undated) - UNDATED_NAMES} more"
-    which = "1 article has" if len(undated) == 1 else f"{len(undated)} articles have"
-    return (f"{which} no publication date ({names}): their relative dates ('on Monday', 'last "
+    which, its = (("1 article has", "its") if len(undated) == 1
+                  else (f"{len(undated)} articles have", "their"))
+    return (f"{which} no publication date ({names}): {its} relative dates ('on Monday', 'last "
             f"year') stay unresolved and dates without a year are compared on month and day "
             f"only; --published YYYY-MM-DD would resolve them")
 
