@@ -208,6 +208,8 @@ def _glob(pattern: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
     if not os.path.isdir(start):
         return [], [LoadError(pattern, "no file matches this pattern")]
     matched: list[tuple[str, bool]] = []  # (path, is a folder)
+    if root and len(segments) in _glob_closure({0}, segments):  # "x/**" names x/ itself
+        matched.append((os.path.join(root, ""), True))
     seen_dirs: set[str] = set()
     stack: list[tuple[str, str, frozenset[int]]] = [(root, os.path.realpath(start),
                                                      frozenset({0}))]
