@@ -9,7 +9,8 @@ the object's `text` for .json/.jsonl, and the extracted main text for .html.
 
 from __future__ import annotations
 
-import glob
+import fnmatch
+import itertools
 import json
 import os
 import re
@@ -30,6 +31,13 @@ NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog|contributing|cl
                           re.IGNORECASE)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _MAX_JSON_DEPTH = 64
+# Front matter holds a title, a date, an outlet and an address: a few hundred bytes. Its YAML is
+# bounded before it is built (PyYAML recurses per level, and an alias bomb of 600 bytes
+# expands to gigabytes once printed).
+_MAX_FRONT_MATTER = 64 * 1024  # characters
+_MAX_YAML_DEPTH = 64
+_MAX_YAML_NODES = 10_000  # values that aliases may add when copied out
+_EXCERPT = 60  # characters of a value from a file echoed in a message
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -56,6 +64,23 @@ def _inside(path: str, root: str) -> bool:
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
+def _kind(mode: int) -> Optional[str]:
+    """What a file that is not a regular one is (reading a FIFO blocks until someone writes
+    to it; reading a device may never end), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _not_regular(path: str, mode: int) -> LoadError:
+    return LoadError(shown_path(path), f"is {_kind(mode)}, not a regular file; skipped")
+
+
 def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
     """Article files below a folder, sorted, each with its real path (what tells two names of
     one file apart); symlinks are followed only when they stay inside."""
@@ -80,15 +105,8 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
             if entry.name.startswith("."):
                 continue
             full = entry.path
-            if entry.is_symlink():
-                if not os.path.exists(full):
-                    errors.append(LoadError(shown_path(full),
-                                            "broken symlink or symlink loop; skipped"))
-                    continue
-                if not _inside(full, root):
-                    errors.append(LoadError(shown_path(full),
-                                            "symlink points outside the folder; not followed"))
-                    continue
+            if entry.is_symlink() and not _followable(full, root, errors):
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
@@ -97,6 +115,8 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
                 subdirs.append(full)
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not NOT_ARTICLES.match(
                     entry.name):
+                if not _regular_entry(entry, errors):
+                    continue
                 # In a folder already resolved, only a symlink needs resolving (a realpath per
                 # file was a tenth of a re-check of 10,000 articles).
                 files.append((full, os.path.realpath(full) if entry.is_symlink()
@@ -104,6 +124,140 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
         stack.extend(reversed(subdirs))
     files.sort()
     return files, errors
+
+
+def _followable(path: str, root: str, errors: list[LoadError]) -> bool:
+    """A symlink below `root` is followed when it leads somewhere that exists inside it."""
+    if not os.path.exists(path):
+        errors.append(LoadError(shown_path(path), "broken symlink or symlink loop; skipped"))
+        return False
+    if not _inside(path, root):
+        errors.append(LoadError(shown_path(path),
+                                "symlink points outside the folder; not followed"))
+        return False
+    return True
+
+
+def _regular_entry(entry: os.DirEntry[str], errors: list[LoadError]) -> bool:
+    """A folder's entry is a regular file (the type comes with the listing: no system call
+    for a plain file); anything else is named and skipped, never opened."""
+    try:
+        if entry.is_file():
+            return True
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        errors.append(LoadError(shown_path(entry.path), f"cannot be read: {_os_reason(exc)}"))
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    errors.append(_not_regular(entry.path, mode))
+    return False
+
+
+# ── globs ─────────────────────────────────────────────────────────────────────────────────────
+#
+# A glob is walked like a folder, not handed to the glob module: that follows every symlink
+# ("**" over a folder holding two links to "." ran for minutes and took a gigabyte) and out of
+# the folder. Its root is the part of the pattern before the first wildcard; below it symlinks
+# are followed only when they stay inside, each folder is read once, and only the folders the
+# pattern can still match in are read.
+
+
+def _glob_root(pattern: str) -> tuple[str, list[str]]:
+    """("g", ["**", "*.txt"]) for "g/**/*.txt"; ("", ["*.txt"]) for "*.txt"."""
+    seps = re.escape(os.sep + (os.altsep or ""))
+    parts = re.split(f"[{seps}]", pattern)
+    n = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    root = os.sep.join(parts[:n])
+    if n and not root:  # "/*.txt": the root folder of the file system
+        root = os.sep
+    return root, [p for p in parts[n:] if p]
+
+
+def _glob_step(states: frozenset[int], segments: list[str], name: str) -> frozenset[int]:
+    """Where in the pattern each way of matching stands after one more path component
+    (`states` are segment indexes; "**" may match no component, or any number)."""
+    out: set[int] = set()
+    for i in _glob_closure(states, segments):
+        if i >= len(segments):
+            continue
+        seg = segments[i]
+        if seg == "**":
+            if not name.startswith("."):
+                out.add(i)
+        elif (not name.startswith(".") or seg.startswith(".")) and fnmatch.fnmatch(name, seg):
+            out.add(i + 1)
+    return frozenset(out)
+
+
+def _glob_closure(states: Iterable[int], segments: list[str]) -> set[int]:
+    out = set(states)
+    for i in sorted(out):
+        while i < len(segments) and segments[i] == "**":
+            i += 1
+            out.add(i)
+    return out
+
+
+def _glob(pattern: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
+    """Files a glob names (a folder it names: that folder's articles), in the glob module's
+    order, with the folder rules."""
+    root, segments = _glob_root(pattern)
+    start = root or os.curdir
+    errors: list[LoadError] = []
+    if not os.path.isdir(start):
+        return [], [LoadError(pattern, "no file matches this pattern")]
+    matched: list[tuple[str, bool]] = []  # (path, is a folder)
+    if root and len(segments) in _glob_closure({0}, segments):  # "x/**" names x/ itself
+        matched.append((os.path.join(root, ""), True))
+    seen_dirs: set[str] = set()
+    stack: list[tuple[str, str, frozenset[int]]] = [(root, os.path.realpath(start),
+                                                     frozenset({0}))]
+    while stack:
+        folder, real, states = stack.pop()
+        if real in seen_dirs:
+            errors.append(LoadError(shown_path(folder or os.curdir),
+                                    "symlink loop: folder already visited"))
+            continue
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(folder or os.curdir), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(LoadError(shown_path(folder or os.curdir),
+                                    f"folder cannot be read: {_os_reason(exc)}"))
+            continue
+        for entry in entries:
+            after = _glob_step(states, segments, entry.name)
+            if not after:
+                continue
+            full = os.path.join(folder, entry.name) if folder else entry.name
+            if entry.is_symlink() and not _followable(full, start, errors):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            done = len(segments) in _glob_closure(after, segments)
+            if done:
+                if is_dir:
+                    matched.append((full, True))
+                elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and _regular_entry(
+                        entry, errors):
+                    matched.append((full, False))
+            if is_dir and any(i < len(segments) for i in after):
+                stack.append((full, os.path.realpath(full) if entry.is_symlink()
+                               else os.path.join(real, entry.name), after))
+    found: list[tuple[str, str]] = []
+    for path, is_dir in sorted(matched):
+        if is_dir:
+            files, errs = _walk(path)
+            found.extend(files)
+            errors.extend(errs)
+        else:
+            found.append((path, os.path.realpath(path)))
+    if not matched and not errors:
+        errors.append(LoadError(pattern, "no file matches this pattern"))
+    return found, errors
 
 
 def find_files(paths: Sequence[str]) -> tuple[list[str], list[LoadError]]:
@@ -121,16 +275,9 @@ def find_files(paths: Sequence[str]) -> tuple[list[str], list[LoadError]]:
             else:
                 found.append((arg, os.path.realpath(arg)))
         elif _GLOB_CHARS.search(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                errors.append(LoadError(arg, "no file matches this pattern"))
-            for m in matches:
-                if os.path.isdir(m):
-                    files, errs = _walk(m)
-                    found.extend(files)
-                    errors.extend(errs)
-                elif m.lower().endswith(ARTICLE_SUFFIXES):
-                    found.append((m, os.path.realpath(m)))
+            files, errs = _glob(arg)
+            found.extend(files)
+            errors.extend(errs)
         else:
             errors.append(LoadError(arg, "no such file or directory"))
     unique: list[str] = []
@@ -139,7 +286,8 @@ def find_files(paths: Sequence[str]) -> tuple[list[str], list[LoadError]]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, errors
+    # A folder a glob names is walked after the glob passed through it: each problem once.
+    return unique, list(dict.fromkeys(errors))
 
 
 # ── reading and decoding ──────────────────────────────────────────────────────────────────────
@@ -602,13 +750,85 @@ def _as_date(value: Any) -> Optional[date]:
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so "2024-02-30" is our error to report, not a crash."""
+    """Safe YAML that leaves dates as text, so "2024-02-30" is our error to report, not a crash,
+    and refuses nesting deeper than _MAX_YAML_DEPTH before it recurses into it."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > _MAX_YAML_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {_MAX_YAML_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _alias_copies(root: yaml.Node) -> int:
+    """How many values the aliases add when copied out: the document's size with every alias
+    expanded less its distinct nodes, computed once per distinct node (so a bomb costs its
+    size, not its expansion); a node that holds itself counts as too many."""
+    cap = 10 ** 9
+    memo: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:  # recursion bounded by _MAX_YAML_DEPTH
+        known = memo.get(id(node))
+        if known is not None:
+            return known
+        memo[id(node)] = cap  # met again before it is counted: it holds itself
+        n = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                n = min(cap, n + size(child))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                n = min(cap, n + size(key) + size(value))
+        memo[id(node)] = n
+        return n
+
+    return size(root) - len(memo)
+
+
+def _load_front_matter(block: str) -> Any:
+    """The front matter's YAML, bounded in nesting and in what aliases expand to."""
+    loader = _FrontMatterLoader(block)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _alias_copies(node) > _MAX_YAML_NODES:
+            raise _Bad(f"front matter is not valid YAML: aliases (*name) expand to more than "
+                       f"{_MAX_YAML_NODES:,} values")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _excerpt(value: Any) -> str:
+    """A value from a file as a message shows it: a scalar cut to a few dozen characters, a
+    list or mapping only named (printing one in full is how 600 bytes became 600 MB)."""
+    if isinstance(value, (list, tuple, set)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        text = value if len(value) <= _EXCERPT else value[:_EXCERPT - 1] + "…"
+        return repr(text)
+    return _cut(str(value))
+
+
+def _cut(text: str, limit: int = 2 * _EXCERPT) -> str:
+    text = " ".join(text[:4 * limit].split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class _Bad(Exception):
@@ -636,13 +856,19 @@ def _from_markdown(text: str, base: Document) -> Document:
     m = re.match(r"---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.DOTALL)
     if not m:
         raise _Bad("front matter opened with '---' is never closed")
+    if len(m.group(1)) > _MAX_FRONT_MATTER:
+        raise _Bad(f"front matter is {len(m.group(1)) // 1024:,} KB long, over the "
+                   f"{_MAX_FRONT_MATTER // 1024} KB a header of title, date, outlet and url "
+                   f"may take; skipped")
     try:
-        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        meta = _load_front_matter(m.group(1))
+    except RecursionError:
+        raise _Bad("front matter is not valid YAML: nested too deeply")
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise _Bad(f"front matter is not valid YAML{where}: {problem}")
+        raise _Bad(f"front matter is not valid YAML{where}: {_cut(str(problem))}")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -650,15 +876,43 @@ def _from_markdown(text: str, base: Document) -> Document:
     published = _as_date(meta.get("date") or meta.get("published"))
     raw_date = meta.get("date") or meta.get("published")
     if raw_date is not None and published is None:
-        raise _Bad(f"front matter date {str(raw_date)!r} is not a valid date (YYYY-MM-DD)")
-    return replace(base, title=_str_field(meta, "title"), outlet=_str_field(meta, "outlet"),
-                   url=_str_field(meta, "url"), published=published,
+        raise _Bad(f"front matter date {_excerpt(raw_date)} is not a valid date (YYYY-MM-DD)")
+    return replace(base, title=_clean(_str_field(meta, "title")),
+                   outlet=_clean(_str_field(meta, "outlet")), url=_clean(_str_field(meta, "url")),
+                   published=published,
                    published_from="metadata" if published else None, body_offset=m.end())
+
+
+# The HTML parser compares each attribute of a tag with every one before it: a tag of 200,000
+# attributes took minutes. A tag past this many keeps its first ones (a page's own tags carry
+# a handful; the text between tags is what is read).
+_MAX_ATTRIBUTES = 64
+_CROWDED_TAG = re.compile(rf"<[A-Za-z][^\s<>]*+(?:\s++[^\s<>]++){{{_MAX_ATTRIBUTES}}}")
+_TAG = re.compile(r"<([A-Za-z][^\s<>/]*+)([^<>]*+)>")
+_ATTRIBUTE = re.compile(r"""\s*+([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"<>]*+"|'[^'<>]*+'|[^\s"'<>=`]++))?""")
+
+
+def _uncrowded(raw: str) -> str:
+    """The page with every tag cut to its first _MAX_ATTRIBUTES attributes; most pages have no
+    crowded tag and are returned as they are after one scan."""
+    if not _CROWDED_TAG.search(raw):
+        return raw
+
+    def cut(m: re.Match[str]) -> str:
+        section = m.group(2)
+        if len(section.split(None, _MAX_ATTRIBUTES)) <= _MAX_ATTRIBUTES:
+            return m.group(0)
+        kept = itertools.islice(_ATTRIBUTE.finditer(section), _MAX_ATTRIBUTES)
+        close = "/>" if section.rstrip().endswith("/") else ">"
+        return f"<{m.group(1)}" + "".join(" " + a.group().strip() for a in kept) + close
+
+    return _TAG.sub(cut, raw)
 
 
 def _from_html(raw: str, base: Document) -> Document:
     import trafilatura  # imported late: it is slow to import and only HTML needs it
 
+    raw = _uncrowded(raw)
     try:
         found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
@@ -704,6 +958,22 @@ def _parse_json(text: str) -> Any:
         raise _Bad(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
     except RecursionError:
         raise _Bad("JSON is nested too deeply")
+    except ValueError as exc:  # Python refuses to read a number of more than 4,300 digits
+        digits = "digits" in str(exc)
+        raise _Bad("not valid JSON: a number has more than 4,300 digits" if digits
+                   else f"not valid JSON: {_cut(str(exc))}")
+
+
+# "\ud800" is valid JSON (and YAML) but no character: written out, it stops the report.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    """Text from an escape-decoding parser, with a lone surrogate shown as U+FFFD (one
+    character for one: offsets into the text still hold)."""
+    if value is None or not _LONE_SURROGATE.search(value):
+        return value
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _from_object(obj: Any, base: Document, default_id: str) -> Document:
@@ -718,11 +988,11 @@ def _from_object(obj: Any, base: Document, default_id: str) -> Document:
     raw_date = obj.get("published", obj.get("date"))
     published = _as_date(raw_date)
     if raw_date not in (None, "") and published is None:
-        raise _Bad(f"'published' {str(raw_date)[:40]!r} is not a valid date (YYYY-MM-DD)")
-    return replace(base, id=_str_field(obj, "id") or default_id, text=text,
-                   title=_str_field(obj, "title"), outlet=_str_field(obj, "outlet"),
-                   url=_str_field(obj, "url"), published=published,
-                   published_from="metadata" if published else None)
+        raise _Bad(f"'published' {_excerpt(raw_date)} is not a valid date (YYYY-MM-DD)")
+    return replace(base, id=_clean(_str_field(obj, "id")) or default_id, text=_clean(text),
+                   title=_clean(_str_field(obj, "title")),
+                   outlet=_clean(_str_field(obj, "outlet")), url=_clean(_str_field(obj, "url")),
+                   published=published, published_from="metadata" if published else None)
 
 
 def _finish(doc: Document, published: Optional[date]) -> Document:
@@ -737,18 +1007,36 @@ def _finish(doc: Document, published: Optional[date]) -> Document:
     return doc
 
 
+# Opening never waits (on a FIFO swapped in after the check) nor takes a terminal as the
+# process's own; Windows has neither flag, and needs binary mode said.
+_OPEN_FLAGS = (getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
+def _too_big(shown: str, size: int, max_bytes: int) -> LoadError:
+    return LoadError(shown, f"is {size / 2**20:.1f} MiB, over the size limit of "
+                            f"{max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")
+
+
 def load_file(path: str, published: Optional[date] = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
     """The documents in one file (several for .jsonl) and what could not be read."""
     shown = shown_path(path)
     try:
         info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            return [], [LoadError(shown, "is a folder")]
+        if not stat.S_ISREG(info.st_mode):  # never opened: opening a FIFO blocks
+            return [], [_not_regular(path, info.st_mode)]
         if info.st_size > max_bytes:
-            return [], [LoadError(shown, f"is {info.st_size / 2**20:.1f} MiB, over the size limit "
-                                         f"of {max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")]
-        with open(path, "rb") as fh:
+            return [], [_too_big(shown, info.st_size, max_bytes)]
+        # Non-blocking, and checked again once open: the name may have been swapped for a FIFO
+        # or a device since it was looked at.
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with open(fd, "rb") as fh:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return [], [_not_regular(path, info.st_mode)]
+            if info.st_size > max_bytes:
+                return [], [_too_big(shown, info.st_size, max_bytes)]
             # Asking for the size the file has: asking for max_bytes allocates that much for
             # every file (20 MiB for a 4 KB page), which was a fifth of loading a batch.
             data = fh.read(info.st_size + 1)
@@ -778,15 +1066,18 @@ def load_file(path: str, published: Optional[date] = None,
             if not objects:
                 raise _Bad("JSON holds no articles (an empty list)")
             docs: list[Document] = []
-            errors: list[LoadError] = []
+            errors = _Errors(shown, "items")
             for n, obj in enumerate(objects, 1):
+                if errors.full and not isinstance(obj, dict):
+                    errors.count()  # millions of bad items: counted, not each explained
+                    continue
                 default = stem_id if len(objects) == 1 else f"{stem_id}-{n}"
                 try:
                     docs.append(_finish(_from_object(obj, base, default), published))
                 except _Bad as exc:
                     where = "" if len(objects) == 1 else f" (item {n})"
-                    errors.append(LoadError(shown + where, str(exc)))
-            return docs, errors
+                    errors.add(LoadError(shown + where, str(exc)))
+            return docs, errors.done()
         if suffix == ".jsonl":
             return _load_jsonl(text, base, stem_id, published)
     except _Bad as exc:
@@ -798,7 +1089,7 @@ def _load_jsonl(text: str, base: Document, stem_id: str, published: Optional[dat
                 ) -> tuple[list[Document], list[LoadError]]:
     """One article per line; a bad line costs only that line."""
     docs: list[Document] = []
-    errors: list[LoadError] = []
+    errors = _Errors(base.path, "lines")
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -807,10 +1098,42 @@ def _load_jsonl(text: str, base: Document, stem_id: str, published: Optional[dat
             doc = _from_object(obj, replace(base, source_line=n), f"{stem_id}-{n}")
             docs.append(_finish(doc, published))
         except _Bad as exc:
-            errors.append(LoadError(f"{base.path}:{n}", str(exc)))
-    if not docs and not errors:
-        errors.append(LoadError(base.path, "is empty"))
-    return docs, errors
+            errors.add(LoadError(f"{base.path}:{n}", str(exc)))
+    if not docs and not errors.named:
+        return docs, [LoadError(base.path, "is empty")]
+    return docs, errors.done()
+
+
+class _Errors:
+    """The bad items (or lines) of one file: the first few named each with its reason, the
+    rest counted in one line (five million bad items were five million report entries, and
+    the report ran out of memory)."""
+
+    LIMIT = 20
+
+    def __init__(self, path: str, what: str) -> None:
+        self.path, self.what = path, what
+        self.named: list[LoadError] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.named) >= self.LIMIT
+
+    def add(self, error: LoadError) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.named.append(error)
+
+    def count(self) -> None:
+        self.more += 1
+
+    def done(self) -> list[LoadError]:
+        if not self.more:
+            return self.named
+        return self.named + [LoadError(self.path, f"{self.more:,} more {self.what} cannot be used "
+                                                  f"either (only the first {self.LIMIT} are named)")]
 
 
 def _unique_ids(docs: Iterable[Document]) -> list[Document]:

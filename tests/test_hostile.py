@@ -489,3 +489,131 @@ def test_one_fact_of_many_look_alike_claims_is_judged_in_linear_time():
     assert roles == {"outlier": 3, "consensus": n - 3}
     assert {s.claim.article for s in found[0].sides if s.role == "outlier"} == {
         f"a{i:05d}" for i in range(n - 3, n)}
+
+
+# ── load: only regular files, globs like folders, bounded parsers ─────────────────────────────
+
+
+def _load_probe(root, capsys, *paths):
+    """`check` over the probe and the two good articles: within 10 s, no traceback, exit 2,
+    the ferry finding whole; the report's unreadable files and stderr are returned."""
+    with time_limit(10):
+        code = main(["check", *paths, "--no-cache", "--jobs", "1", "--format", "json"])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and len(captured.err) < 5000, captured.err[-2000:]
+    assert code == 2, captured.err
+    doc = json.loads(captured.out)
+    found = [frozenset(c["article"] for c in f["claims"]) for f in doc["conflicts"]
+             if f["kind"] == "quantity"]
+    assert frozenset({"good_a", "good_b"}) in found, found
+    return {a["path"]: a["error"] for a in doc["articles"] if a["error"]}, captured.err
+
+
+@pytest.fixture
+def desk2(tmp_path, monkeypatch):
+    """b/ with the two good articles that disagree, the working directory at its parent."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "good_a.txt").write_text(GOOD_A)
+    (tmp_path / "b" / "good_b.txt").write_text(GOOD_B)
+    return tmp_path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_fifos_in_a_folder_or_named_are_skipped_unopened(desk2, capsys):
+    os.mkfifo(desk2 / "b" / "pipe.txt")  # opening it for reading blocked for ever
+    os.mkfifo(desk2 / "arg.md")
+    errors, err = _load_probe(desk2, capsys, "b", "arg.md")
+    for path in (os.path.join("b", "pipe.txt"), "arg.md"):
+        assert errors[path] == "is a FIFO (named pipe), not a regular file; skipped", errors
+        assert path in err
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_globs_keep_the_folder_rules(desk2, capsys):
+    os.symlink(".", desk2 / "b" / "l1")  # two links to the folder: "**" went round them for
+    os.symlink(".", desk2 / "b" / "l2")  # minutes and a gigabyte
+    (desk2 / "secret.txt").write_text(GOOD_A.replace("three", "nine"))
+    os.symlink(desk2 / "secret.txt", desk2 / "b" / "out.txt")  # a way out of the root given
+    errors, err = _load_probe(desk2, capsys, "b/**/*.txt")
+    assert errors[os.path.join("b", "out.txt")] == \
+        "symlink points outside the folder; not followed"
+    assert "loop" in errors[os.path.join("b", "l1")] and "loop" in errors[os.path.join("b", "l2")]
+    assert "nine" not in json.dumps(errors) and "secret" not in err
+
+
+def _bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + f"\ndate: *a{levels - 1}\n"
+
+
+def test_front_matter_and_json_parsers_are_bounded(desk2, capsys):
+    bad = {  # file → content, and the reason it is named with
+        "deep.md": ("---\ntitle: " + "[" * 1000 + "]" * 1000 + "\n---\nThe ferry sailed.\n",
+                    "front matter is not valid YAML (line 2): nested more than 64 levels deep"),
+        "bomb9.md": ("---\n" + _bomb(10) + "---\nThe ferry sailed.\n",  # MemoryError after 58 s
+                     "front matter is not valid YAML: aliases (*name) expand to more than"),
+        "bomb8.md": ("---\n" + _bomb(9) + "---\nThe ferry sailed.\n",  # 312 MB of messages
+                     "front matter is not valid YAML: aliases (*name) expand to more than"),
+        "self.md": ("---\ndate: &d [*d]\n---\nThe ferry sailed.\n",
+                    "front matter is not valid YAML: aliases (*name) expand to more than"),
+        "listed.md": ("---\ndate: [" + ", ".join(["2025-03-12"] * 2000) + "]\n---\nThe ferry.\n",
+                      "front matter date a list is not a valid date"),
+        "long.md": ("---\ndate: " + "9" * 1_000_000 + "\n---\nThe ferry sailed.\n",
+                    "front matter is 976 KB long, over the 64 KB"),
+        "longdate.md": ("---\ndate: '" + "x" * 30_000 + "'\n---\nThe ferry sailed.\n",
+                        "front matter date 'xxxxx"),
+        "tag.md": ("---\ntitle: !" + "t" * 30_000 + " x\n---\nThe ferry sailed.\n",
+                   "front matter is not valid YAML (line 2): could not determine a constructor"),
+        "digits.json": ('{"text": "The ferry sailed.", "n": ' + "1" * 100_000 + "}",
+                        "not valid JSON: a number has more than 4,300 digits"),
+        "deep.jsonl": ('{"text": "x", "t": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+                       "JSON is nested more than 64 levels deep"),
+        "date.json": (json.dumps({"text": "The ferry sailed.", "published": "z" * 100_000}),
+                      "'published' 'zzz"),
+    }
+    for name, (content, _) in bad.items():
+        (desk2 / "b" / name).write_text(content)
+    (desk2 / "b" / "items.json").write_text("[" + ",".join(["[]"] * 1_000_000) + "]")
+    errors, err = _load_probe(desk2, capsys, "b")
+    for name, (_, reason) in bad.items():
+        path = os.path.join("b", name + (":1" if name.endswith(".jsonl") else ""))
+        assert errors[path].startswith(reason), (name, errors[path])
+        assert len(errors[path]) < 200, (name, len(errors[path]))
+    items = [e for p, e in errors.items() if p.startswith(os.path.join("b", "items.json"))]
+    assert len(items) == 21 and "999,980 more items cannot be used" in items[-1], items[-1]
+
+
+def test_json_escapes_that_are_no_characters_do_not_stop_the_report(desk2, capsys):
+    (desk2 / "b" / "lone.json").write_text(json.dumps({  # written as "\\ud800" escapes
+        "text": GOOD_A.replace("storm", "storm \ud800").replace("three", "four"),
+        "title": "T\udfff", "id": "lone\udc00"}))
+    (desk2 / "b" / "bad.json").write_text("{")
+    for fmt in ("json", "html", "markdown", "sarif", "github", "rich"):
+        with time_limit(10):
+            code = main(["check", "b", "--no-cache", "--jobs", "1", "--format", fmt])
+        captured = capsys.readouterr()
+        assert code == 2 and "Traceback" not in captured.err, (fmt, captured.err[-500:])
+        captured.out.encode("utf-8")  # strict: no surrogate reached the output
+        assert "lone" in captured.out, fmt  # its id, in the finding
+        if fmt == "json":
+            sides = [c for f in json.loads(captured.out)["conflicts"] for c in f["claims"]]
+            assert any("storm \ufffd closed" in c["sentence"] for c in sides), sides
+
+
+def test_html_with_a_crowded_tag_is_read_in_seconds(desk2, capsys):
+    attributes = " ".join(f'data-a{i}="v{i}"' for i in range(200_000))  # > 120 s before
+    (desk2 / "b" / "crowded.html").write_text(
+        f"<html><body><article><p {attributes}>The harbour reopened on Tuesday after the "
+        "storm, officials said, and ferries sailed again.</p></article></body></html>")
+    (desk2 / "b" / "bad.json").write_text("{")
+    with time_limit(10):
+        code = main(["check", "b", "--no-cache", "--jobs", "1", "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.err
+    doc = json.loads(captured.out)
+    [page] = [a for a in doc["articles"] if a["id"] == "crowded"]
+    assert page["error"] is None and page["claims"] >= 1  # "on Tuesday"
+    found = [frozenset(c["article"] for c in f["claims"]) for f in doc["conflicts"]]
+    assert frozenset({"good_a", "good_b"}) in found

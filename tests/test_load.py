@@ -225,5 +225,69 @@ def test_a_file_that_grew_after_its_size_was_read_is_read_whole(tmp_path, monkey
         return os.stat_result((*info[:6], 10, *info[7:]))  # st_size: 10 bytes, as before it grew
 
     monkeypatch.setattr(load_module.os, "stat", stale)
+    monkeypatch.setattr(load_module.os, "fstat", stale)
     [doc], errors = load(tmp_path, "story.txt")
     assert errors == [] and doc.text.strip() == STORY.strip()
+
+
+@pytest.mark.parametrize("pattern", ["x/*.txt", "x/**/*.txt", "**/*.md", "x/*", "x/**", "*/s?b/*",
+                                     "x/[st]*/*.txt", "x/**/sub/*", "*.txt", "x/.h*/*.txt"])
+def test_globs_match_what_the_glob_module_matches(tmp_path, pattern):
+    """Without symlinks a glob walked like a folder names the files the glob module names, in
+    its order (which decides which of two same-named files keeps the plain id)."""
+    import glob
+
+    for name in ("top.txt", "x/one.txt", "x/two.md", "x/sub/three.txt", "x/sub/deeper/four.txt",
+                 "x/sab/five.txt", "x/tee/six.md", "x/.hidden/seven.txt", "y/sub/eight.txt",
+                 "x/notes.csv", "x/README.md"):
+        write(tmp_path, name, STORY)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        from factcheck.load import find_files
+        files, errors = find_files([pattern])
+        expected = []
+        for m in sorted(glob.glob(pattern, recursive=True)):
+            if os.path.isdir(m):
+                expected.extend(find_files([m])[0])
+            elif m.lower().endswith((".txt", ".md")):
+                expected.append(m)
+    finally:
+        os.chdir(old)
+    assert errors == [] and files == list(dict.fromkeys(expected)) and files, (files, expected)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_swapped_in_after_the_check_is_not_read(tmp_path, monkeypatch):
+    """The name looked regular when it was listed; opened, it is a FIFO: refused at once (the
+    open does not wait for a writer) on what the open file is."""
+    from factcheck import load as load_module
+    write(tmp_path, "story.txt", STORY)
+    os.mkfifo(tmp_path / "late.txt")
+    real_stat = os.stat
+    monkeypatch.setattr(load_module.os, "stat",
+                        lambda path, *a, **k: real_stat(tmp_path / "story.txt"))
+    import signal
+
+    def expired(signum, frame):
+        raise TimeoutError("opening the FIFO waited for a writer")
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(10)
+    try:
+        docs, errors = load(tmp_path, "late.txt")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert docs == [] and [(e.path, e.reason) for e in errors] == [
+        ("late.txt", "is a FIFO (named pipe), not a regular file; skipped")]
+
+
+@pytest.mark.parametrize("front, expected", [
+    # Anchors a desk might use stay fine; what they may add is bounded, not forbidden.
+    ("title: &t Harbour Opens\noutlet: *t\ndate: 2025-03-12\n", ("Harbour Opens", "Harbour Opens")),
+    ("tags: &x [a, b]\nmore: [*x, *x, *x]\ntitle: T\n", ("T", None)),
+])
+def test_front_matter_aliases_within_bounds(tmp_path, front, expected):
+    write(tmp_path, "story.md", "---\n" + front + "---\n" + STORY)
+    [doc], errors = load(tmp_path)
+    assert errors == [] and (doc.title, doc.outlet) == expected
