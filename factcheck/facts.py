@@ -24,6 +24,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from factcheck.compare import Settings
+from factcheck.yaml_bounds import alias_copies
 from factcheck.model import Document
 
 TOP_KEYS = ("facts", "aliases", "tolerance", "ignore", "severity")
@@ -211,29 +212,6 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
-def _expanded_size(root: Node) -> int:
-    """How many nodes the tree would hold with every alias copied out (capped just past the
-    bound): aliases share nodes, so it is counted once per distinct node."""
-    cap = 10 * MAX_ALIAS_NODES + 1
-    memo: dict[int, int] = {}
-
-    def size(node: Node) -> int:  # recursion bounded by MAX_DEPTH
-        known = memo.get(id(node))
-        if known is not None:
-            return known
-        n = 1
-        if isinstance(node, SequenceNode):
-            for child in node.value:
-                n = min(cap, n + size(child))
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                n = min(cap, n + size(key) + size(value))
-        memo[id(node)] = n
-        return n
-
-    return size(root)
-
-
 def _check_tags(root: Node, path: PathLike) -> None:
     """Refuse object tags (`!!python/object`), custom tags and merge keys anywhere in the file,
     and aliases that would expand the file past MAX_ALIAS_NODES nodes (an alias bomb)."""
@@ -253,7 +231,7 @@ def _check_tags(root: Node, path: PathLike) -> None:
         elif isinstance(node, MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
-    if _expanded_size(root) - len(seen) > MAX_ALIAS_NODES:
+    if alias_copies(root) > MAX_ALIAS_NODES:
         raise FactBookError(path, None, f"aliases (*name) expand to more than "
                                         f"{MAX_ALIAS_NODES:,} extra values; write the values out")
 

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Optional, Sequence
 import yaml
 
 from factcheck.model import Document, LoadError
+from factcheck.yaml_bounds import alias_copies
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 # Files a folder of articles usually holds that are not articles.
@@ -773,31 +774,6 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-def _alias_copies(root: yaml.Node) -> int:
-    """How many values the aliases add when copied out: the document's size with every alias
-    expanded less its distinct nodes, computed once per distinct node (so a bomb costs its
-    size, not its expansion); a node that holds itself counts as too many."""
-    cap = 10 ** 9
-    memo: dict[int, int] = {}
-
-    def size(node: yaml.Node) -> int:  # recursion bounded by _MAX_YAML_DEPTH
-        known = memo.get(id(node))
-        if known is not None:
-            return known
-        memo[id(node)] = cap  # met again before it is counted: it holds itself
-        n = 1
-        if isinstance(node, yaml.SequenceNode):
-            for child in node.value:
-                n = min(cap, n + size(child))
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                n = min(cap, n + size(key) + size(value))
-        memo[id(node)] = n
-        return n
-
-    return size(root) - len(memo)
-
-
 def _load_front_matter(block: str) -> Any:
     """The front matter's YAML, bounded in nesting and in what aliases expand to."""
     loader = _FrontMatterLoader(block)
@@ -805,7 +781,7 @@ def _load_front_matter(block: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _alias_copies(node) > _MAX_YAML_NODES:
+        if alias_copies(node) > _MAX_YAML_NODES:
             raise _Bad(f"front matter is not valid YAML: aliases (*name) expand to more than "
                        f"{_MAX_YAML_NODES:,} values")
         return loader.construct_document(node)

@@ -436,6 +436,13 @@ def test_alias_bomb_in_claims_yaml_is_refused_at_once(desk, capsys):
         assert "aliases" in err and took < 1, (err, took)
 
 
+def test_an_alias_that_holds_itself_in_claims_yaml_is_refused(desk, capsys):
+    (desk / "loop.yaml").write_text("aliases:\n  a: &a [*a]\n")  # was a RecursionError
+    err, _ = _one_line_error(capsys, ["check", "b", "--no-cache", "--facts", "loop.yaml"],
+                             "loop.yaml")
+    assert "aliases" in err
+
+
 def test_big_claims_yaml_is_linear_or_refused(desk, capsys):
     from factcheck.facts import FactBook
     from factcheck.model import Document
