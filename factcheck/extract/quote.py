@@ -544,7 +544,7 @@ def _is_name(tok: str) -> bool:
 
 def _name_backward(text: str, data: _Rules) -> Optional[str]:
     """The noun phrase that ends `text`: "Ms. Watson", "the Russian leader", "Putin's adviser",
-    "a village resident", "Zadan and Meron"."""
+    "a village resident", "Varga and Lindqvist"."""
     tokens = _tokens(text[-200:])
     descriptors = data.descriptors
     phrase: list[str] = []
@@ -563,7 +563,7 @@ def _name_backward(text: str, data: _Rules) -> Optional[str]:
             continue
         if phrase and low == "and" and len(tokens) >= 2 and _is_name(tokens[-2]) and \
                 _is_name(phrase[0]):
-            phrase.insert(0, tok)  # "Zadan and Meron"
+            phrase.insert(0, tok)  # "Varga and Lindqvist"
             tokens.pop()
             continue
         if phrase and (low in data.modifiers or (
@@ -588,8 +588,8 @@ def _name_backward(text: str, data: _Rules) -> Optional[str]:
 
 
 def _name_forward(text: str, data: _Rules) -> Optional[str]:
-    """The noun phrase that starts `text`: "Interior Secretary Ken Salazar", "Secretary of the
-    Interior Dirk Kempthorne", "Zadan and Meron"."""
+    """The noun phrase that starts `text`: "Harbour Secretary Ines Morrow", "Secretary of the
+    Harbour Tomas Reyl", "Varga and Lindqvist"."""
     tokens = _tokens(text[:200])
     descriptors = data.descriptors
     phrase: list[str] = []
@@ -613,12 +613,12 @@ def _name_forward(text: str, data: _Rules) -> Optional[str]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if phrase and low == "and" and _is_name(nxt) and _is_name(phrase[-1]) and \
                 nxt.lower() not in descriptors:
-            phrase.append(tok)  # "Zadan and Meron"
+            phrase.append(tok)  # "Varga and Lindqvist"
             i += 1
             continue
         if phrase and low == "of" and all(p.lower() in descriptors or p.lower() in data.modifiers
                                           or p.lower() in ("the", "a", "an") for p in phrase):
-            # "Secretary of the Interior Dirk Kempthorne": the office, then the name
+            # "Secretary of the Harbour Tomas Reyl": the office, then the name
             j = i + 1
             if j < len(tokens) and tokens[j].lower() == "the":
                 j += 1
