@@ -26,16 +26,20 @@ from factcheck.model import (
     Claim, Conflict, Consensus, DateSpan, Duration, Ordinal, Pair, Quantity, Quote, Side,
 )
 from factcheck.report.values import describe
-from factcheck.words import stem
+from factcheck.words import stem, term
 
 NEWS_CYCLE = timedelta(days=31)  # relative dates ("on Wednesday") from articles further apart
 #                                  than this speak of different events
 _YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d\ds\b")
-_RUNNING_COUNT = frozenset(
-    "dead death die died kill killed injur injured wound wounded missing toll casualty casualti "
-    "victim evacuat evacuated displac displaced arrest arrested infect infected case hospitalis "
-    "hospitaliz rescu rescued confirm confirmed total count tally".split()
-)
+
+
+@lru_cache(maxsize=1)
+def running_counts() -> frozenset[str]:
+    """rules/wording.yaml running_counts as frame terms, and as the plain words a unit holds."""
+    words = [str(w) for w in rules.load("wording")["running_counts"]]
+    return frozenset(words) | frozenset(term(w) for w in words)
+
+
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -149,7 +153,8 @@ def _time_span(claim: Claim) -> Optional[DateSpan]:
 def _is_running_count(a: Claim, b: Claim) -> bool:
     words = set(a.frame.terms[:8]) | set(b.frame.terms[:8])
     unit = a.value.unit if isinstance(a.value, Quantity) else ""
-    return bool(words & _RUNNING_COUNT) or unit in _RUNNING_COUNT
+    running = running_counts()
+    return bool(words & running) or unit in running or term(unit) in running
 
 
 DATE_MIN_SCORE = 0.6

@@ -38,3 +38,21 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     return _ENGLISH.stemWord(w)
+
+
+_SYNONYMS: dict[str, str] | None = None
+
+
+@lru_cache(maxsize=1 << 13)  # a run meets the same few thousand words again and again
+def term(word: str) -> str:
+    """The word as frames record it: stemmed, and folded to the first word of its synonym group
+    in rules/stopwords.yaml ("killed" → "die"). Every word list matched against frame terms
+    is passed through this on load, so its entries are plain words that always match."""
+    global _SYNONYMS
+    if _SYNONYMS is None:
+        from factcheck import rules  # late: stem() alone needs no rules
+
+        _SYNONYMS = {stem(w): stem(group[0])
+                     for group in rules.load("stopwords").get("synonyms", []) for w in group}
+    root = stem(word)
+    return _SYNONYMS.get(root, root)

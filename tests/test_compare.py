@@ -221,3 +221,28 @@ def test_undated_articles_dispute_a_day_on_month_and_day():
     a, b, same = (c.__class__(**{**c.__dict__, "published": None}) for c in (a, b, same))
     assert _findings(a, b, 0.8) == [("date", ["June 13", "June 8"])]
     assert _findings(a, same, 0.8) == []
+
+
+def test_every_running_count_word_matches_what_frames_record():
+    from factcheck import rules
+    from factcheck.compare import running_counts
+    from factcheck.extract.frame import content_terms
+
+    for word in rules.load("wording")["running_counts"]:
+        terms = content_terms(f"the {word}")
+        assert terms and terms[-1] in running_counts(), (word, terms)
+
+
+@pytest.mark.parametrize("verb", ["evacuated", "killed", "arrested", "rescued", "displaced"])
+def test_a_toll_that_grows_from_one_day_to_the_next_is_an_update(tmp_path, capsys, verb):
+    import json
+
+    from factcheck.cli import main
+
+    for day, n in (("2025-03-10", 300), ("2025-03-11", 450)):
+        (tmp_path / f"{day}.md").write_text(
+            f"---\ndate: {day}\n---\nFlooding in Merrow Vale\n\nAuthorities in Merrow Vale said "
+            f"{n} people had been {verb} as the river Tessel burst its banks.\n", encoding="utf-8")
+    main(["check", str(tmp_path), "--format", "json", "--no-cache", "--fail-on", "never"])
+    found = json.loads(capsys.readouterr().out)["conflicts"]
+    assert [(c["kind"], c["severity"]) for c in found] == [("update", "info")]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from factcheck import rules
 from factcheck.model import Frame
-from factcheck.words import stem
+from factcheck.words import term
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NAME_SEP = re.compile(r"[ -]")
@@ -34,22 +34,6 @@ def stopwords() -> frozenset[str]:
     return _STOPWORDS
 
 
-_SYNONYMS: dict[str, str] | None = None
-
-
-def _synonym(term: str) -> str:
-    global _SYNONYMS
-    if _SYNONYMS is None:
-        _SYNONYMS = {stem(w): stem(group[0])
-                     for group in rules.load("stopwords").get("synonyms", []) for w in group}
-    return _SYNONYMS.get(term, term)
-
-
-@lru_cache(maxsize=1 << 13)  # a run meets the same few thousand words again and again
-def _term(low: str) -> str:
-    return _synonym(stem(low))
-
-
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of `text`, in order, without stopwords."""
     stop = stopwords()
@@ -58,7 +42,7 @@ def content_terms(text: str) -> list[str]:
         low = tok.lower()
         if len(low) < 2 or low in stop:
             continue
-        out.append(_term(low))
+        out.append(term(low))
     return out
 
 
