@@ -604,10 +604,13 @@ def _name_forward(text: str, data: _Rules) -> Optional[str]:
             phrase.append(tok)
             i += 1
             continue
-        if not phrase and low.isalpha() and low.islower() and low not in _FUNCTION_WORDS and \
-                low not in data.not_speakers and i + 1 < len(tokens) and _is_name(tokens[i + 1]) \
-                and tokens[i + 1] not in data.not_speakers:
-            phrase.append(tok)  # "said farmer Olaf Brenn", "said academy President X"
+        if (not phrase or _is_name(phrase[-1])) and low.isalpha() and low.islower() and \
+                low not in _FUNCTION_WORDS and low not in data.not_speakers and \
+                i + 1 < len(tokens) and _is_name(tokens[i + 1]) and \
+                tokens[i + 1] not in data.not_speakers:
+            # "said farmer Olaf Brenn", "said academy President X", and a role word between a
+            # body and its person: "said Tessel Water Board chief Ada Moor" (Ada Moor speaks)
+            phrase.append(tok)
             i += 1
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""

@@ -78,6 +78,9 @@ CORPUS = [
     # a quote inside a wire quote is part of it
     ("``They kept shouting, 'Stay inside, stay inside,' and then the doors shut,'' said Ana Ruiz.",
      [("They kept shouting, 'Stay inside, stay inside,' and then the doors shut", "Ana Ruiz")]),
+    # a role word (not one we list) between a body and its person: the person speaks
+    ("“The reservoir will be full again by the spring,” said Tessel Water Board boss Ada Moor.",
+     [("The reservoir will be full again by the spring", "Tessel Water Board boss Ada Moor")]),
     # negatives: a title of a work, inches
     ("Ketsova left the ``Silver Lagoon'' set early.", []),
     ("Reporters asked the ``Silver Lagoon Harbour Mystery'' cast about the sequel.", []),
@@ -247,9 +250,9 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda t: repr(t[:10]))
 def test_linear_on_hostile_input(text):
-    began = time.perf_counter()
+    began = time.process_time()
     find_quotes(text)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < 2.0
 
 
 @pytest.mark.parametrize("speaker,expected", [
@@ -257,6 +260,7 @@ def test_linear_on_hostile_input(text):
     ("the Carinthian governor", None),  # a description: who it is, the article must say
     ("Authorities", None),
     ("Vera Holm and Tomas Berg", "berg"),
+    ("Tessel Water Board boss Ada Moor", "moor"),
 ])
 def test_speaker_refs(speaker, expected):
     from factcheck.extract import resolve_speaker
@@ -271,6 +275,6 @@ def test_speaker_refs(speaker, expected):
 def test_linear_through_segment_and_extract(body):
     """A paragraph of thousands of wire quotes is cut into sentences at each ``: read as one
     sentence, every quote's frame was built over all of it."""
-    began = time.perf_counter()
+    began = time.process_time()
     _claims(body)
-    assert time.perf_counter() - began < 5.0
+    assert time.process_time() - began < 5.0
