@@ -410,3 +410,20 @@ def test_html_highlight_out_of_range_is_ignored():
                "fingerprint": "f", "consensus": None, "claims": [side]}
     page = render_html({"conflicts": [finding], "articles": [], "summary": {}})
     assert "<blockquote>short</blockquote>" in page
+
+
+def test_the_html_page_grows_with_the_findings_not_with_the_text(tmp_path, capsys):
+    """An article of thousands of dates once made an HTML page twelve times its size."""
+    from factcheck.cli import main
+    from factcheck.report.html import MARKS_PER_ARTICLE
+
+    sentence = "The ferry sailed from Port Venn on Tuesday, harbour staff said. "
+    (tmp_path / "dates.txt").write_text("Ferry news\n\nUpdated: March 12, 2025 9:00 am\n\n"
+                                        + sentence * 3000 + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    main(["check", str(tmp_path / "dates.txt"), "--no-cache", "--format", "html", "--output",
+          str(out)])
+    page = out.read_text(encoding="utf-8")
+    assert page.count('class="tl-mark"') == MARKS_PER_ARTICLE + 1  # and the legend's
+    assert f"{3000 - MARKS_PER_ARTICLE} more date claims not drawn" in page
+    assert len(page) < 200_000  # the input is 190 KB of text; every mark drawn was 1 MB

@@ -297,6 +297,8 @@ def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]]) -> str
             points.append((p, start, end))
     if not points:
         return '<p class="meta">No dated claims to place on a timeline.</p>'
+    total = len(points)
+    points = _drawn(points)
     lo, hi = _window(points)
     parts = [_track(doc, points, lo, hi)]
     disputed = [t for t in points if t[0].get("conflict")]
@@ -312,12 +314,35 @@ def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]]) -> str
         f'<td>{esc(p.get("text"))}</td><td>{s.isoformat()}</td><td>{e.isoformat()}</td>'
         f'<td>{"conflict" if p.get("conflict") else ""}</td></tr>'
         for p, s, e in sorted(points, key=lambda t: (str(t[0].get("article")), t[1])))
-    return ("".join(parts)
+    left_out = ""
+    if total > len(points):
+        left_out = (f'<p class="meta">{_plural(total - len(points), "more date claim")} not drawn '
+                    f'(at most {MARKS_PER_ARTICLE} an article besides those in findings): the '
+                    f'JSON of <code>factcheck extract</code> lists them all.</p>')
+    return ("".join(parts) + left_out
             + '<p class="legend meta"><span class="tl-mark conflict"></span>date in a finding'
             '<span class="tl-mark"></span>other date</p>'
-            f'<details><summary>{_plural(len(points), "date claim")}</summary><table><thead><tr>'
+            f'<details><summary>{_plural(total, "date claim")}</summary><table><thead><tr>'
             '<th>Article</th><th>Text</th><th>From</th><th>To</th><th></th></tr></thead>'
             f'<tbody>{listing}</tbody></table></details>')
+
+
+MARKS_PER_ARTICLE = 200  # an article of 100,000 dates must not make a page of 100 MB
+
+
+def _drawn(points: Sequence[Point]) -> list[Point]:
+    """The points the page draws and lists: every date in a finding, and an article's first
+    MARKS_PER_ARTICLE others, so the page grows with the findings, not with the text."""
+    kept: list[Point] = []
+    others: dict[Any, int] = {}
+    for t in points:
+        if not t[0].get("conflict"):
+            seen = others.get(t[0].get("article"), 0)
+            if seen >= MARKS_PER_ARTICLE:
+                continue
+            others[t[0].get("article")] = seen + 1
+        kept.append(t)
+    return kept
 
 
 # ── page ──────────────────────────────────────────────────────────────────────────────────────
