@@ -297,11 +297,13 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
     """Every requested format: to --output-dir, to --output, or to stdout. Returns what could
     not be written (each format that can be is written all the same)."""
     from factcheck.report.formats import EXTENSIONS, render, step_summary
+    from factcheck.load import REPORTS_MARKER, own_reports
     from factcheck.report.output import unsafe_target, write_atomic
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     formats = args.format or (["rich", "github"] if in_actions else ["rich"])
     failed: list[str] = []
+    written: list[str] = []
     if args.output_dir:
         try:
             os.makedirs(args.output_dir, exist_ok=True)
@@ -315,8 +317,17 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
                 continue
             try:
                 write_atomic(path, render(fmt, report, extractions() if fmt == "html" else ()))
+                written.append(os.path.basename(path))
             except OSError as exc:
                 failed.append(f"{fmt} report: cannot write {path}: {exc.strerror or exc}")
+        if written:
+            # Name them beside them, so a later run over this folder does not read them back.
+            marker = os.path.join(args.output_dir, REPORTS_MARKER)
+            known = own_reports(args.output_dir)
+            try:
+                write_atomic(marker, "".join(f"{n}\n" for n in sorted(known | set(written))))
+            except OSError:
+                pass  # the reports are written; only a later run over this folder would read them
     elif args.output:
         _refuse_output(args.output, inputs)
         write_atomic(args.output, render(formats[0], report, extractions() if formats[0] == "html" else ()))

@@ -28,6 +28,9 @@ from factcheck.yaml_bounds import alias_copies
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 # Files a folder of articles usually holds that are not articles.
+# Written by `check --output-dir` beside its reports, naming them: a folder walk skips the files
+# it names, so reports written into the input folder are never read back as articles.
+REPORTS_MARKER = ".factcheck-reports"
 NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog|contributing|claims)\b",
                           re.IGNORECASE)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -102,8 +105,10 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
             errors.append(LoadError(shown_path(folder), f"folder cannot be read: {_os_reason(exc)}"))
             continue
         subdirs: list[str] = []
+        ours = (own_reports(folder) if any(e.name == REPORTS_MARKER for e in entries)
+                else frozenset())
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name in ours:
                 continue
             full = entry.path
             if entry.is_symlink() and not _followable(full, root, errors):
@@ -125,6 +130,16 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
         stack.extend(reversed(subdirs))
     files.sort()
     return files, errors
+
+
+def own_reports(folder: str) -> frozenset[str]:
+    """The report files factcheck wrote into `folder` (its REPORTS_MARKER lists them)."""
+    try:
+        with open(os.path.join(folder or os.curdir, REPORTS_MARKER), encoding="utf-8",
+                  errors="replace") as fh:
+            return frozenset(line.strip() for line in fh.read(65536).splitlines() if line.strip())
+    except OSError:
+        return frozenset()
 
 
 def _followable(path: str, root: str, errors: list[LoadError]) -> bool:
@@ -227,9 +242,11 @@ def _glob(pattern: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
             errors.append(LoadError(shown_path(folder or os.curdir),
                                     f"folder cannot be read: {_os_reason(exc)}"))
             continue
+        ours = (own_reports(folder) if any(e.name == REPORTS_MARKER for e in entries)
+                else frozenset())
         for entry in entries:
             after = _glob_step(states, segments, entry.name)
-            if not after:
+            if not after or entry.name in ours:
                 continue
             full = os.path.join(folder, entry.name) if folder else entry.name
             if entry.is_symlink() and not _followable(full, start, errors):

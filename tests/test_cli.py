@@ -135,3 +135,16 @@ def test_an_undated_article_is_named_once_with_the_way_to_resolve_it(batch, caps
     assert not [n for n in doc.get("notes", []) if "no publication date" in n]
     assert "no publication date" not in err
     assert {a["id"]: a["published_from"] for a in doc["articles"]}["draft"] == "option"
+
+
+def test_reports_written_into_the_input_folder_are_not_read_back(batch, capsys):
+    code, _, _ = run(capsys, "news", "--format", "json,html,markdown,rich", "--output-dir", "news")
+    assert sorted(p.name for p in (batch / "news").iterdir() if p.name.startswith("factcheck."))
+    first = json.loads((batch / "news" / "factcheck.json").read_text(encoding="utf-8"))
+    code, out, err = run(capsys, "news", "--format", "json")
+    again = json.loads(out)
+    assert [a["path"] for a in again["articles"]] == [a["path"] for a in first["articles"]] == [
+        "news/a.txt", "news/b.txt"]
+    assert code != 2 and "factcheck." not in err
+    code, out, _ = run(capsys, "news/*.txt", "--format", "json")  # a glob, too
+    assert [a["path"] for a in json.loads(out)["articles"]] == ["news/a.txt", "news/b.txt"]
