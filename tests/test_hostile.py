@@ -235,7 +235,8 @@ def test_hostile_names_and_text_never_reach_output_raw(hostile_names, capsys, mo
         captured = capsys.readouterr()
         assert code == 2  # the empty file
         assert "clear" in captured.err and "Traceback" not in captured.err
-        outputs = {p.name: p.read_text(encoding="utf-8") for p in (hostile_names / "rep").iterdir()}
+        outputs = {p.name: p.read_text(encoding="utf-8") for p in (hostile_names / "rep").iterdir()
+                   if p.name.startswith("factcheck.")}
         assert len(outputs) == len(formats)
         outputs["stderr"] = captured.err
         doc = json.loads(outputs["factcheck.json"])
