@@ -73,8 +73,10 @@ def test_output_dir_writes_every_format(batch, capsys):
                  "--output-dir", "reports", "--no-cache"])
     assert code == 1
     names = sorted(os.listdir("reports"))
-    assert names == ["factcheck.annotations.txt", "factcheck.html", "factcheck.json",
-                     "factcheck.md", "factcheck.sarif"]
+    written = ["factcheck.annotations.txt", "factcheck.html", "factcheck.json", "factcheck.md",
+               "factcheck.sarif"]
+    assert names == [".factcheck-reports"] + written
+    assert Path("reports/.factcheck-reports").read_text().split() == written
     assert json.loads(Path("reports/factcheck.json").read_text())["schema"] == "factcheck/report@1"
     assert capsys.readouterr().out == ""
 
