@@ -168,7 +168,12 @@ class _Text:
         if i < 0:
             return 0, len(self.text)
         s, e = self.bounds[i]
-        return (s, e) if pos <= e else (s, max(e, pos))
+        if pos <= e:
+            return s, e
+        # In a line the story left out (a quote's own paragraph): that line, not the sentence
+        # before it, whose "X said" would be taken for the quote's lead-in.
+        line = self.line_of(pos)
+        return (self.newlines[line - 1] + 1 if line else 0), self.line_end(line)
 
     def next_sentence(self, pos: int) -> Optional[tuple[int, int]]:
         i = bisect.bisect_right(self.bound_starts, pos)

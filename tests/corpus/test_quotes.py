@@ -278,3 +278,15 @@ def test_linear_through_segment_and_extract(body):
     began = time.process_time()
     _claims(body)
     assert time.process_time() - began < 5.0
+
+
+def test_a_quote_in_a_line_the_story_left_out_keeps_its_own_speaker():
+    """The run of sentences around a left-out quote line: the "X said" of the sentence before
+    it is no lead-in to the quote; the name after its closing mark is who said it."""
+    before = "Harrow Mills said on Monday it would close its plant in Tessel."
+    quoted = ("“We cannot keep the line running in Tessel, not this winter. Believe me, we tried "
+              "everything we could.” Ada Moor said. Workers said they had expected it.")
+    after = "It was the first loss in nine years for Harrow Mills."
+    text = f"{before}\n\n{quoted}\n\n{after}"
+    bounds = [(0, len(before)), (len(text) - len(after), len(text))]  # the quote line left out
+    assert [m.value.speaker for m in find_quotes(text, bounds)] == ["Ada Moor"]
