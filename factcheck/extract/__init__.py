@@ -43,12 +43,19 @@ def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
         + find_ordinals(text)
     )
     candidates.sort(key=lambda m: (_PRIORITY[m.kind], -(m.end - m.start), m.start))
+    # The chosen never overlap, so sorted by start they are sorted by end too: a candidate can
+    # only overlap its neighbours there (testing every chosen one was quadratic in a sentence
+    # of many figures).
     chosen: list[Mention] = []
+    starts: list[int] = []
     for m in candidates:
-        if m.start >= m.end or any(c.start < m.end and m.start < c.end for c in chosen):
+        if m.start >= m.end:
             continue
-        chosen.append(m)
-    chosen.sort(key=lambda m: (m.start, m.end))
+        i = bisect.bisect_left(starts, m.start)
+        if (i and chosen[i - 1].end > m.start) or (i < len(chosen) and chosen[i].start < m.end):
+            continue
+        chosen.insert(i, m)
+        starts.insert(i, m.start)
     return chosen
 
 
