@@ -308,6 +308,9 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+|(?=[A-Z][a-z]))""")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LAST_WORD_SPAN = 80  # a token longer than this is no abbreviation
+MAX_SENTENCE = 2000  # characters; a longer "sentence" is read in pieces (see _bounded)
+_CLAUSE_MARKS = (";", ":", ",", "—", "–")
 _OPENERS = "“‘"
 _CLOSERS = "”’"
 
@@ -348,7 +351,8 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
             break
         if depth.inside(cut):
             continue
-        word = _LAST_WORD.search(text[begin : m.start(1)])
+        # Only the word before the mark: the whole head at every mark was quadratic ("x. y. " × n)
+        word = _LAST_WORD.search(text[max(begin, m.start(1) - _LAST_WORD_SPAN) : m.start(1)])
         token = word.group(1).lower() if word else ""
         if m.group(1) == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
                                   or _INITIALS.fullmatch(token)):
@@ -360,7 +364,29 @@ def _split(doc_text: str, line: _Line, role: str) -> list[Sentence]:
         begin = m.end()
     if begin < len(text):
         out.append(_sentence(doc_text, base, text, begin, len(text), role, line.index))
-    return [s for s in out if s.text]
+    return [piece for s in out if s.text for piece in _bounded(s)]
+
+
+def _bounded(s: Sentence) -> list[Sentence]:
+    """`s`, or when longer than MAX_SENTENCE characters, `s` cut into pieces that are not: every
+    recognizer and every claim's frame reads its sentence whole, so a 100,000-word "sentence"
+    (a page without full stops, a list of figures) would cost time and memory quadratic in its
+    length. A cut falls after the last clause mark (; : , — –) in the piece's last quarter,
+    else at its last space, so that a figure and its unit are seldom parted."""
+    if len(s.text) <= MAX_SENTENCE:
+        return [s]
+    text, out, begin = s.text, [], 0
+    while len(text) - begin > MAX_SENTENCE:
+        limit = begin + MAX_SENTENCE
+        low = limit - MAX_SENTENCE // 4
+        cut = max(text.rfind(mark, low, limit) for mark in _CLAUSE_MARKS)
+        cut = cut + 1 if cut >= low else text.rfind(" ", low, limit)
+        if cut <= begin:
+            cut = limit  # no space in the last quarter: a hard cut
+        out.append(_sentence(s.text, s.start, text, begin, cut, s.role, s.block))
+        begin = cut
+    out.append(_sentence(s.text, s.start, text, begin, len(text), s.role, s.block))
+    return [piece for piece in out if piece.text]
 
 
 def _sentence(doc_text: str, base: int, text: str, begin: int, end: int, role: str,

@@ -625,3 +625,51 @@ def test_html_with_a_crowded_tag_is_read_in_seconds(desk2, capsys):
     assert page["error"] is None and page["claims"] >= 1  # "on Tuesday"
     found = [frozenset(c["article"] for c in f["claims"]) for f in doc["conflicts"]]
     assert frozenset({"good_a", "good_b"}) in found
+
+
+# ── work bounded per article: every recognizer and the segmenter linear in the text ──────────
+
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twenty thirty hundred".split()
+_PLAIN_WORDS = "house river blue table walks green under city paper slowly".split()
+BOUNDED_PROBES = {  # name → a generated article that hung, or was quadratic, before
+    "nostop": " ".join(_PLAIN_WORDS[i * 7 % 10] for i in range(100_000)),  # no full stop
+    "numwords": " ".join(_NUMBER_WORDS[i % len(_NUMBER_WORDS)] for i in range(100_000)),
+    "years_ago": "3 years ago " * 30_000,
+    "km": " ".join(f"{i} km" for i in range(1, 50_001)),
+    "between": "between 1 and 2 percent " * 8_333,
+    "spaces": "a" + " " * 200_000 + "b",
+    "lower_stops": "x. y. " * 50_000,  # every full stop read and passed over (quadratic)
+    "long_word_stops": ("a" * 40 + ". ") * 10_000,
+}
+
+
+def _bounded_batch(tmp_path, name: str) -> str:
+    d = tmp_path / "batch"
+    d.mkdir()
+    (d / "good_a.txt").write_text(GOOD_A, encoding="utf-8")
+    (d / "good_b.txt").write_text(GOOD_B, encoding="utf-8")
+    (d / f"{name}.txt").write_text("Updated: March 12, 2025\n\n" + BOUNDED_PROBES[name] + "\n",
+                                   encoding="utf-8")
+    return str(d)
+
+
+@pytest.mark.parametrize("name", sorted(BOUNDED_PROBES))
+def test_pathological_article_is_processed_or_skipped_in_seconds(tmp_path, capsys, name):
+    """A 100,000-word sentence, a flood of figures or of full stops: the article is read, or
+    named and skipped with its reason, in seconds; the good articles' finding is still there."""
+    batch = _bounded_batch(tmp_path, name)
+    with time_limit(10):
+        code = main(["check", batch, "--no-cache", "--jobs", "1", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    doc = json.loads(out)
+    by_name = {os.path.basename(a["path"]): a for a in doc["articles"]}
+    assert by_name["good_a.txt"]["error"] is None and by_name["good_b.txt"]["error"] is None
+    assert any({c["article"] for c in f["claims"]} >= {"good_a", "good_b"}
+               for f in doc["conflicts"] if f["kind"] == "quantity"), doc["conflicts"]
+    probe = by_name[f"{name}.txt"]
+    if probe["error"]:  # skipped: named, with its reason
+        assert "claims" in probe["error"] and f"{name}.txt" in err
+        assert code == 2
+    else:
+        assert code in (0, 1)  # 1: the good articles' finding

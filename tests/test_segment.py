@@ -226,3 +226,42 @@ def test_a_teaser_ahead_of_the_story_loses_to_the_story_headline(case):
     assert texts[0] == headline
     assert not any("Quiz" in t or "Lottery" in t or "Home" in t for t in texts)
     assert page.rstrip().splitlines()[-1] in texts  # and the story's body is kept
+
+
+# A "sentence" longer than MAX_SENTENCE characters is read in pieces: cut after a clause mark
+# in the piece's last quarter, else at a space, else (one endless word) anywhere.
+_CLAUSE = "the ferry from Vellmar to Ostrand carried 12 km of cable for the new pier"
+LONG_SENTENCES = [  # (text of one line, pieces expected, a phrase that must stay whole)
+    ("Updated: May 2, 2025\n\n" + ", ".join([_CLAUSE] * 40) + ".", 2, "carried 12 km of cable"),
+    ("Updated: May 2, 2025\n\n" + " ".join([_CLAUSE] * 70) + ".", 3, "carried 12 km of cable"),
+    ("Updated: May 2, 2025\n\nThe story runs on " + "x" * 5000 + " and ends here.", 3, None),
+    # Below the cap: one sentence, as before.
+    ("Updated: May 2, 2025\n\n" + ", ".join([_CLAUSE] * 26) + ".", 1, None),
+]
+
+
+@pytest.mark.parametrize("text,pieces,whole", LONG_SENTENCES)
+def test_overlong_sentence_is_read_in_pieces(text, pieces, whole):
+    from factcheck.segment import MAX_SENTENCE
+
+    article = segment(Document(id="l", path="l.txt", text=text))
+    got = [s for s in article.sentences if s.role != "headline"]
+    assert len(got) == pieces
+    for s in got:
+        assert len(s.text) <= MAX_SENTENCE and text[s.start:s.end] == s.text
+    line = text.split("\n")[-1]
+    assert "".join(s.text for s in got).replace(" ", "") == line.replace(" ", "")
+    if whole and pieces > 1:
+        assert all(s.text.count(whole) == s.text.count("12 km") for s in got)
+        assert all(s.text.endswith((",", ".")) for s in got) or "," not in line
+
+
+def test_full_stops_in_a_long_line_are_read_in_linear_time():
+    """Each full stop reads the word before it, not the whole sentence so far: "x. y. " × 50,000
+    took minutes."""
+    import time
+
+    text = "Updated: May 2, 2025\n\nThe ferry sailed, " + "at dawn, x. y. " * 40_000 + "End."
+    t = time.process_time()
+    segment(Document(id="s", path="s.txt", text=text))
+    assert time.process_time() - t < 3

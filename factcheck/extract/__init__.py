@@ -15,6 +15,20 @@ from typing import Callable, Optional
 
 from factcheck.model import Article, Claim, Extraction, Mention, Quote, Sentence
 
+# A news story makes tens of claims, a long report a few hundred; past this many the text is a
+# list, a table or a flood, and reading on would cost time and memory for nothing anyone could
+# check: the article is named and skipped (see TooManyClaims).
+MAX_CLAIMS = 2000
+
+
+class TooManyClaims(ValueError):
+    """The article holds more than MAX_CLAIMS claims."""
+
+    def __init__(self) -> None:
+        super().__init__(f"more than {MAX_CLAIMS:,} claims: a list or table rather than a "
+                         "story, skipped")
+
+
 # When two recognizers claim overlapping words, the more specific reading wins.
 _PRIORITY = {"duration": 0, "date": 1, "quantity": 2, "ordinal": 3}
 
@@ -43,12 +57,19 @@ def _mentions(sentence: Sentence, article: Article) -> list[Mention]:
         + find_ordinals(text)
     )
     candidates.sort(key=lambda m: (_PRIORITY[m.kind], -(m.end - m.start), m.start))
+    # The chosen never overlap, so sorted by start they are sorted by end too: a candidate can
+    # only overlap its neighbours there (testing every chosen one was quadratic in a sentence
+    # of many figures).
     chosen: list[Mention] = []
+    starts: list[int] = []
     for m in candidates:
-        if m.start >= m.end or any(c.start < m.end and m.start < c.end for c in chosen):
+        if m.start >= m.end:
             continue
-        chosen.append(m)
-    chosen.sort(key=lambda m: (m.start, m.end))
+        i = bisect.bisect_left(starts, m.start)
+        if (i and chosen[i - 1].end > m.start) or (i < len(chosen) and chosen[i].start < m.end):
+            continue
+        chosen.insert(i, m)
+        starts.insert(i, m.start)
     return chosen
 
 
@@ -195,6 +216,8 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
     quotes = _quotes(article)
     claims: list[Claim] = []
     for index, sentence in enumerate(article.sentences):
+        if len(claims) > MAX_CLAIMS:
+            raise TooManyClaims()
         found = [(m, sentence) for m in recognize(sentence, article)]
         found.extend(quotes.get(index, ()))
         found.sort(key=lambda f: (f[1].start + f[0].start, f[1].start + f[0].end))
@@ -213,4 +236,6 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
                 value=value, frame=build_frame(where.text, m.start, m.end, m.kind),
                 published=doc.published, trusted=doc.trusted, source_label=doc.source_label,
             ))
+    if len(claims) > MAX_CLAIMS:
+        raise TooManyClaims()
     return Extraction(article=article, claims=tuple(claims))

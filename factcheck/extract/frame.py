@@ -7,12 +7,16 @@ names around it. The words nearest the value say most about it, so they come fir
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from itertools import chain, zip_longest
 
 from factcheck import rules
 from factcheck.model import Frame
 from factcheck.words import term
+
+FRAME_SPAN = 5000  # characters read on each side of a claim
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NAME_SEP = re.compile(r"[ -]")
@@ -74,22 +78,64 @@ def title_case(sentence: str) -> bool:
 
 
 def build_frame(sentence: str, start: int, end: int, kind: str) -> Frame:
-    """The frame of the claim at sentence[start:end]."""
-    masked = f"{sentence[:start]}⟨{kind}⟩{sentence[end:]}"
-    left = content_terms(sentence[:start])
-    right = content_terms(sentence[end:])
+    """The frame of the claim at sentence[start:end], read within FRAME_SPAN characters of it
+    (sentences are cut at 2,000 characters, but a quote may run over several). The sentence's
+    words are read once for all its claims: reading them again per claim made a sentence of n
+    claims cost n times its length."""
+    lo, hi = max(0, start - FRAME_SPAN), min(len(sentence), end + FRAME_SPAN)
+    masked = f"{sentence[lo:start]}⟨{kind}⟩{sentence[end:hi]}"
+    left, right = _sides(sentence, lo, start, end, hi)
     # Nearest words first: alternate outward from the value.
-    ordered: list[str] = []
-    seen: set[str] = set()
-    li, ri = len(left) - 1, 0
-    while li >= 0 or ri < len(right):
-        for term in ((left[li] if li >= 0 else None), (right[ri] if ri < len(right) else None)):
-            if term and term not in seen:
-                seen.add(term)
-                ordered.append(term)
-        li -= 1
-        ri += 1
-    return Frame(masked=masked, terms=tuple(ordered), names=_frame_names(sentence))
+    steps = chain.from_iterable(zip_longest(reversed(left), right))
+    ordered = tuple(dict.fromkeys(filter(None, steps)))
+    return Frame(masked=masked, terms=ordered, names=_frame_names(sentence))
+
+
+class _Tokens:
+    """A sentence's word tokens (start and end offsets) and the content terms among them."""
+
+    def __init__(self, sentence: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kept: list[int] = []  # token indexes of content terms
+        self.terms: list[str] = []
+        stop = stopwords()
+        for i, m in enumerate(_TOKEN.finditer(sentence)):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            low = m.group(0).lower()
+            if len(low) >= 2 and low not in stop:
+                self.kept.append(i)
+                self.terms.append(term(low))
+
+
+@lru_cache(maxsize=8)  # the claims of one sentence come one after another
+def _tokens(sentence: str) -> _Tokens:
+    return _Tokens(sentence)
+
+
+def _sides(sentence: str, lo: int, start: int, end: int, hi: int) -> tuple[list[str], list[str]]:
+    """content_terms(sentence[lo:start]) and content_terms(sentence[end:hi]), from the tokens of
+    the whole sentence; a word the claim or a bound cuts is read in its cut form, as before."""
+    t = _tokens(sentence)
+    # Left: whole tokens inside [lo, start), and the fragments at either edge read afresh.
+    a = bisect.bisect_left(t.starts, lo)  # first token starting at or after lo
+    b = bisect.bisect_right(t.ends, start)  # tokens before b end at or before start
+    if a < b:
+        head = content_terms(sentence[lo:t.starts[a]])
+        whole = t.terms[bisect.bisect_left(t.kept, a):bisect.bisect_left(t.kept, b)]
+        left = head + whole + content_terms(sentence[t.ends[b - 1]:start])
+    else:
+        left = content_terms(sentence[lo:start])
+    c = bisect.bisect_left(t.starts, end)  # first token starting at or after end
+    d = bisect.bisect_right(t.ends, hi)  # tokens before d end at or before hi
+    if c < d:
+        head = content_terms(sentence[end:t.starts[c]])
+        whole = t.terms[bisect.bisect_left(t.kept, c):bisect.bisect_left(t.kept, d)]
+        right = head + whole + content_terms(sentence[t.ends[d - 1]:hi])
+    else:
+        right = content_terms(sentence[end:hi])
+    return left, right
 
 
 @lru_cache(maxsize=64)  # the claims of one sentence share its names

@@ -274,9 +274,15 @@ def test_speaker_refs(speaker, expected):
 ], ids=["wire-paragraph", "open-huge", "open-lines"])
 def test_linear_through_segment_and_extract(body):
     """A paragraph of thousands of wire quotes is cut into sentences at each ``: read as one
-    sentence, every quote's frame was built over all of it."""
+    sentence, every quote's frame was built over all of it. Thousands of quotes are more claims
+    than a story makes: the article may be skipped (TooManyClaims), once its quotes are read."""
+    from factcheck.extract import TooManyClaims
+
     began = time.process_time()
-    _claims(body)
+    try:
+        _claims(body)
+    except TooManyClaims:
+        pass
     assert time.process_time() - began < 5.0
 
 
