@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optio
 from factcheck.align import align_story, stories, story_names
 from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
 from factcheck.compare import Settings, compare
-from factcheck.extract import extract
+from factcheck.extract import TooManyClaims, extract
 from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
 from factcheck.segment import segment
 
@@ -38,6 +38,8 @@ Progress = Optional[Callable[[int], None]]
 def analyse_one(doc: Document) -> Outcome:
     try:
         return extract(segment(doc))
+    except TooManyClaims as exc:  # a list or table, not a story: said in its own words
+        return LoadError(doc.path, str(exc), id=doc.id)
     except Exception as exc:  # a bug must cost one article, never the batch
         return LoadError(doc.path, f"could not be analysed: {type(exc).__name__}: {exc}", id=doc.id)
 
