@@ -118,24 +118,19 @@ def _sides(sentence: str, lo: int, start: int, end: int, hi: int) -> tuple[list[
     """content_terms(sentence[lo:start]) and content_terms(sentence[end:hi]), from the tokens of
     the whole sentence; a word the claim or a bound cuts is read in its cut form, as before."""
     t = _tokens(sentence)
-    # Left: whole tokens inside [lo, start), and the fragments at either edge read afresh.
+    return _terms_between(sentence, t, lo, start), _terms_between(sentence, t, end, hi)
+
+
+def _terms_between(sentence: str, t: _Tokens, lo: int, hi: int) -> list[str]:
+    """content_terms(sentence[lo:hi]): whole tokens inside from the sentence's one read, the
+    fragments at either edge read afresh."""
     a = bisect.bisect_left(t.starts, lo)  # first token starting at or after lo
-    b = bisect.bisect_right(t.ends, start)  # tokens before b end at or before start
-    if a < b:
-        head = content_terms(sentence[lo:t.starts[a]])
-        whole = t.terms[bisect.bisect_left(t.kept, a):bisect.bisect_left(t.kept, b)]
-        left = head + whole + content_terms(sentence[t.ends[b - 1]:start])
-    else:
-        left = content_terms(sentence[lo:start])
-    c = bisect.bisect_left(t.starts, end)  # first token starting at or after end
-    d = bisect.bisect_right(t.ends, hi)  # tokens before d end at or before hi
-    if c < d:
-        head = content_terms(sentence[end:t.starts[c]])
-        whole = t.terms[bisect.bisect_left(t.kept, c):bisect.bisect_left(t.kept, d)]
-        right = head + whole + content_terms(sentence[t.ends[d - 1]:hi])
-    else:
-        right = content_terms(sentence[end:hi])
-    return left, right
+    b = bisect.bisect_right(t.ends, hi)  # tokens before b end at or before hi
+    if a >= b:
+        return content_terms(sentence[lo:hi])
+    whole = t.terms[bisect.bisect_left(t.kept, a):bisect.bisect_left(t.kept, b)]
+    return (content_terms(sentence[lo:t.starts[a]]) + whole
+            + content_terms(sentence[t.ends[b - 1]:hi]))
 
 
 @lru_cache(maxsize=64)  # the claims of one sentence share its names
