@@ -214,6 +214,11 @@ class ClaimsCache:
     def _open(self) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
+            ignore = self.directory / ".gitignore"
+            if not ignore.exists():
+                # A desk keeps its articles in git: the cache never shows up in `git status`.
+                ignore.write_text("# made by factcheck: the claims cache is not for git\n*\n",
+                                  encoding="utf-8")
             path = self.directory / _FILE
             self.db = self._connect(path)
         except (sqlite3.Error, OSError) as exc:

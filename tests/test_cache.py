@@ -195,3 +195,19 @@ def test_cache_object_degrades_on_a_closed_connection(tmp_path: Path) -> None:
     assert cache.warnings and "read failed" in cache.warnings[0]
     cache.put_articles({})
     cache.close()
+
+
+def test_the_cache_folder_keeps_itself_out_of_git(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    from factcheck.cache import ClaimsCache
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    ClaimsCache(tmp_path / ".factcheck-cache")
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                            cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert status == ""
