@@ -1,8 +1,11 @@
+"""`python -m factcheck` and the `factcheck` command: signal handlers first, then the CLI.
+
+Ctrl-C or SIGTERM while the modules load (about half a second) ends the run quietly as well;
+main() then sets its own handlers for the run itself. The installed command enters through
+run() too, so no import happens before the handlers are in place."""
+
 import os
 import signal
-
-# Ctrl-C or SIGTERM while the modules load (about half a second) ends the run quietly as well;
-# main() then sets its own handlers for the run itself.
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -10,9 +13,13 @@ def _stop(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-signal.signal(signal.SIGINT, _stop)
-signal.signal(signal.SIGTERM, _stop)
+def run() -> int:
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    from factcheck.cli import main
 
-from factcheck.cli import main  # noqa: E402
+    return main()
 
-raise SystemExit(main())
+
+if __name__ == "__main__":
+    raise SystemExit(run())
