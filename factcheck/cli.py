@@ -329,7 +329,7 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
             except OSError:
                 pass  # the reports are written; only a later run over this folder would read them
     elif args.output:
-        _refuse_output(args.output, inputs)
+        _refuse_output(args.output, inputs)  # again: the target may have changed during the run
         write_atomic(args.output, render(formats[0], report, extractions() if formats[0] == "html" else ()))
     else:
         for fmt in formats:

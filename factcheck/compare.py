@@ -302,13 +302,13 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
     (wa, na), (wb, nb) = _words(a), _words(b)
     if na == nb:
         return QuoteDiff(None, "same words", (), ())
+    wording = rules.load("wording")
+    negations = frozenset(wording["negations"])
     shorter, longer = (na, nb) if len(na) <= len(nb) else (nb, na)
     if len(shorter) >= 3 and _contiguous_in(shorter, longer):
         return QuoteDiff(None, "shortened", (), ())  # the quote cut short at either end
-    if _is_subsequence(shorter, longer) and not (set(longer) - set(shorter)) & set(
-            rules.load("wording")["negations"]):
+    if _is_subsequence(shorter, longer) and not (set(longer) - set(shorter)) & negations:
         return QuoteDiff(None, "shortened", (), ())
-    negations = set(rules.load("wording")["negations"])
     worst: Optional[str] = None
     reasons: list[str] = []
     changed_a: list[tuple[int, int]] = []
@@ -320,10 +320,9 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
             worst = sev
         reasons.append(why)
 
-    wording = rules.load("wording")
     function_words = frozenset(wording["function_words"])
-    moved_negation = (sum(w in negations for w in na) == sum(w in negations for w in nb)
-                      and sum(w in negations for w in na) > 0)
+    negations_a = sum(w in negations for w in na)
+    moved_negation = negations_a > 0 and negations_a == sum(w in negations for w in nb)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=na, b=nb, autojunk=False).get_opcodes():
         if op == "equal":
             continue

@@ -105,18 +105,14 @@ def _walk(root: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
             errors.append(LoadError(shown_path(folder), f"folder cannot be read: {_os_reason(exc)}"))
             continue
         subdirs: list[str] = []
-        ours = (own_reports(folder) if any(e.name == REPORTS_MARKER for e in entries)
-                else frozenset())
+        ours = _reports_among(folder, entries)
         for entry in entries:
             if entry.name.startswith(".") or entry.name in ours:
                 continue
             full = entry.path
-            if entry.is_symlink() and not _followable(full, root, errors):
+            is_dir = _is_folder(entry, full, root, errors)
+            if is_dir is None:
                 continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
             if is_dir:
                 subdirs.append(full)
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not NOT_ARTICLES.match(
@@ -140,6 +136,25 @@ def own_reports(folder: str) -> frozenset[str]:
             return frozenset(line.strip() for line in fh.read(65536).splitlines() if line.strip())
     except OSError:
         return frozenset()
+
+
+def _reports_among(folder: str, entries: Sequence[os.DirEntry[str]]) -> frozenset[str]:
+    """The report files factcheck wrote among a folder's entries (read only when it wrote any)."""
+    if any(e.name == REPORTS_MARKER for e in entries):
+        return own_reports(folder)
+    return frozenset()
+
+
+def _is_folder(entry: os.DirEntry[str], full: str, root: str, errors: list[LoadError]
+               ) -> Optional[bool]:
+    """Whether a folder entry is a folder (True) or not (False); None when it is a symlink
+    that is not followed (named in `errors`)."""
+    if entry.is_symlink() and not _followable(full, root, errors):
+        return None
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _followable(path: str, root: str, errors: list[LoadError]) -> bool:
@@ -242,19 +257,15 @@ def _glob(pattern: str) -> tuple[list[tuple[str, str]], list[LoadError]]:
             errors.append(LoadError(shown_path(folder or os.curdir),
                                     f"folder cannot be read: {_os_reason(exc)}"))
             continue
-        ours = (own_reports(folder) if any(e.name == REPORTS_MARKER for e in entries)
-                else frozenset())
+        ours = _reports_among(folder, entries)
         for entry in entries:
             after = _glob_step(states, segments, entry.name)
             if not after or entry.name in ours:
                 continue
             full = os.path.join(folder, entry.name) if folder else entry.name
-            if entry.is_symlink() and not _followable(full, start, errors):
+            is_dir = _is_folder(entry, full, start, errors)
+            if is_dir is None:
                 continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
             done = len(segments) in _glob_closure(after, segments)
             if done:
                 if is_dir:
