@@ -163,6 +163,32 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Slots:
+    """What a claim is about, read once by extract from its sentence so that align and compare
+    never re-read it: two claims are one fact when they measure the same thing, of the same
+    subject, at the same time.
+
+    Every field may be empty: a slot the recognizers cannot fill says nothing either way.
+    """
+
+    # What the value measures, in plain lowercase words: the unit or counted noun with the
+    # words that say which of its kind ("people killed", "people injured", "points per game",
+    # "tariff steel"). Empty when nothing beyond the bare unit is known.
+    measure: str = ""
+    # The name the value belongs to, when the sentence says ("Halvik" in "Halvik scored 23
+    # points"; "Drethanta" in "Drethanta's population of 40,000"), lowercased as in frame names.
+    subject: Optional[str] = None
+    actors: tuple[str, ...] = ()  # names in the sentence that act or are acted on
+    places: tuple[str, ...] = ()  # names that stand as places ("in Harlow", "Harlow-based")
+    event: Optional[str] = None  # the event word nearest the value, as a frame term ("kill")
+    # What time the claim speaks of: "own" (the claim or its words carry a date: "in 2011",
+    # "last year"), "sentence" (another date in its sentence), "published" (none: the day the
+    # article appeared).
+    time: str = "published"
+    said_at: bool = False  # a date that tells when something was said ("said on Thursday")
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str  # "<article id>#<n>", stable for the same file
     article: str
@@ -181,6 +207,7 @@ class Claim:
     published: Optional[date] = None
     trusted: bool = False
     source_label: Optional[str] = None
+    slots: Slots = Slots()
 
 
 @dataclass(frozen=True)
@@ -191,7 +218,27 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
-# ── align ─────────────────────────────────────────────────────────────────────────────────────
+# ── align & compare: rules and their verdicts ─────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one named rule said about two claims (or a group of them), so anyone can ask why a
+    pair was lined up, why it was judged a conflict, or why it was not.
+
+    `outcome` is one of: "veto" (not the same fact, whatever else holds), "for" / "against"
+    (evidence about "same fact", `weight` of it), "score" (the sum the pair reached),
+    "agree" / "conflict" / "update" / "skip" (a comparison's outcome), "finding" (how a
+    finding was formed).
+    """
+
+    rule: str
+    outcome: str
+    weight: float = 0.0
+    reason: str = ""
+
+
+Trace = tuple[Verdict, ...]
 
 
 @dataclass(frozen=True)
@@ -209,6 +256,7 @@ class Pair:
     a: Claim
     b: Claim
     score: float
+    trace: Trace = ()
 
 
 # ── compare ───────────────────────────────────────────────────────────────────────────────────
@@ -237,6 +285,7 @@ class Conflict:
     consensus: Optional[Consensus] = None
     accepted: Optional[str] = None  # the reason, when claims.yaml accepts it
     id: str = ""
+    trace: Trace = ()  # the rules that paired its claims and judged them, in order
 
 
 @dataclass(frozen=True)
