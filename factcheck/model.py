@@ -236,6 +236,7 @@ class Verdict:
     outcome: str
     weight: float = 0.0
     reason: str = ""
+    claims: tuple[str, ...] = ()  # the ids of the claims it judged
 
 
 Trace = tuple[Verdict, ...]

@@ -1,0 +1,323 @@
+"""Align: find the claims, across articles and inside one (headline vs body), that speak about
+the same fact.
+
+Comparing every claim with every other would be quadratic and, worse, would pair "24 years" in
+a trending list with "24 years" in the story. Claims are blocked by what they measure (kind and
+unit), candidate pairs come from an inverted index over the words around the value (common words
+capped), and each candidate is scored on its frame: rare shared words count more than common ones,
+shared names matter, and the words right next to the value must meet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Iterable, Mapping, Optional, Sequence
+
+from factcheck.rules import load as load_rules
+from factcheck.align.rules import (
+    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, Aliases, Block, family, judge, quote_words,
+    reporting_time,
+)
+from factcheck.model import Claim, Pair, Quote, Story, Verdict
+
+__all__ = ["Aliases", "MIN_SCORE", "align", "align_story", "candidate_count", "explain_pair",
+           "family", "reporting_time", "stories", "story_names"]
+
+_DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
+NEAR = int(CANDIDATES.params["near"])
+POSTING_CAP = int(CANDIDATES.params["posting_cap"])
+
+# Rules and what they read live in align/rules.py; this module proposes candidate pairs, cuts
+# the batch into stories and runs the rules over each.
+
+
+STORY_NAME_SHARE = 0.005  # a name in more than this share of the articles links no story
+STORY_NAME_FLOOR = 25  # ...but in a batch this small every name links
+ONE_STORY_UP_TO = 25  # a draft and a handful of sources are read as one story
+
+
+def story_names(claims: Iterable[Claim]) -> frozenset[str]:
+    """The names one article's claims are about: what ties it to other articles of its story."""
+    found: set[str] = set()
+    for c in claims:
+        found.update(c.frame.names)
+        if isinstance(c.value, Quote) and c.value.speaker_ref:
+            found.add(c.value.speaker_ref)
+    return frozenset(found)
+
+
+def stories(names: Mapping[str, Iterable[str]],
+            aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[Story]:
+    """The batch cut into stories: articles that share distinctive names tell one story.
+
+    Two outlets reporting one event name the same people and places; an archive of thousands
+    of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
+    41 years" must never be lined up. A name found in many articles ("Reuters", a president in
+    every story) links nothing; a batch of a few articles is one story. One shared name is weak
+    evidence (a town has many stories), so articles are linked by two shared names (not one
+    inside the other); an article that shares only single names joins the one story that holds
+    the rarest of them, or, when no story of several articles holds any, the other such
+    articles it shares a name with. Alignment and comparison look inside one story at a time,
+    which keeps them linear in the batch and lets an unchanged story's findings be reused.
+    `names` maps each article, in batch order, to its `story_names`.
+    """
+    order = list(names)
+    if len(order) <= ONE_STORY_UP_TO:
+        return [Story(articles=tuple(order))] if order else []
+    folded = Aliases(aliases)
+    canonical = {a: sorted({folded.canonical.get(n, n) for n in names[a]}) for a in order}
+    share: Counter[str] = Counter()
+    for article in order:
+        share.update(canonical[article])
+    limit = max(STORY_NAME_FLOOR, int(len(order) * STORY_NAME_SHARE))
+    distinctive = {a: [n for n in canonical[a] if share[n] <= limit] for a in order}
+    groups = _Groups(order)
+
+    first_with: dict[object, str] = {}
+    for article in order:
+        for pair in combinations(distinctive[article], 2):
+            if not _nested(*pair):
+                groups.join(article, first_with.setdefault(pair, article))
+
+    holders: dict[str, list[str]] = defaultdict(list)
+    for article in order:
+        for name in distinctive[article]:
+            holders[name].append(article)
+    size = Counter(groups.root(a) for a in order)
+    alone = [a for a in order if size[groups.root(a)] == 1]
+    joins: dict[str, str] = {}
+    for article in alone:
+        # Its rarest name decides ("residents of Skaivrin" before "Skaivrin"): the first held by
+        # a story of several articles, if by only one.
+        for name in sorted(distinctive[article], key=lambda n: (share[n], n)):
+            held_by = {groups.root(b) for b in holders[name] if size[groups.root(b)] > 1}
+            if held_by:
+                if len(held_by) == 1:
+                    joins[article] = held_by.pop()
+                break
+    for article, story in joins.items():
+        groups.join(article, story)
+    still_alone = {a for a in alone if a not in joins}
+    first_with.clear()
+    for article in order:
+        if article in still_alone:
+            for name in distinctive[article]:
+                if all(b in still_alone for b in holders[name]):
+                    groups.join(article, first_with.setdefault(name, article))
+    return groups.stories()
+
+
+def _nested(a: str, b: str) -> bool:
+    """"Skaivrin" and "residents of Skaivrin", or "Kralevia" and "Kralevian", are one place
+    named twice, not two names ("Harlow" and "Harlow Rovers" are two)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.endswith(" of " + short) or _demonym_of(long, short)
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Whether `word` is the nationality word of `place`: Kralevia → Kralevian, Murland →
+    Murlandian, Japan → Japanese, Italy → Italian, Pakistan → Pakistani."""
+    if " " in word or " " in place or len(place) < 4:
+        return False
+    base = place[:-1] if place[-1] in "aeiouy" else place
+    rest = word[len(base):]
+    return (word.startswith(base) and 0 < len(rest) <= 4
+            and rest.endswith(_DEMONYM_ENDINGS) and rest.isalpha())
+
+
+class _Groups:
+    """Union-find over the batch's articles; a story is named after its earliest article,
+    whatever the order of the joins."""
+
+    def __init__(self, order: Sequence[str]) -> None:
+        self.order = order
+        self.parent = {a: a for a in order}
+        self.position = {a: i for i, a in enumerate(order)}
+
+    def root(self, a: str) -> str:
+        parent = self.parent
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            first, later = sorted((ra, rb), key=self.position.__getitem__)
+            self.parent[later] = first
+
+    def stories(self) -> list[Story]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for article in self.order:
+            members[self.root(article)].append(article)
+        return [Story(articles=tuple(m)) for m in members.values()]
+
+
+def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
+                min_score: float = MIN_SCORE) -> list[Pair]:
+    """Pairs of claims about the same fact within one story (its articles' claims and the fact
+    book's), best first."""
+    pairs = _align(claims, Aliases(aliases), min_score)
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
+
+
+def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
+          min_score: float = MIN_SCORE) -> list[Pair]:
+    """Pairs of claims about the same fact, story by story, best first. Never all pairs: see the
+    module doc."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    facts: list[Claim] = []
+    for c in claims:
+        (facts if c.trusted else by_article[c.article]).append(c)
+    names = {a: story_names(cs) for a, cs in by_article.items()}
+    folded = Aliases(aliases)
+    pairs: list[Pair] = []
+    for story in stories(names, aliases):
+        members = [c for a in story.articles for c in by_article[a]] + facts
+        pairs.extend(_align(members, folded, min_score))
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
+
+
+def _blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        fam = family(c)
+        if fam:
+            blocks[fam].append(c)
+    return blocks
+
+
+def _block(fam: str, members: Sequence[Claim], folded: Aliases) -> Block:
+    from factcheck.align.rules import DifferentNames  # its parameter shapes the block
+    share = float(DifferentNames().params["common_name_share"])
+    return Block(fam, members, folded, share, NEAR, POSTING_CAP)
+
+
+def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
+    pairs: list[Pair] = []
+    for fam, members in _blocks(claims).items():
+        if fam == "quote":
+            pairs.extend(_align_quotes(members))
+            continue
+        block = _block(fam, members, folded)
+        index: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            for key in block.keys(c):
+                index[key].append(c)
+        seen: set[tuple[str, str]] = set()
+        for posting in index.values():
+            if len(posting) > POSTING_CAP:
+                continue
+            for a, b in combinations(posting, 2):
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if judge(a, b, block, min_score):
+                    # Kept: judged again, this time writing down why (few pairs are kept).
+                    trace: list[Verdict] = []
+                    score = judge(a, b, block, min_score, trace)
+                    pairs.append(Pair(a, b, score, tuple(trace)))
+    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return pairs
+
+
+def _align_quotes(claims: Sequence[Claim]) -> list[Pair]:
+    """Quotes align on their own words (rule quote-words), proposed by their rarest words."""
+    words = {c.id: quote_words(c.value.quote) for c in claims}  # type: ignore[union-attr]
+    index: dict[str, list[Claim]] = defaultdict(list)
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(set(words[c.id]))
+    for c in claims:
+        rare = sorted(set(words[c.id]), key=lambda w: (df[w], w))[:4]
+        for w in rare:
+            index[w].append(c)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[Pair] = []
+    least = QUOTE_WORDS.params["min_ratio"]
+    for posting in index.values():
+        if len(posting) > POSTING_CAP:
+            continue
+        for a, b in combinations(posting, 2):
+            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if key in seen or (a.trusted and b.trusted) or (a.article == b.article and a.start == b.start):
+                continue
+            seen.add(key)
+            ratio = QUOTE_WORDS.ratio(words[a.id], words[b.id])
+            if ratio >= least:
+                verdict = Verdict(QUOTE_WORDS.name, "score", round(ratio / 100.0, 3),
+                                  f"the quotes' words match {ratio:.0f}% (at least {least})",
+                                  (a.id, b.id))
+                pairs.append(Pair(a, b, ratio / 100.0, (verdict,)))
+    return pairs
+
+
+def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
+                 aliases: Optional[Mapping[str, Iterable[str]]] = None,
+                 min_score: float = MIN_SCORE) -> tuple[Verdict, ...]:
+    """Why two claims were, or were not, taken for the same fact, rule by rule, among the
+    batch's `claims` (the words' weights and the stories depend on the whole batch)."""
+    ids = (a.id, b.id)
+    if a.id == b.id:
+        return (Verdict("same-claim", "veto", 0.0, "a claim and itself", ids),)
+    folded = Aliases(aliases)
+    fa, fb = family(a), family(b)
+    for c, fam in ((a, fa), (b, fb)):
+        if fam is None:
+            why = (f"{c.text!r} says when something was said, not a fact of the story"
+                   if reporting_time(c) else f"{c.text!r} is not compared")
+            return (Verdict(FAMILY.name, "veto", 0.0, why, ids),)
+    if fa != fb:
+        return (Verdict(FAMILY.name, "veto", 0.0, f"they measure different things ({fa} vs {fb})",
+                        ids),)
+    trace: list[Verdict] = [Verdict(FAMILY.name, "for", 0.0, f"both are {fa}", ids)]
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    facts: list[Claim] = []
+    for c in claims:
+        (facts if c.trusted else by_article[c.article]).append(c)
+    members: list[Claim] = facts[:]
+    if not (a.trusted or b.trusted) and a.article != b.article:
+        names = {art: story_names(cs) for art, cs in by_article.items()}
+        story = next((s for s in stories(names, aliases) if a.article in s.articles), None)
+        if story is None or b.article not in story.articles:
+            trace.append(Verdict("stories", "veto", 0.0, "the two articles share no distinctive "
+                                 "names: they are read as different stories", ids))
+            return tuple(trace)
+        members += [c for art in story.articles for c in by_article[art]]
+    else:
+        members += [c for c in claims if not c.trusted]
+    block_members = [c for c in members if family(c) == fa]
+    if fa == "quote":
+        found = [p for p in _align_quotes([c for c in block_members if c.id in ids])]
+        if found:
+            return tuple(trace) + found[0].trace
+        wa, wb = quote_words(a.value.quote), quote_words(b.value.quote)  # type: ignore[union-attr]
+        ratio = QUOTE_WORDS.ratio(wa, wb)
+        trace.append(Verdict(QUOTE_WORDS.name, "against", round(ratio / 100.0, 3),
+                             f"the quotes' words match {ratio:.0f}%, under "
+                             f"{QUOTE_WORDS.params['min_ratio']}", ids))
+        return tuple(trace)
+    block = _block(fa, block_members, folded)
+    keys_a, keys_b = block.keys(a), block.keys(b)
+    index: Counter[str] = Counter(k for c in block_members for k in block.keys(c))
+    proposing = sorted(k for k in keys_a & keys_b if index[k] <= POSTING_CAP)
+    if not proposing:
+        why = ("they share no name or word near the value" if not keys_a & keys_b else
+               "every word they share is held by too many claims to propose a pair")
+        trace.append(Verdict(CANDIDATES.name, "veto", 0.0, why, ids))
+        return tuple(trace)
+    trace.append(Verdict(CANDIDATES.name, "for", 0.0, "proposed by " + ", ".join(proposing[:6]),
+                         ids))
+    judge(a, b, block, min_score, trace)
+    return tuple(trace)
+
+
+
+def candidate_count(claims: Sequence[Claim]) -> int:
+    """How many pairs the index proposes (for the benchmark): proportional to the batch."""
+    return len(align(claims, min_score=-1.0))

@@ -1,0 +1,642 @@
+"""The alignment rules: when two claims speak about the same fact.
+
+Each rule is a small named object (see factcheck.rulebook) with its parameters in
+rules/align.yaml. Vetoes say "not the same fact" whatever else holds; evidence rules each add
+a weight for "same fact"; `same-fact` lines the pair up when the sum reaches its threshold.
+`judge` runs them in order and, when asked, records a `Verdict` per rule: every `Pair` carries
+that trace, and `factcheck explain` prints it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Mapping, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck import rules
+from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Quote, Verdict
+from factcheck.rulebook import Rule
+from factcheck.words import stem
+
+EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
+
+_UNITS = rules.load("units")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:" + rules.alternation(rules.load("speech")["verbs"]) +
+    r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|in\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# Money, people, years: counts too general for two outlets' only figures to be one fact.
+_GENERAL_COUNTS = (frozenset(_UNITS["currency_prefix"].values())
+                   | frozenset(_UNITS["unit_after"].values()) | frozenset(_UNITS["general_counts"]))
+_MEASURED_UNITS = frozenset(_UNITS["measure_dimensions"]["units"])
+_DIMENSION_OF = {word: dimension
+                 for dimension, words in _UNITS["measure_dimensions"]["words"].items()
+                 for word in words}
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
+# Matched against the lowercased words before a name, and right after it.
+_PLACE_BEFORE = re.compile(r"\b(?:" + rules.alternation(_UNITS["place_prepositions"]) +
+                           r")\s+(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r"-(?:" + rules.alternation(_UNITS["place_suffixes"]) + r")\b")
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+# ── what the rules read ───────────────────────────────────────────────────────────────────────
+
+
+def reporting_time(claim: Claim) -> bool:
+    """"officials said on Thursday", "as I said in April": when something was said, not a fact
+    of the story."""
+    if claim.kind != "date":
+        return False
+    if claim.slots.said_at:
+        return True
+    before = claim.sentence[max(0, claim.start - claim.sentence_start - 40):
+                            claim.start - claim.sentence_start]
+    return bool(_SPEECH_BEFORE.search(before))
+
+
+def family(claim: Claim) -> Optional[str]:
+    """Claims can only be about the same fact within one family: what they measure."""
+    value = claim.value
+    if reporting_time(claim):
+        return None
+    if isinstance(value, Quantity):
+        return f"quantity:{value.unit}"
+    if isinstance(value, (DateSpan, Duration)):
+        return "time"
+    if isinstance(value, Ordinal):
+        return f"ordinal:{value.noun or ''}"
+    if isinstance(value, Quote):
+        return "quote"
+    return None
+
+
+class Aliases:
+    """Names that mean the same thing (claims.yaml `aliases`), folded to one canonical name."""
+
+    def __init__(self, groups: Optional[Mapping[str, Iterable[str]]] = None) -> None:
+        self.canonical: dict[str, str] = {}
+        for main, others in (groups or {}).items():
+            key = main.lower()
+            for other in others:
+                self.canonical[other.lower()] = key
+            self.canonical[key] = key
+
+    def tokens(self, names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            name = self.canonical.get(name, name)
+            out.update(self.canonical.get(tok, tok) for tok in name.split())
+        return out
+
+
+def _placed(name: str, sentence: str) -> bool:
+    """Whether a (lowercase) name stands as a place in a lowercased sentence: after a place
+    preposition ("the visit to Harlow") or joined to a place suffix ("the Harlow-based firm")."""
+    at = sentence.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (end == len(sentence) or not sentence[end].isalnum()) and (
+                _PLACE_BEFORE.search(sentence[max(0, at - 16):at])
+                or _PLACE_AFTER.match(sentence, end)):
+            return True
+        at = sentence.find(name, at + 1)
+    return False
+
+
+_Named = tuple[set[str], list[frozenset[str]]]  # name tokens, and distinctive whole names
+
+
+def _name_differently(a: _Named, b: _Named) -> bool:
+    (tokens_a, rare_a), (tokens_b, rare_b) = a, b
+    if tokens_a and tokens_b and not (tokens_a & tokens_b):
+        return True
+    return bool(rare_a and rare_b and not any(x <= y or y <= x for x in rare_a for y in rare_b))
+
+
+def _occurrences(words: list[str], run: list[str]) -> int:
+    """How many times `run` stands in `words` (as whole words)."""
+    if not run:
+        return 0
+    n = len(run)
+    return sum(1 for i in range(len(words) - n + 1) if words[i:i + n] == run)
+
+
+def _dimension(sentence: str) -> Optional[str]:
+    """The one dimension a sentence names ("long", "span": length); None for none or several."""
+    words = _SENTENCE_WORD.findall(sentence.lower())
+    named = {_DIMENSION_OF[w] for w in words if w in _DIMENSION_OF}
+    return named.pop() if len(named) == 1 else None
+
+
+_Place = tuple[tuple[str, ...], int]  # words on one side of a claim, and how often they stand there
+
+
+class Block:
+    """The claims of one family in one story, and what the rules read about them, worked out
+    once: word weights (rare words count more), names, the words near each value, the
+    sentences with quote marks folded."""
+
+    def __init__(self, family_name: str, claims: Sequence[Claim], aliases: Aliases,
+                 common_name_share: float, near: int, posting_cap: int) -> None:
+        self.family = family_name
+        self.timed = family_name == "time"
+        self.aliases = aliases
+        self.near = near
+        self.names = {c.id: aliases.tokens(c.frame.names) for c in claims}
+        # Only time claims need names as stems (to tell an event word from a name).
+        self.name_stems = ({cid: {stem(t) for t in toks} for cid, toks in self.names.items()}
+                           if self.timed else {})
+        self.terms = {c.id: set(c.frame.terms) for c in claims}
+        df: Counter[str] = Counter()
+        for c in claims:
+            df.update(self.terms[c.id] | self.names[c.id])
+        n = max(len(claims), 1)
+        self.idf = {t: math.log((n + 1) / (k + 0.5)) + 1.0 for t, k in df.items()}
+        full = {c.id: {aliases.canonical.get(x, x) for x in c.frame.names} for c in claims}
+        name_df: Counter[str] = Counter()
+        for c in claims:
+            name_df.update(full[c.id])
+        common = max(posting_cap, int(n * common_name_share))
+        self.distinctive = {cid: [frozenset(x.split()) for x in names if name_df[x] <= common]
+                            for cid, names in full.items()}
+        self.common = {x for x, k in name_df.items() if k > common}
+        self.named: dict[str, _Named] = {c.id: (self.names[c.id], self.distinctive[c.id])
+                                         for c in claims}
+        self.profiles: dict[str, tuple[frozenset[str], frozenset[str], float, float]] = {}
+        self.roles: dict[str, tuple[_Named, _Named]] = {}
+        # "landed on Wednesday for his first visit in 24 years": sentences holding an elapsed time
+        self.elapsed_sentences = {(c.article, c.sentence_start) for c in claims
+                                  if isinstance(c.value, Duration)}
+        self.sole = _sole_counts(family_name, claims)
+        self.folded: dict[str, str] = {}
+        self.around: dict[str, tuple[_Place, _Place]] = {}
+        self.quotes: dict[str, Optional[str]] = {}
+
+    def keys(self, claim: Claim) -> set[str]:
+        """The words that propose candidate pairs: the value's near words and the names."""
+        return set(claim.frame.terms[:self.near]) | self.names[claim.id]
+
+    def weight(self, terms: Iterable[str]) -> float:
+        return sum(map(self.idf.__getitem__, terms))
+
+    def profile(self, c: Claim) -> tuple[frozenset[str], frozenset[str], float, float]:
+        """A claim's near words and all its words, with their weights, worked out once."""
+        known = self.profiles.get(c.id)
+        if known is None:
+            near = frozenset(c.frame.terms[:self.near])
+            every = frozenset(self.terms[c.id] | self.names[c.id])
+            known = self.profiles[c.id] = (near, every, self.weight(near), self.weight(every))
+        return known
+
+    def lead(self, c: Claim) -> Optional[str]:
+        """The word nearest a time claim that is not a name: the event it dates."""
+        names = self.name_stems[c.id]
+        return next((t for t in c.frame.terms if t not in names), None)
+
+    def shared_event_words(self, a: Claim, b: Claim) -> set[str]:
+        near_a, near_b = self.profile(a)[0], self.profile(b)[0]
+        return set((near_a & near_b) - self.names[a.id] - self.names[b.id])
+
+    def role_names(self, c: Claim) -> tuple[_Named, _Named]:
+        """A claim's names split into who did it and where it happened ("signed during the visit
+        to Harlow"), each as name tokens and distinctive whole names."""
+        known = self.roles.get(c.id)
+        if known is None:
+            sentence = c.sentence.lower()
+            placed = {name for name in c.frame.names if _placed(name, sentence)}
+            who, where = [n for n in c.frame.names if n not in placed], sorted(placed)
+            known = self.roles[c.id] = (self._named(who), self._named(where))
+        return known
+
+    def _named(self, names: list[str]) -> _Named:
+        whole = {self.aliases.canonical.get(x, x) for x in names}
+        return (self.aliases.tokens(names),
+                [frozenset(x.split()) for x in sorted(whole) if x not in self.common])
+
+    def sole_pair(self, a: Claim, b: Claim) -> bool:
+        return a.article != b.article and a.id in self.sole and self.sole[a.id] == self.sole.get(b.id)
+
+    def fold(self, sentence: str) -> str:
+        found = self.folded.get(sentence)
+        if found is None:
+            found = self.folded[sentence] = sentence.translate(_QUOTE_MARKS)
+        return found
+
+    def quoted(self, c: Claim) -> Optional[str]:
+        """The quotation a claim stands in, quote marks folded; None outside quotation marks."""
+        if c.id not in self.quotes:
+            sentence = self.fold(c.sentence)
+            offset = c.start - c.sentence_start
+            marks = [i for i, ch in enumerate(sentence) if ch == '"']
+            self.quotes[c.id] = next((sentence[i + 1:j] for i, j in zip(marks[::2], marks[1::2])
+                                      if i < offset < j), None)
+        return self.quotes[c.id]
+
+    def words_around(self, c: Claim) -> tuple[_Place, _Place]:
+        """The two words before and after a claim in its sentence, each with how many times
+        they stand there on that side of it: in "as I said in October … as I said in November"
+        the two months follow the same words, once and twice."""
+        found = self.around.get(c.id)
+        if found is None:
+            offset = c.start - c.sentence_start
+            sentence = self.fold(c.sentence)  # one character for one: offsets hold
+            left = sentence[:offset].lower().split()
+            right = sentence[offset + len(c.text):].lower().split()
+            before, after = left[-2:], right[:2]
+            found = self.around[c.id] = (
+                (tuple(before), _occurrences(left, before)), (tuple(after), _occurrences(right, after)))
+        return found
+
+
+def _sole_counts(fam: str, members: Sequence[Claim]) -> dict[str, str]:
+    """Claims that are their article's only count of a specific thing ("33 agreements") in this
+    story, each with what it counts. Money and counts of people or time are too general for
+    that; a length is specific when its sentence names what it measures ("1,093 metres long",
+    "the 2,099 metres span": both the bridge's length)."""
+    if not fam.startswith("quantity:"):
+        return {}
+    unit = fam[len("quantity:"):]
+    measured = unit in _MEASURED_UNITS
+    if unit in _GENERAL_COUNTS and not measured:
+        return {}
+    # A figure an article repeats (a paragraph run twice) is still its only count.
+    figures: dict[str, set[object]] = defaultdict(set)
+    for c in members:
+        figures[c.article].add(c.value)
+    sole: dict[str, str] = {}
+    for c in members:
+        if len(figures[c.article]) != 1 or c.trusted:
+            continue
+        what = _dimension(c.sentence) if measured else unit
+        if what:
+            sole[c.id] = what
+    return sole
+
+
+# ── vetoes: not the same fact, whatever else holds ────────────────────────────────────────────
+
+
+class Veto(Rule):
+    stage = "align"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        """The reason the two cannot be one fact, or None."""
+        raise NotImplementedError
+
+
+class OneSentence(Veto):
+    """"In 1961, 2000 and 2001": one sentence that lists several figures states several facts;
+    a sentence never disagrees with itself."""
+
+    name = "one-sentence"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article and a.sentence_start == b.sentence_start:
+            return "both stand in one sentence of one article"
+        return None
+
+
+class TwoBodySentences(Veto):
+    """Two body sentences of one story usually count different things (the toll in one town,
+    then in the next); within one article only a headline, standfirst, key point or caption
+    restates the body. Quotes are exempt: a story may run one quote twice."""
+
+    name = "two-body-sentences"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article != b.article or a.kind == "quote":
+            return None
+        if (a.role in EDITORIAL_ROLES) != (b.role in EDITORIAL_ROLES) or (
+                (a.role == "headline") != (b.role == "headline")):
+            return None
+        return f"two {a.role} sentences of one article"
+
+
+class OrdinalInOneArticle(Veto):
+    """"The second summit … the third round": one story's ordinals rank different things."""
+
+    name = "ordinal-in-one-article"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article and a.kind == "ordinal":
+            return "two ranks in one article"
+        return None
+
+
+class BothFactBook(Veto):
+    """The fact book is the desk's own record: it is checked against articles, not itself."""
+
+    name = "both-fact-book"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        return "both are fact-book entries" if a.trusted and b.trusted else None
+
+
+class DateBesideElapsed(Veto):
+    """"Landed on Wednesday for his first visit in 24 years": a date in a sentence that also
+    says how long ago something last happened is the current occurrence, the elapsed time
+    speaks of the previous one; neither date may stand for the other."""
+
+    name = "date-beside-elapsed"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if not (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)):
+            return None
+        for c in (a, b):
+            if (c.article, c.sentence_start) in block.elapsed_sentences:
+                return f"{c.text!r} shares its sentence with an elapsed time"
+        return None
+
+
+class TimeNeedsEvent(Veto):
+    """A year counts nothing by itself: "founded in 1987" and "first loss in 26 years" share
+    the company's name but no event. Time claims must share a word near the value that is not
+    a name."""
+
+    name = "time-needs-event"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if not block.timed:
+            return None
+        near_a, near_b = block.profile(a)[0], block.profile(b)[0]
+        if (near_a & near_b) - block.name_stems[a.id] - block.name_stems[b.id]:
+            return None
+        return "no event word near both"
+
+
+class DifferentNames(Veto):
+    """Both claims name who they are about, and the names differ: "Pavara Textiles" is not
+    "Priothara Textiles" (a common word shared), while "Putin" is "Vladimir Putin". Two
+    outlets' only counts of one thing weigh who against who and where against where instead:
+    "the visit to Harlow" and "Halvik and Tessly signed" may tell one signing."""
+
+    name = "different-names"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if block.sole_pair(a, b):
+            for part, x, y in zip(("who", "where"), block.role_names(a), block.role_names(b)):
+                if _name_differently(x, y):
+                    return f"they name a different {part}"
+            return None
+        if _name_differently(block.named[a.id], block.named[b.id]):
+            return "they name different people, places or bodies"
+        return None
+
+
+class OneSentenceRunTwice(Veto):
+    """Two outlets running one sentence (a wire paragraph, a quote): "March" and "this month"
+    in it are two facts however alike their frames; only the same place is the same claim.
+    Inside a quotation, the quotation is what is run twice, whatever words each outlet puts
+    around it."""
+
+    name = "one-sentence-run-twice"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article:
+            return None
+        qa, qb = block.quoted(a), block.quoted(b)
+        if qa is not None and qb is not None:
+            ta, tb = qa, qb
+        else:
+            ta, tb = block.fold(a.sentence), block.fold(b.sentence)
+        la, lb = len(ta), len(tb)
+        if min(la, lb) < self.params["min_length_share"] * max(la, lb):
+            return None
+        cutoff = self.params["min_ratio"]
+        if fuzz.token_sort_ratio(ta, tb, score_cutoff=cutoff) < cutoff:
+            return None
+        (before_a, after_a), (before_b, after_b) = block.words_around(a), block.words_around(b)
+        if before_a != before_b and after_a != after_b:
+            return "one sentence run by both, the two values at different places in it"
+        return None
+
+
+# ── evidence for "same fact" ──────────────────────────────────────────────────────────────────
+
+
+class Evidence(Rule):
+    stage = "align"
+
+    @property
+    def most(self) -> float:
+        """The most this rule can add."""
+        return float(self.params["weight"])
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        raise NotImplementedError
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return ""
+
+
+class SharedWords(Evidence):
+    """Two reports of one fact share the words of their sentences, rare words more than common
+    ones (each word weighed by how few claims of the block hold it). A headline is short, so
+    the share of the smaller sentence counts as much as the share of both."""
+
+    name = "shared-words"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        _, all_a, _, w_all_a = block.profile(a)
+        _, all_b, _, w_all_b = block.profile(b)
+        shared = block.weight(all_a & all_b)
+        union = w_all_a + w_all_b - shared
+        smaller = min(w_all_a, w_all_b)
+        jaccard = 0.5 * (shared / union if union else 0.0) + 0.5 * (shared / smaller if smaller else 0.0)
+        return self.most * jaccard
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        shared = sorted(block.profile(a)[1] & block.profile(b)[1])
+        return f"{len(shared)} words in common: {', '.join(shared[:8])}"
+
+
+class NearWords(Evidence):
+    """The words right next to a value say what it counts ("people killed", "first visit"):
+    they must meet for two figures to be one fact."""
+
+    name = "near-words"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        near_a, _, w_near_a, _ = block.profile(a)
+        near_b, _, w_near_b, _ = block.profile(b)
+        near = block.weight(near_a & near_b) / max(min(w_near_a, w_near_b), 1e-9)
+        return self.most * min(near, 1.0)
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        shared = sorted(block.profile(a)[0] & block.profile(b)[0])
+        return "next to both values: " + (", ".join(shared) if shared else "nothing")
+
+
+class LeadEvent(Evidence):
+    """A time claim is the time of the event named next to it: "begun in 2017" and
+    "construction started in 2018" name the same event first, "opened on Friday" another."""
+
+    name = "lead-event"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        if not block.timed:
+            return 0.0
+        lead = block.lead(a)
+        return self.most if lead is not None and lead == block.lead(b) else 0.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return f"both date “{block.lead(a)}”" if weight else ""
+
+
+class HeadlineRestates(Evidence):
+    """A headline restates its own story's facts in fewer words: within one article, less
+    overlap is needed than across outlets."""
+
+    name = "headline-restates"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        return self.most if a.article == b.article else 0.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return f"{a.role} and {b.role} of one article" if weight else ""
+
+
+class SoleCount(Evidence):
+    """Two outlets' only counts of one specific thing in a story ("33 agreements", "48
+    agreements") are very likely the same count, however differently the sentences run. Money
+    and counts of people or time are too general for that."""
+
+    name = "sole-count"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        return self.most if block.sole_pair(a, b) else 0.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return f"each article's only count of {block.sole.get(a.id)}" if weight else ""
+
+
+class MaskedText(Evidence):
+    """The two sentences with the value masked, compared as fuzzy text: catches the same
+    wording where words were cut or reordered. Run last, only when it can still matter."""
+
+    name = "masked-text"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        return self.most * fuzz.token_set_ratio(a.frame.masked, b.frame.masked) / 100.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return f"the sentences match {weight / self.most:.0%} as text"
+
+
+class SoleCountEvent(Rule):
+    """Two outlets' only counts of agreements, both "signed": the same agreements, even when
+    the rest of the sentences share little. Lifts such a pair to the threshold."""
+
+    name = "sole-count-event"
+    stage = "align"
+
+
+class SameFact(Rule):
+    """The threshold the evidence must reach for two claims to be lined up as one fact."""
+
+    name = "same-fact"
+    stage = "align"
+
+
+class Candidates(Rule):
+    """Comparing every claim with every other would be quadratic and would pair "24 years" in a
+    trending list with "24 years" in the story: candidate pairs come from an index over the
+    words near each value and the names, and a word shared by too many claims proposes none."""
+
+    name = "candidates"
+    stage = "align"
+
+
+class Family(Rule):
+    """Claims can only be one fact when they measure the same thing: a count of people and a
+    percentage never are; a date that says when something was said is no fact of the story."""
+
+    name = "family"
+    stage = "align"
+
+
+class QuoteWords(Rule):
+    """Quotes align on their own words: the same words said twice are the same quote, whatever
+    sentence each outlet puts around them; a long quote may stand inside a longer rendering."""
+
+    name = "quote-words"
+    stage = "align"
+
+    def ratio(self, words_a: Sequence[str], words_b: Sequence[str]) -> float:
+        ta, tb = " ".join(words_a), " ".join(words_b)
+        ratio = fuzz.ratio(ta, tb)
+        if min(len(words_a), len(words_b)) >= self.params["partial_min_words"]:
+            ratio = max(ratio, fuzz.partial_ratio(ta, tb) - self.params["partial_penalty"])
+        return ratio
+
+
+def quote_words(quote: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _QUOTE_WORD.findall(quote)]
+
+
+# ── the order they run in ─────────────────────────────────────────────────────────────────────
+
+PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
+           DateBesideElapsed())
+FRAMING = (TimeNeedsEvent(), DifferentNames())
+EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
+LAST = (OneSentenceRunTwice(),)
+SAME_FACT = SameFact()
+SOLE_COUNT_EVENT = SoleCountEvent()
+CANDIDATES = Candidates()
+FAMILY = Family()
+QUOTE_WORDS = QuoteWords()
+MIN_SCORE = float(SAME_FACT.params["min_score"])
+
+
+def judge(a: Claim, b: Claim, block: Block, min_score: float = MIN_SCORE,
+          trace: Optional[list[Verdict]] = None) -> float:
+    """How strongly two claims of one block are one fact: 0.0 when a veto holds or the score
+    cannot reach `min_score` (most candidates: the fuzzy text match then never runs). With a
+    `trace` list, every rule's verdict is appended to it and no shortcut is taken."""
+    ids = (a.id, b.id)
+    for rule in PAIRING + FRAMING:
+        why = rule.veto(a, b, block)
+        if why:
+            if trace is not None:
+                trace.append(Verdict(rule.name, "veto", 0.0, why, ids))
+            return 0.0
+    sole = block.sole_pair(a, b)
+    score = 0.0
+    left = sum(rule.most for rule in EVIDENCE)
+    for rule in EVIDENCE:
+        if trace is None and not sole and score + left < min_score - 1e-6:
+            return 0.0
+        w = rule.weigh(a, b, block)
+        left -= rule.most
+        score += w
+        if trace is not None and w:
+            trace.append(Verdict(rule.name, "for", round(w, 3), rule.reason(a, b, block, w), ids))
+    if sole and 0 < score < min_score and block.shared_event_words(a, b):
+        if trace is not None:
+            words = ", ".join(sorted(block.shared_event_words(a, b)))
+            trace.append(Verdict(SOLE_COUNT_EVENT.name, "for", round(min_score - score, 3),
+                                 f"both sentences say “{words}”", ids))
+        score = min_score
+    # Sums over sets run in an order that changes between processes; rounding keeps the last
+    # bits from reordering equal scores from one run to the next.
+    score = round(score, 9)
+    if score < min_score:
+        if trace is not None:
+            trace.append(Verdict(SAME_FACT.name, "against", round(score, 3),
+                                 f"{score:.2f} is under {min_score:.2f}", ids))
+        return 0.0
+    for rule in LAST:
+        why = rule.veto(a, b, block)
+        if why:
+            if trace is not None:
+                trace.append(Verdict(rule.name, "veto", 0.0, why, ids))
+            return 0.0
+    if trace is not None:
+        trace.append(Verdict(SAME_FACT.name, "score", round(score, 3),
+                             f"{score:.2f} reaches {min_score:.2f}", ids))
+    return score
