@@ -69,7 +69,13 @@ QUOTES = [
     ("we will reopen the road", "we will not reopen the road", "error"),
     ("the plan is likely to pass", "the plan is unlikely to pass", "error"),
     ("costs rose by 12 percent", "costs rose by 21 percent", "error"),
-    ("Mayor Holt approved the budget", "Mayor Brandt approved the budget", "error"),
+    # a name changed beside another change is a mangled quote...
+    ("Mayor Holt firmly approved the budget", "Mayor Brandt approved the budget", "warning"),
+    ("Mayor Holt approved the budget", "Mayor Brandt rejected the budget", "error"),
+    # ...while names alone changed are one template said of other people (rule names-only)
+    ("Mayor Holt approved the budget", "Mayor Brandt approved the budget", None),
+    ("we thank Halvik and the people of Drethanta", "we thank Tessly and the people of Oruvel",
+     None),
     ("a deeply responsible decision by the board", "a deeply irresponsible decision by the board", "error"),
     ("we are ready to talk at any time", "we are prepared to talk at any time", "warning"),
     # nothing to report

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.model import Conflict, Document, Extraction, LoadError, Report, Side
+from factcheck.model import Conflict, Document, Extraction, LoadError, Report, Side, Verdict
 from factcheck.report.claims import _error_id
 from factcheck.report.safe import json_text, no_commands, terminal
 from factcheck.report.values import value_to_dict
@@ -89,6 +89,8 @@ def report_document(report: Report) -> dict[str, Any]:
         }
         if c.accepted is not None:
             entry["accepted"] = {"reason": c.accepted}
+        if c.trace:
+            entry["trace"] = trace_dicts(c.trace)
         conflicts.append(entry)
     live = Counter(c.severity for c in report.conflicts if c.accepted is None)
     summary: dict[str, Any] = {
@@ -103,6 +105,24 @@ def report_document(report: Report) -> dict[str, Any]:
     if report.notes:
         out["notes"] = list(report.notes)
     return out
+
+
+def verdict_text(v: Verdict) -> str:
+    """A verdict as the contract writes it: "veto", "+0.35" (evidence), "=0.61" (the score a
+    pair reached), "agree", "conflict", "update", "skip", "finding"."""
+    if v.outcome == "for":
+        return f"+{v.weight:.2f}"
+    if v.outcome == "against":
+        return f"={v.weight:.2f}, too low"
+    if v.outcome == "score":
+        return f"={v.weight:.2f}"
+    return v.outcome
+
+
+def trace_dicts(trace: Sequence[Verdict]) -> list[dict[str, Any]]:
+    """A finding's trace for the JSON report: `{"rule", "verdict", "reason", "claims"}` each."""
+    return [{"rule": v.rule, "verdict": verdict_text(v), "reason": v.reason,
+             "claims": list(v.claims)} for v in trace]
 
 
 UNDATED_NAMES = 8  # names listed in the note; the rest are counted
