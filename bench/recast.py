@@ -118,7 +118,7 @@ def _initials(name: str) -> str:
 
 
 def _short(form: str, real_initials: str, new_initials: str) -> str:
-    """A short form re-lettered: "U.S." → "U.K." shape, "USA" keeps its extra "A"."""
+    """A short form re-lettered from the new initials: "U.S." keeps its dots, "USA" its "A"."""
     out, i = [], 0
     for ch in form:
         if ch.isalpha() and i < len(real_initials) and ch == real_initials[i]:
