@@ -23,9 +23,69 @@ def check(*args):
     return code, json.loads(out.getvalue())
 
 
-def shape(conflict):
-    return (conflict["kind"], conflict["severity"],
-            sorted((c["article"], c["text"], c["role"]) for c in conflict["claims"]))
+def side(claim):
+    """A side as the report gives it: the article, `file:line` (lines of the extracted text for
+    .html, the object's line for .jsonl), the claim's own words and its role."""
+    return (claim["article"], f"{Path(claim['path']).name}:{claim['line']}", claim["text"],
+            claim["role"])
+
+
+# Every finding by its report id: kind, severity, consensus, and every side. The list is exact:
+# a finding more or fewer, two merged into one, or the same findings under other ids fails.
+PLANTED = {
+    # 1. a headline that disagrees with its own body and three other sources
+    "C1": ("quantity", "error", {"value": "18 years", "support": 5}, [
+        ("daily-meridian", "daily-meridian.txt:7", "19 Years", "outlier"),
+        ("daily-meridian", "daily-meridian.txt:18", "18 years", "consensus"),
+        ("nwa-0312-halvik-arrives", "wire.jsonl:1", "18 years", "consensus"),
+        ("veldra-post", "veldra-post.txt:14", "18 years", "consensus"),
+        ("veldra-post", "veldra-post.txt:25", "18 years", "consensus"),
+        # "last visited … in 2007": the same fact, told as a year
+        ("veldra-post", "veldra-post.txt:25", "2007", "consensus")]),
+    # 2. a same-day cross-source figure conflict, no consensus to name
+    "C2": ("quantity", "error", None, [
+        ("estravia-today", "estravia-today.html:3", "3.1 km", "side"),
+        ("norland-ledger", "norland-ledger.md:16", "2.4 km", "side")]),
+    # 3. a mangled quote: the negation dropped by one wire item
+    "C3": ("quote", "error",
+           {"value": "Norland will not walk away from the Senn water treaty, whatever the pressure "
+                     "at…", "support": 2}, [
+        ("norland-ledger", "norland-ledger.md:18", "“Norland will not walk away from the Senn "
+         "water treaty, whatever the pressure at home.”", "consensus"),
+        ("nwa-0313-treaty", "wire.jsonl:2", '"Norland will walk away from the Senn water treaty, '
+         'whatever the pressure at home."', "outlier"),
+        ("veldra-post", "veldra-post.txt:35", '"Norland will not walk away from the Senn water '
+         'treaty, whatever the pressure at home,"', "consensus")]),
+    # 4. the same words put in another speaker's mouth
+    "C4": ("attribution", "warning", {"value": "Castrov", "support": 2}, [
+        ("estravia-today", "estravia-today.html:4",
+         "“Our peoples have waited long enough for this bridge,”", "outlier"),
+        ("northline-news", "northline-news.txt:35",
+         '"Our peoples have waited long enough for this bridge,"', "consensus"),
+        ("veldra-post", "veldra-post.txt:33",
+         '"Our peoples have waited long enough for this bridge,"', "consensus")]),
+    # 5. a toll that grew between two days' articles: an update, not a conflict
+    "C5": ("update", "info", None, [
+        ("northline-news", "northline-news.txt:29", "19 people", "later"),
+        ("veldra-post", "veldra-post.txt:29", "12 people", "earlier")]),
+}
+
+
+def mismatches(doc, planted):
+    """What differs between the report's findings and `planted`, finding by finding (empty when
+    they are exactly the same)."""
+    found = {c["id"]: c for c in doc["conflicts"]}
+    out = []
+    if [c["id"] for c in doc["conflicts"]] != list(planted):
+        out.append(("ids", [c["id"] for c in doc["conflicts"]], list(planted)))
+    for fid, (kind, severity, consensus, sides) in planted.items():
+        c = found.get(fid)
+        if c is None:
+            continue
+        got = (c["kind"], c["severity"], c["consensus"], sorted(side(s) for s in c["claims"]))
+        if got != (kind, severity, consensus, sorted(sides)):
+            out.append((fid, got))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -36,40 +96,40 @@ def report():
 def test_exactly_the_planted_findings(report):
     code, doc = report
     assert code == 0
-    assert sorted(shape(c) for c in doc["conflicts"]) == sorted([
-        # 1. a headline that disagrees with its own body and three other sources
-        ("quantity", "error", [("daily-meridian", "18 years", "consensus"),
-                               ("daily-meridian", "19 Years", "outlier"),
-                               ("nwa-0312-halvik-arrives", "18 years", "consensus"),
-                               ("veldra-post", "18 years", "consensus"),
-                               ("veldra-post", "18 years", "consensus"),
-                               # "last visited … in 2007": the same fact, told as a year
-                               ("veldra-post", "2007", "consensus")]),
-        # 2. a same-day cross-source figure conflict, no consensus to name
-        ("quantity", "error", [("estravia-today", "3.1 km", "side"),
-                               ("norland-ledger", "2.4 km", "side")]),
-        # 3. a mangled quote: the negation dropped by one wire item
-        ("quote", "error", [
-            ("norland-ledger", "“Norland will not walk away from the Senn water treaty, "
-                               "whatever the pressure at home.”", "consensus"),
-            ("nwa-0313-treaty", '"Norland will walk away from the Senn water treaty, whatever '
-                                'the pressure at home."', "outlier"),
-            ("veldra-post", '"Norland will not walk away from the Senn water treaty, whatever '
-                            'the pressure at home,"', "consensus")]),
-        # 4. the same words put in another speaker's mouth
-        ("attribution", "warning", [
-            ("estravia-today", "“Our peoples have waited long enough for this bridge,”", "outlier"),
-            ("northline-news", '"Our peoples have waited long enough for this bridge,"',
-             "consensus"),
-            ("veldra-post", '"Our peoples have waited long enough for this bridge,"',
-             "consensus")]),
-        # 5. a toll that grew between two days' articles: an update, not a conflict
-        ("update", "info", [("northline-news", "19 people", "later"),
-                            ("veldra-post", "12 people", "earlier")]),
-    ])
-    consensus = {c["kind"]: c["consensus"] for c in doc["conflicts"]}
-    assert consensus["quantity"] in ({"value": "18 years", "support": 4}, None)
-    assert consensus["attribution"] == {"value": "Castrov", "support": 2}
+    assert mismatches(doc, PLANTED) == []
+    assert doc["summary"]["conflicts"] == {"error": 3, "warning": 1, "info": 1}
+
+
+def _broken(planted):
+    """Every way of getting one expectation wrong: each must be caught."""
+    for fid, (kind, severity, consensus, sides) in planted.items():
+        yield {**planted, fid: ("date", severity, consensus, sides)}
+        yield {**planted, fid: (kind, "info" if severity != "info" else "error", consensus, sides)}
+        if consensus is None:
+            yield {**planted, fid: (kind, severity, {"value": "x", "support": 1}, sides)}
+        else:
+            yield {**planted, fid: (kind, severity, None, sides)}
+            yield {**planted, fid: (kind, severity, dict(consensus, value=consensus["value"] + "!"),
+                                    sides)}
+            yield {**planted, fid: (kind, severity, dict(consensus, support=consensus["support"] + 1),
+                                    sides)}
+        yield {**planted, fid: (kind, severity, consensus, sides[1:])}
+        for i, s in enumerate(sides):
+            for j in range(4):
+                changed = list(s)
+                changed[j] = changed[j] + "x"
+                yield {**planted, fid: (kind, severity, consensus,
+                                        sides[:i] + [tuple(changed)] + sides[i + 1:])}
+    ids = list(planted)
+    yield {k: planted[k] for k in ids[:-1]}  # one finding fewer
+    yield {**planted, "C9": planted[ids[0]]}  # one more
+    yield dict(zip(ids, [planted[k] for k in ids[1:] + ids[:1]]))  # the same under other ids
+
+
+def test_every_expectation_can_fail(report):
+    _, doc = report
+    for n, wrong in enumerate(_broken(PLANTED)):
+        assert mismatches(doc, wrong), n
 
 
 def test_traps_stay_silent(report):
