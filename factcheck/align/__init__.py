@@ -16,8 +16,8 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from factcheck.rules import load as load_rules
 from factcheck.align.rules import (
-    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, Aliases, Block, family, judge, quote_words,
-    reporting_time,
+    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, Aliases, Block, DifferentNames, OtherCast,
+    cast_mismatch, family, judge, quote_words, reporting_time,
 )
 from factcheck.model import Claim, Pair, Quote, Story, Verdict
 
@@ -25,6 +25,7 @@ __all__ = ["Aliases", "MIN_SCORE", "align", "align_story", "candidate_count", "e
            "family", "reporting_time", "stories", "story_names"]
 
 _DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
+DIFFERENT_NAMES, OTHER_CAST = DifferentNames(), OtherCast()
 NEAR = int(CANDIDATES.params["near"])
 POSTING_CAP = int(CANDIDATES.params["posting_cap"])
 
@@ -191,19 +192,28 @@ def _blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     return blocks
 
 
-def _block(fam: str, members: Sequence[Claim], folded: Aliases) -> Block:
-    from factcheck.align.rules import DifferentNames  # its parameter shapes the block
-    share = float(DifferentNames().params["common_name_share"])
-    return Block(fam, members, folded, share, NEAR, POSTING_CAP)
+def _block(fam: str, members: Sequence[Claim], folded: Aliases,
+           article_names: Mapping[str, Sequence[frozenset[str]]]) -> Block:
+    share = float(DIFFERENT_NAMES.params["common_name_share"])
+    return Block(fam, members, folded, share, NEAR, POSTING_CAP, article_names)
+
+
+def _article_names(claims: Iterable[Claim], folded: Aliases) -> dict[str, list[frozenset[str]]]:
+    """Each article's names, from all its claims' sentences (aliases folded)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        found[c.article].update(folded.canonical.get(n, n) for n in c.frame.names)
+    return {a: [frozenset(n.split()) for n in sorted(ns)] for a, ns in found.items()}
 
 
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
     pairs: list[Pair] = []
+    article_names = _article_names(claims, folded)
     for fam, members in _blocks(claims).items():
         if fam == "quote":
-            pairs.extend(_align_quotes(members))
+            pairs.extend(_align_quotes(members, folded))
             continue
-        block = _block(fam, members, folded)
+        block = _block(fam, members, folded, article_names)
         index: dict[str, list[Claim]] = defaultdict(list)
         for c in members:
             for key in block.keys(c):
@@ -226,7 +236,7 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
     return pairs
 
 
-def _align_quotes(claims: Sequence[Claim]) -> list[Pair]:
+def _align_quotes(claims: Sequence[Claim], folded: Aliases) -> list[Pair]:
     """Quotes align on their own words (rule quote-words), proposed by their rarest words."""
     words = {c.id: quote_words(c.value.quote) for c in claims}  # type: ignore[union-attr]
     index: dict[str, list[Claim]] = defaultdict(list)
@@ -249,12 +259,28 @@ def _align_quotes(claims: Sequence[Claim]) -> list[Pair]:
                 continue
             seen.add(key)
             ratio = QUOTE_WORDS.ratio(words[a.id], words[b.id])
+            if ratio >= least and a.article != b.article:
+                other = _other_cast(a, b, folded)
+                if other:
+                    continue
             if ratio >= least:
                 verdict = Verdict(QUOTE_WORDS.name, "score", round(ratio / 100.0, 3),
                                   f"the quotes' words match {ratio:.0f}% (at least {least})",
                                   (a.id, b.id))
                 pairs.append(Pair(a, b, ratio / 100.0, (verdict,)))
     return pairs
+
+
+def _other_cast(a: Claim, b: Claim, folded: Aliases) -> Optional[str]:
+    """Rule other-cast for two renderings of a quote: the quote and the sentence around it name
+    other people and places (a template run for another event)."""
+    if a.trusted or b.trusted:
+        return None
+    least = int(OTHER_CAST.params["least_unmatched"])
+    share = float(OTHER_CAST.params["max_shared"])
+    cast = [[frozenset(x.split()) for x in sorted({folded.canonical.get(n, n)
+                                                   for n in c.frame.names})] for c in (a, b)]
+    return cast_mismatch(cast[0], cast[1], least, share)
 
 
 def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
@@ -293,7 +319,12 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
         members += [c for c in claims if not c.trusted]
     block_members = [c for c in members if family(c) == fa]
     if fa == "quote":
-        found = [p for p in _align_quotes([c for c in block_members if c.id in ids])]
+        other = _other_cast(a, b, folded) if a.article != b.article else None
+        if other:
+            trace.append(Verdict(OTHER_CAST.name, "veto", 0.0,
+                                 f"other names in the same words: {other}", ids))
+            return tuple(trace)
+        found = [p for p in _align_quotes([c for c in block_members if c.id in ids], folded)]
         if found:
             return tuple(trace) + found[0].trace
         wa, wb = quote_words(a.value.quote), quote_words(b.value.quote)  # type: ignore[union-attr]
@@ -302,7 +333,7 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
                              f"the quotes' words match {ratio:.0f}%, under "
                              f"{QUOTE_WORDS.params['min_ratio']}", ids))
         return tuple(trace)
-    block = _block(fa, block_members, folded)
+    block = _block(fa, block_members, folded, _article_names(members, folded))
     keys_a, keys_b = block.keys(a), block.keys(b)
     index: Counter[str] = Counter(k for c in block_members for k in block.keys(c))
     proposing = sorted(k for k in keys_a & keys_b if index[k] <= POSTING_CAP)

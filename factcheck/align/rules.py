@@ -141,7 +141,8 @@ class Block:
     sentences with quote marks folded."""
 
     def __init__(self, family_name: str, claims: Sequence[Claim], aliases: Aliases,
-                 common_name_share: float, near: int, posting_cap: int) -> None:
+                 common_name_share: float, near: int, posting_cap: int,
+                 article_names: Optional[Mapping[str, Sequence[frozenset[str]]]] = None) -> None:
         self.family = family_name
         self.timed = family_name == "time"
         self.aliases = aliases
@@ -172,6 +173,7 @@ class Block:
         self.elapsed_sentences = {(c.article, c.sentence_start) for c in claims
                                   if isinstance(c.value, Duration)}
         self.sole = _sole_counts(family_name, claims)
+        self.article_names = article_names or {}
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
         self.quotes: dict[str, Optional[str]] = {}
@@ -216,6 +218,15 @@ class Block:
         whole = {self.aliases.canonical.get(x, x) for x in names}
         return (self.aliases.tokens(names),
                 [frozenset(x.split()) for x in sorted(whole) if x not in self.common])
+
+    def cast(self, c: Claim) -> list[frozenset[str]]:
+        """The whole names a claim's sentence holds, aliases folded: who and where it is about."""
+        return [frozenset(x.split()) for x in
+                sorted({self.aliases.canonical.get(n, n) for n in c.frame.names})]
+
+    def article_cast(self, c: Claim) -> Sequence[frozenset[str]]:
+        """The names of a claim's whole article (for a headline that names nothing itself)."""
+        return self.article_names.get(c.article, ())
 
     def sole_pair(self, a: Claim, b: Claim) -> bool:
         return a.article != b.article and a.id in self.sole and self.sole[a.id] == self.sole.get(b.id)
@@ -385,6 +396,47 @@ class DifferentNames(Veto):
         if _name_differently(block.named[a.id], block.named[b.id]):
             return "they name different people, places or bodies"
         return None
+
+
+def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], least: int,
+                  share: float) -> Optional[str]:
+    """Whether two sets of whole names (each a set of tokens) are two casts: at least `least`
+    names on each side that the other does not hold (as a name or within one: "Putin" is in
+    "Vladimir Putin"), and fewer than `share` of the smaller side held by both."""
+    if len(xs) < least or len(ys) < least:
+        return None
+    matched_x = [x for x in xs if any(x <= y or y <= x for y in ys)]
+    matched_y = [y for y in ys if any(x <= y or y <= x for x in xs)]
+    if len(xs) - len(matched_x) < least or len(ys) - len(matched_y) < least:
+        return None
+    if max(len(matched_x), len(matched_y)) >= share * min(len(xs), len(ys)):
+        return None
+    only_x = sorted(" ".join(sorted(x)) for x in xs if x not in matched_x)
+    only_y = sorted(" ".join(sorted(y)) for y in ys if y not in matched_y)
+    return f"{', '.join(only_x[:3])} here, {', '.join(only_y[:3])} there"
+
+
+class OtherCast(Veto):
+    """Same template, other names: wire copy and an archive's recurring stories run one
+    sentence for many events ("X became the first leader to visit Y since …"). Two claims
+    whose sentences name mostly different people and places — at least two names on each side
+    that the other lacks, and few in common — are about different events, however alike the
+    words. A title-case headline names nothing by its capitals: its article's names stand in,
+    with a stricter share (outlets of one event name many things differently)."""
+
+    name = "other-cast"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article or a.trusted or b.trusted:
+            return None
+        least = int(self.params["least_unmatched"])
+        xs, ys = block.cast(a), block.cast(b)
+        share = float(self.params["max_shared"])
+        if not xs or not ys:
+            xs, ys = block.article_cast(a), block.article_cast(b)
+            share = float(self.params["max_shared_articles"])
+        found = cast_mismatch(xs, ys, least, share)
+        return f"other names in the same words: {found}" if found else None
 
 
 class OneSentenceRunTwice(Veto):
@@ -582,7 +634,7 @@ def quote_words(quote: str) -> list[str]:
 
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            DateBesideElapsed())
-FRAMING = (TimeNeedsEvent(), DifferentNames())
+FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast())
 EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
 LAST = (OneSentenceRunTwice(),)
 SAME_FACT = SameFact()
