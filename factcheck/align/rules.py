@@ -398,6 +398,23 @@ class DifferentNames(Veto):
         return None
 
 
+_CAST = rules.load("align")["other-cast"]
+_ABBREVIATIONS = {str(k): str(v) for k, v in _CAST["abbreviations"].items()}
+_GENERIC = frozenset(str(w) for w in _CAST["generic_words"])
+
+
+def _spelled(name: frozenset[str]) -> frozenset[str]:
+    """A name's words with street and title abbreviations spelled out ("st" → "street")."""
+    return frozenset(_ABBREVIATIONS.get(w.rstrip("."), w) for w in name)
+
+
+def _one_name(x: frozenset[str], y: frozenset[str]) -> bool:
+    """"Raj Chohan" and "Raj K. Chohan", "Putin" and "Vladimir Putin": one name written two
+    ways when one holds the other or they share a word that is not generic ("North Korea" and
+    "North Lesteskia" share only "north")."""
+    return x <= y or y <= x or bool((x & y) - _GENERIC)
+
+
 def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], least: int,
                   share: float) -> Optional[str]:
     """Whether two sets of whole names (each a set of tokens) are two casts: at least `least`
@@ -405,8 +422,9 @@ def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], le
     "Vladimir Putin"), and fewer than `share` of the smaller side held by both."""
     if len(xs) < least or len(ys) < least:
         return None
-    matched_x = [x for x in xs if any(x <= y or y <= x for y in ys)]
-    matched_y = [y for y in ys if any(x <= y or y <= x for x in xs)]
+    xs, ys = [_spelled(x) for x in xs], [_spelled(y) for y in ys]
+    matched_x = [x for x in xs if any(_one_name(x, y) for y in ys)]
+    matched_y = [y for y in ys if any(_one_name(x, y) for x in xs)]
     if len(xs) - len(matched_x) < least or len(ys) - len(matched_y) < least:
         return None
     if max(len(matched_x), len(matched_y)) >= share * min(len(xs), len(ys)):
