@@ -457,6 +457,25 @@ class OtherCast(Veto):
         return f"other names in the same words: {found}" if found else None
 
 
+class WhoseAge(Veto):
+    """An age belongs to one person: "the 32-year-old" and "the 36-year-old" in two outlets'
+    reports of one fight may be the two fighters, and a story names the ages of accused and
+    victim alike. Two outlets' ages are one fact only when both sentences name the person,
+    and the names are one."""
+
+    name = "whose-age"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article or block.family != f"quantity:{self.params['unit']}":
+            return None
+        xs, ys = block.cast(a), block.cast(b)
+        if not xs or not ys:
+            return "an age, and a sentence that does not name whose it is"
+        if not any(_one_name(_spelled(x), _spelled(y)) for x in xs for y in ys):
+            return "ages of people named differently"
+        return None
+
+
 class OneSentenceRunTwice(Veto):
     """Two outlets running one sentence (a wire paragraph, a quote): "March" and "this month"
     in it are two facts however alike their frames; only the same place is the same claim.
@@ -652,7 +671,7 @@ def quote_words(quote: str) -> list[str]:
 
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            DateBesideElapsed())
-FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast())
+FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast(), WhoseAge())
 EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
 LAST = (OneSentenceRunTwice(),)
 SAME_FACT = SameFact()
