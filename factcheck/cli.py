@@ -549,9 +549,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         raise _UsageError("what to explain? a finding (C1 or its fingerprint) or two places "
                           "(FILE:LINE or claim ids), after the articles' PATHs; or --rules")
     if not paths:
+        # Two FILE:LINE places name their own batch; a finding or a claim id needs the PATHs.
         files = list(dict.fromkeys(p.file for p in places if p.file))
-        if findings or len(files) < len({p.file for p in places}) or not files or \
-                any(p.file is None for p in places):
+        if findings or any(p.file is None for p in places):
             raise _UsageError("name the articles to read (the PATHs given to check) before "
                               "the finding or places")
         paths = files

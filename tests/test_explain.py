@@ -255,3 +255,15 @@ def test_seeds_eight_years_ago_and_2011_say_why_they_agree(capsys):
     assert pair["comparison"][-1]["verdict"] == "agree"
     assert pair["comparison"][-1]["rule"] == "span-overlap"
     assert "agree (span-overlap: 2011 and 2011 overlap)" in pair["answer"]
+
+
+def test_a_findings_pair_explained_by_place_reads_as_its_trace(batch, capsys):
+    """The two ways in agree: a pair of a finding, asked about by claim ids, gives the verdicts
+    the finding recorded for it (after the family and candidate checks the finding skips)."""
+    entry = check_json(capsys, "news")["conflicts"][0]
+    ids = entry["trace"][0]["claims"]
+    recorded = [v for v in entry["trace"] if v["claims"] == ids]
+    code, out, _ = run(capsys, "news", *ids, "--format", "json")
+    pair = json.loads(out)["pair"]
+    assert code == 0
+    assert pair["trace"][2:] + pair["comparison"] == recorded
