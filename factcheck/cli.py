@@ -13,7 +13,7 @@ import re
 import signal
 import sys
 from datetime import date
-from typing import Callable, Mapping, Optional, Sequence
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence
 
 from rich.console import Console
 
@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    def common(p: argparse.ArgumentParser, paths: bool = True) -> None:
+        if paths:
+            p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
         p.add_argument("--published", type=_date_arg, metavar="DATE",
                        help="publication date for articles that carry none (e.g. a draft: today)")
         p.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
@@ -130,6 +131,31 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="list the claims each article makes")
     common(ext)
     ext.add_argument("--format", choices=["rich", "json", "yaml"], default="rich")
+
+    exp = sub.add_parser(
+        "explain", help="why a finding was raised, or why two claims were or were not taken "
+                        "for one fact",
+        description="Explain a finding (its id C1.. or its fingerprint) or two places (FILE:LINE, "
+                    "FILE:LINE:COLUMN, FILE:LINE:TEXT or a claim id such as 002#2) among the "
+                    "articles named by the PATHs, read as `check` reads them. An argument that "
+                    "names an existing file or folder is a PATH; one that reads as C<n>, a "
+                    "fingerprint (4 to 8 hex digits), FILE:LINE or ARTICLE#N is a target; "
+                    "--finding and --pair say it outright. With two FILE:LINE places and no "
+                    "PATH, the two files are the batch.")
+    exp.add_argument("items", nargs="*", metavar="PATH|TARGET",
+                     help="the articles to read (as for check), then what to explain")
+    exp.add_argument("--finding", metavar="ID|FINGERPRINT", help="the finding to explain")
+    exp.add_argument("--pair", nargs=2, metavar="PLACE",
+                     help="two claims: FILE:LINE[:COLUMN|:TEXT] or claim ids")
+    exp.add_argument("--rules", action="store_true",
+                     help="list every rule: stage, name, why, parameters")
+    common(exp, paths=False)
+    exp.add_argument("--against", nargs="+", metavar="PATH", default=None,
+                     help="reference sources, as for check")
+    exp.add_argument("--format", choices=["rich", "json"], default="rich")
+    exp.add_argument("--facts", metavar="FILE", default=None,
+                     help="the desk's fact book (default: ./claims.yaml when present)")
+    exp.add_argument("--no-facts", action="store_true", help="do not read any claims.yaml")
     return parser
 
 
@@ -148,7 +174,7 @@ def _run_stages(docs: Sequence[Document], args: argparse.Namespace
 
 
 def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBook,
-                  args: argparse.Namespace) -> Checked:
+                  args: argparse.Namespace, keep_extractions: bool = False) -> Checked:
     """Every stage from clean & segment to compare, through the cache."""
     from factcheck.batch import check
     from factcheck.report.progress import progress
@@ -158,7 +184,7 @@ def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBo
         with progress(len(docs)) as advance:
             return check(docs, facts, aliases=book.aliases, settings=book.settings,
                          jobs=args.jobs, cache=cache, advance=advance,
-                         keep_extractions="html" in (args.format or ()))
+                         keep_extractions=keep_extractions)
     finally:
         if cache:
             cache.close()
@@ -349,16 +375,19 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
     return failed
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.compare import accept, exit_severities, within
-    from factcheck.report import check as check_report
+class _Batch(NamedTuple):
+    """What a check reads: the fact book, the articles (drafts, then references), the files
+    that could not be read, and the drafts' ids (`--against` reports only findings on them)."""
 
-    if args.format and len(args.format) > 1 and not args.output_dir:
-        raise _UsageError("several formats need --output-dir (one file per format)")
-    if args.output and args.output_dir:
-        raise _UsageError("--output and --output-dir: give one (--output-dir writes every format)")
+    book: FactBook
+    docs: list[Document]
+    load_errors: list[LoadError]
+    focus: set[str]
+
+
+def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
     book = _factbook(args)
-    docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    docs, load_errors = load_paths(paths, published=args.published, max_bytes=args.max_bytes)
     focus = {d.id for d in docs}
     if args.against:
         references, ref_errors = load_paths(args.against, published=args.published,
@@ -367,14 +396,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
         drafts = {(d.path, d.text) for d in docs}
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
         load_errors = list(load_errors) + list(ref_errors)
-    inputs = _inputs(docs, load_errors, book)
-    _refuse_output(args.output, inputs)
+    return _Batch(book, list(docs), list(load_errors), focus)
+
+
+class _Checked(NamedTuple):
+    report: Report
+    checked: Checked
+    errors: list[LoadError]
+    analysed: list[Document]
+    undated: Optional[str]
+
+
+def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: bool) -> _Checked:
+    """The check of a batch as its report: findings filtered (--against), accepted, numbered."""
+    from factcheck.compare import accept, within
+    from factcheck.report import check as check_report
+
+    book, docs, load_errors, focus = batch
     taken = {d.id for d in docs}
     clash = [f.id for f in book.facts if f.id in taken]
     if clash:
         raise _UsageError(f"{book.path}: fact id {clash[0]!r} is also an article's id")
     facts = _fact_claims(book)
-    checked = _check_stages(docs, [c for ex in facts for c in ex.claims], book, args)
+    checked = _check_stages(docs, [c for ex in facts for c in ex.claims], book, args,
+                            keep_extractions)
     errors = list(load_errors) + checked.errors
     conflicts = checked.conflicts
     if args.against:
@@ -389,6 +434,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
                                      conflicts, notes)
+    return _Checked(report, checked, errors, analysed, undated)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from factcheck.compare import exit_severities
+
+    if args.format and len(args.format) > 1 and not args.output_dir:
+        raise _UsageError("several formats need --output-dir (one file per format)")
+    if args.output and args.output_dir:
+        raise _UsageError("--output and --output-dir: give one (--output-dir writes every format)")
+    batch = _load_batch(args, args.paths)
+    inputs = _inputs(batch.docs, batch.load_errors, batch.book)
+    _refuse_output(args.output, inputs)
+    report, checked, errors, analysed, undated = _check_report(
+        batch, args, keep_extractions="html" in (args.format or ()))
     unwritten = _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args),
                              args, inputs)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
@@ -402,6 +462,130 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if any(c.severity in failing and not c.accepted for c in report.conflicts):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+_FINDING_ID = re.compile(r"[Cc]\d+")
+_FINGERPRINT = re.compile(r"[0-9a-fA-F]{4,8}")
+
+
+def _explain_targets(args: argparse.Namespace) -> tuple[list[str], list[str], list]:
+    """The PATHs, findings and places among `explain`'s arguments: an existing file or folder
+    is a PATH; C<n> or 4-8 hex digits a finding; FILE:LINE[:...] or ARTICLE#N a place; anything
+    else a PATH (which loading then names if it is missing)."""
+    from factcheck.report.explain import parse_place
+
+    paths: list[str] = []
+    findings: list[str] = [args.finding] if args.finding else []
+    places: list = []
+    for item in args.items:
+        if os.path.exists(item):
+            paths.append(item)
+        elif _FINDING_ID.fullmatch(item) or _FINGERPRINT.fullmatch(item):
+            findings.append(item)
+        else:
+            place = parse_place(item)
+            if place is not None:
+                places.append(place)
+            else:
+                paths.append(item)
+    for given in args.pair or ():
+        place = parse_place(given)
+        if place is None:
+            raise _UsageError(f"--pair {given}: not a place (FILE:LINE, FILE:LINE:COLUMN, "
+                              f"FILE:LINE:TEXT with FILE an existing file, or a claim id "
+                              f"such as 002#2)")
+        places.append(place)
+    return paths, findings, places
+
+
+def _find_conflict(report: Report, wanted: str):
+    """The finding a user named by id (C3) or fingerprint (or its first 4+ characters)."""
+    from factcheck.report.explain import ExplainError
+
+    w = wanted.strip().lower()
+    found = [c for c in report.conflicts if c.id.lower() == w]
+    if len(w) >= 4:
+        found += [c for c in report.conflicts if c.fingerprint.startswith(w) and c not in found]
+    if len(found) == 1:
+        return found[0]
+    listed = [f"  {c.id}  #{c.fingerprint}  {c.kind}: {c.message}" for c in report.conflicts]
+    if found:
+        raise ExplainError(f"{wanted} names {len(found)} findings; give more of the fingerprint:",
+                           [f"  {c.id}  #{c.fingerprint}  {c.kind}: {c.message}" for c in found])
+    if not listed:
+        raise ExplainError(f"no finding {wanted}: the check of these articles finds nothing")
+    more = [f"  … and {len(listed) - 20} more"] if len(listed) > 20 else []
+    raise ExplainError(f"no finding {wanted}; the check of these articles finds:",
+                       listed[:20] + more)
+
+
+def _print_to(args: argparse.Namespace, draw: Callable[[Console], None]) -> None:
+    console = _console(args.output)
+    draw(console)
+    if args.output:
+        _emit(console.export_text(), args.output)
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from factcheck.report import explain
+
+    paths, findings, places = _explain_targets(args)
+    if args.rules:
+        if findings or places:
+            raise _UsageError("--rules lists the rulebook: give it no finding or place")
+        if args.format == "json":
+            _emit(explain.render_json(explain.rules_document()), args.output)
+        else:
+            _print_to(args, explain.print_rules)
+        return EXIT_OK
+    if findings and places:
+        raise _UsageError("explain takes a finding or two places, not both")
+    if len(findings) > 1:
+        raise _UsageError(f"explain takes one finding at a time (got {', '.join(findings)})")
+    if not findings and len(places) != 2:
+        if places:
+            raise _UsageError(f"explain takes two places (got {len(places)}: "
+                              f"{', '.join(p.given for p in places)})")
+        raise _UsageError("what to explain? a finding (C1 or its fingerprint) or two places "
+                          "(FILE:LINE or claim ids), after the articles' PATHs; or --rules")
+    if not paths:
+        # Two FILE:LINE places name their own batch; a finding or a claim id needs the PATHs.
+        files = list(dict.fromkeys(p.file for p in places if p.file))
+        if findings or any(p.file is None for p in places):
+            raise _UsageError("name the articles to read (the PATHs given to check) before "
+                              "the finding or places")
+        paths = files
+        _say("note: only " + " and ".join(files) + " read; name the batch's PATHs to weigh "
+             "words and stories as its check does")
+    try:
+        batch = _load_batch(args, paths)
+        _refuse_output(args.output, _inputs(batch.docs, batch.load_errors, batch.book))
+        if findings:
+            done = _check_report(batch, args, keep_extractions=False)
+            errors = done.errors
+            conflict = _find_conflict(done.report, findings[0])
+            if args.format == "json":
+                _emit(explain.render_json(explain.finding_document(conflict)), args.output)
+            else:
+                _print_to(args, lambda console: explain.print_finding(console, conflict))
+        else:
+            extractions, extract_errors = _run_stages(batch.docs, args)
+            errors = list(batch.load_errors) + extract_errors
+            facts = [c for ex in _fact_claims(batch.book) for c in ex.claims]
+            claims = [c for ex in extractions for c in ex.claims] + facts
+            a, b = (explain.resolve(p, claims) for p in places)
+            told = explain.explain_claims(a, b, claims, batch.book.aliases, batch.book.settings)
+            if args.format == "json":
+                _emit(explain.render_json(explain.pair_document(told)), args.output)
+            else:
+                _print_to(args, lambda console: explain.print_pair(console, told))
+    except explain.ExplainError as exc:
+        for line in exc.lines:
+            _say(line)
+        return EXIT_USAGE
+    for err in errors:
+        _say(f"{err.path}: {err.reason}")
+    return EXIT_USAGE if errors else EXIT_OK
 
 
 class _Stopped(KeyboardInterrupt):
@@ -471,6 +655,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _cmd_init(args)
         if args.command == "accept":
             return _cmd_accept(args)
+        if args.command == "explain":
+            return _cmd_explain(args)
         return _cmd_check(args)
     except FactBookError as exc:
         _say(str(exc))

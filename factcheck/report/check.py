@@ -64,6 +64,22 @@ def _side_dict(side: Side) -> dict[str, Any]:
     return out
 
 
+def conflict_dict(c: Conflict) -> dict[str, Any]:
+    """One finding as the report@1 contract writes it (also what `factcheck explain` shows)."""
+    entry: dict[str, Any] = {
+        "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
+        "message": c.message,
+        "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
+                      if c.consensus else None),
+        "claims": [_side_dict(s) for s in c.sides],
+    }
+    if c.accepted is not None:
+        entry["accepted"] = {"reason": c.accepted}
+    if c.trace:
+        entry["trace"] = trace_dicts(c.trace)
+    return entry
+
+
 def report_document(report: Report) -> dict[str, Any]:
     """The report@1 document (DESIGN.md)."""
     counts = dict(report.claim_counts)
@@ -78,20 +94,7 @@ def report_document(report: Report) -> dict[str, Any]:
     for err in report.errors:
         articles.append({"id": _error_id(err), "path": err.path, "title": None, "published": None,
                          "published_from": None, "claims": 0, "error": err.reason})
-    conflicts = []
-    for c in report.conflicts:
-        entry: dict[str, Any] = {
-            "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
-            "message": c.message,
-            "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
-                          if c.consensus else None),
-            "claims": [_side_dict(s) for s in c.sides],
-        }
-        if c.accepted is not None:
-            entry["accepted"] = {"reason": c.accepted}
-        if c.trace:
-            entry["trace"] = trace_dicts(c.trace)
-        conflicts.append(entry)
+    conflicts = [conflict_dict(c) for c in report.conflicts]
     live = Counter(c.severity for c in report.conflicts if c.accepted is None)
     summary: dict[str, Any] = {
         "articles": sum(1 for d in report.documents if not d.trusted),
