@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from factcheck.rules import load as load_rules
 from factcheck.align.rules import (
-    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, Aliases, Block, DifferentNames, OtherCast,
+    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, SAME_CLAIM, STORIES, Aliases, Block, DifferentNames, OtherCast,
     cast_mismatch, family, judge, quote_words, reporting_time,
 )
 from factcheck.model import Claim, Pair, Quote, Story, Verdict
@@ -290,7 +290,7 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
     batch's `claims` (the words' weights and the stories depend on the whole batch)."""
     ids = (a.id, b.id)
     if a.id == b.id:
-        return (Verdict("same-claim", "veto", 0.0, "a claim and itself", ids),)
+        return (Verdict(SAME_CLAIM.name, "veto", 0.0, "a claim and itself", ids),)
     folded = Aliases(aliases)
     fa, fb = family(a), family(b)
     for c, fam in ((a, fa), (b, fb)):
@@ -311,7 +311,7 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
         names = {art: story_names(cs) for art, cs in by_article.items()}
         story = next((s for s in stories(names, aliases) if a.article in s.articles), None)
         if story is None or b.article not in story.articles:
-            trace.append(Verdict("stories", "veto", 0.0, "the two articles share no distinctive "
+            trace.append(Verdict(STORIES.name, "veto", 0.0, "the two articles share no distinctive "
                                  "names: they are read as different stories", ids))
             return tuple(trace)
         members += [c for art in story.articles for c in by_article[art]]

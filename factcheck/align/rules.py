@@ -648,6 +648,21 @@ class Family(Rule):
     stage = "align"
 
 
+class Stories(Rule):
+    """Claims meet only inside one story: articles are tied into a story by the distinctive
+    names they share (see align.stories), so an archive's many events never meet."""
+
+    name = "stories"
+    stage = "align"
+
+
+class SameClaim(Rule):
+    """A claim is not compared with itself."""
+
+    name = "same-claim"
+    stage = "align"
+
+
 class QuoteWords(Rule):
     """Quotes align on their own words: the same words said twice are the same quote, whatever
     sentence each outlet puts around them; a long quote may stand inside a longer rendering."""
@@ -679,6 +694,7 @@ SOLE_COUNT_EVENT = SoleCountEvent()
 CANDIDATES = Candidates()
 FAMILY = Family()
 QUOTE_WORDS = QuoteWords()
+STORIES, SAME_CLAIM = Stories(), SameClaim()
 MIN_SCORE = float(SAME_FACT.params["min_score"])
 
 

@@ -277,7 +277,43 @@ class NoMajority(Rule):
     stage = "compare"
 
 
+class QuoteGrade(Rule):
+    """Two renderings of one quote are graded on their word diff: a flipped negation, an
+    antonym, a changed number or name is an error; case, punctuation, spelling, tidied
+    wording and a shortened quote are nothing; only names changed, or many passages, make
+    another statement (see grade_quotes)."""
+
+    name = "quote-grade"
+    stage = "compare"
+
+
+class Attribution(Rule):
+    """The same words given to different people, when the speakers resolve to different
+    people: one outlet has the wrong speaker, or both quote a line two people said."""
+
+    name = "attribution"
+    stage = "compare"
+
+
 LOOSE_DAYS, CONSENSUS, NO_MAJORITY = LooseDays(), Consensus_(), NoMajority()
+QUOTE_GRADE, ATTRIBUTION = QuoteGrade(), Attribution()
+
+
+def loose_days(a: Claim, b: Claim, score: float, verdict: Verdict) -> Optional[Verdict]:
+    """Rule loose-days for one lined-up pair: days lined up below its score are not compared;
+    years are, but may only back a consensus. None when the rule lets the verdict stand."""
+    if not (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)) or \
+            score >= DATE_MIN_SCORE:
+        return None
+    ids = (a.id, b.id)
+    if not a.value.granularity == b.value.granularity == "year":
+        return Verdict(LOOSE_DAYS.name, "skip", 0.0, f"days lined up at {score:.2f}, under "
+                       f"{DATE_MIN_SCORE:.2f}: not compared", ids)
+    if verdict.outcome == "conflict" and a.article != b.article:
+        return Verdict(LOOSE_DAYS.name, "skip", 0.0, f"years of two outlets lined up at "
+                       f"{score:.2f}, under {DATE_MIN_SCORE:.2f}: they may back a consensus, "
+                       f"never dispute it", ids)
+    return None
 
 
 def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]:
@@ -287,14 +323,10 @@ def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
     claims: dict[str, Claim] = {}
     comps = _Components()
     for p in pairs:
-        loose_dates = (isinstance(p.a.value, DateSpan) and isinstance(p.b.value, DateSpan)
-                       and p.score < DATE_MIN_SCORE)
-        if loose_dates and not p.a.value.granularity == p.b.value.granularity == "year":
-            continue  # rule loose-days
         verdict = judge(p.a, p.b, settings)
         r = verdict.outcome
-        if r == "skip" or (loose_dates and r == "conflict" and p.a.article != p.b.article):
-            continue  # rule loose-days, for years
+        if r == "skip" or loose_days(p.a, p.b, p.score, verdict):
+            continue
         rel[(p.a.id, p.b.id)] = rel[(p.b.id, p.a.id)] = r
         why.add(p, verdict)
         claims[p.a.id], claims[p.b.id] = p.a, p.b
@@ -573,7 +605,7 @@ def _quote_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
             inside = {s.claim.id for s in f.sides}
             lined = [v for c in sorted(inside) for p in traces.get(c, ()) if p.b.id in inside
                      for v in p.trace][:TRACE_PAIRS]
-            rule = "attribution" if f.kind == "attribution" else "quote-grade"
+            rule = ATTRIBUTION.name if f.kind == "attribution" else QUOTE_GRADE.name
             out.append(replace(f, trace=tuple(lined) + (
                 Verdict(rule, "conflict", 0.0, f.message.split(": ", 1)[-1]),)))
     return out

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.model import Claim, Conflict, DateSpan, Pair, Quote, Side, Verdict
+from factcheck.model import Claim, Conflict, Pair, Quote, Side, Verdict
 from factcheck.report.check import conflict_dict, sentence_text, trace_dicts, verdict_text
 from factcheck.report.safe import json_text, terminal
 from factcheck.report.values import describe, value_to_dict
@@ -27,17 +27,6 @@ SCHEMA = "factcheck/explain@1"
 
 # Verdicts written by code that is not (yet) a registered rule object: what they mean, so that
 # every line of an explanation has its why.
-_UNREGISTERED = {
-    "stories": "Claims meet only inside one story: articles are tied into a story by the "
-               "distinctive names they share.",
-    "same-claim": "A claim is not compared with itself.",
-    "quote-grade": "Two renderings of one quote are graded on their word diff: a flipped "
-                   "negation, an antonym, a changed number or name is an error; case, "
-                   "punctuation, spelling and a shortened quote are nothing.",
-    "attribution": "The same words given to different people, when the speakers resolve to "
-                   "different people.",
-    "no-rule": "No comparison rule weighs these two values.",
-}
 
 _STAGE_STYLE = {"align": "cyan", "compare": "magenta", "finding": "bold"}
 _OUTCOME_STYLE = {"veto": "bold red", "against": "red", "conflict": "bold red", "update": "yellow",
@@ -78,14 +67,14 @@ def summary(why: str) -> str:
 
 def rule_why(name: str) -> str:
     rule = _register().get(name)
-    return rule.why if rule is not None else _UNREGISTERED.get(name, "")
+    return rule.why if rule is not None else ""
 
 
 def rule_stage(name: str) -> str:
     rule = _register().get(name)
     if rule is not None:
         return rule.stage
-    return "compare" if name in ("quote-grade", "attribution", "no-rule") else "align"
+    return "align"
 
 
 def rules_document() -> dict[str, Any]:
@@ -230,28 +219,9 @@ class PairExplanation:
     answer: str
 
 
-def _loose_days(a: Claim, b: Claim, score: float, verdict: Verdict) -> Optional[Verdict]:
-    """Rule loose-days as compare applies it to one pair: days lined up below its score are not
-    compared; years are, but may only back a consensus."""
-    from factcheck.compare import DATE_MIN_SCORE
-
-    if not (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)) or \
-            score >= DATE_MIN_SCORE:
-        return None
-    ids = (a.id, b.id)
-    if not a.value.granularity == b.value.granularity == "year":
-        return Verdict("loose-days", "skip", 0.0, f"days lined up at {score:.2f}, under "
-                       f"{DATE_MIN_SCORE:.2f}: not compared", ids)
-    if verdict.outcome == "conflict" and a.article != b.article:
-        return Verdict("loose-days", "skip", 0.0, f"years of two outlets lined up at "
-                       f"{score:.2f}, under {DATE_MIN_SCORE:.2f}: they may back a consensus, "
-                       f"never dispute it", ids)
-    return None
-
-
 def _compare(a: Claim, b: Claim, alignment: Sequence[Verdict], settings: Any) -> tuple[Verdict, ...]:
     """What compare says of the pair; of a pair not lined up, only how the values relate."""
-    from factcheck.compare import compare, grade_quotes, judge
+    from factcheck.compare import compare, grade_quotes, judge, loose_days
 
     lined_up = bool(alignment) and alignment[-1].outcome == "score"
     score = alignment[-1].weight if lined_up else 0.0
@@ -262,7 +232,7 @@ def _compare(a: Claim, b: Claim, alignment: Sequence[Verdict], settings: Any) ->
         diff = grade_quotes(a.value.quote, b.value.quote)
         return (Verdict("quote-grade", "agree", 0.0, diff.reason, (a.id, b.id)),)
     verdict = judge(a, b, settings)
-    loose = _loose_days(a, b, score, verdict) if lined_up else None
+    loose = loose_days(a, b, score, verdict) if lined_up else None
     return (verdict, loose) if loose else (verdict,)
 
 
