@@ -174,6 +174,10 @@ class Block:
                                   if isinstance(c.value, Duration)}
         self.sole = _sole_counts(family_name, claims)
         self.article_names = article_names or {}
+        # The values each sentence states ("between $140 million and $150 million": two)
+        self.sentence_values: dict[tuple[str, int], set[object]] = defaultdict(set)
+        for c in claims:
+            self.sentence_values[(c.article, c.sentence_start)].add(stated_value(c))
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
         self.quotes: dict[str, Optional[str]] = {}
@@ -263,6 +267,19 @@ class Block:
         return found
 
 
+def stated_value(c: Claim) -> object:
+    """A value as two outlets would both state it: a count's interval without its
+    approximation, an elapsed time's amount, a date's span."""
+    v = c.value
+    if isinstance(v, Quantity):
+        return (v.low, v.high)
+    if isinstance(v, Duration):
+        return (v.amount.low, v.amount.high)
+    if isinstance(v, DateSpan):
+        return (v.start, v.end, v.month, v.day)
+    return v
+
+
 def _sole_counts(fam: str, members: Sequence[Claim]) -> dict[str, str]:
     """Claims that are their article's only count of a specific thing ("33 agreements") in this
     story, each with what it counts. Money and counts of people or time are too general for
@@ -347,6 +364,25 @@ class BothFactBook(Veto):
         return "both are fact-book entries" if a.trusted and b.trusted else None
 
 
+class ValueElsewhere(Veto):
+    """"Between $140 million and $150 million" against another outlet's "$150 million"; "the
+    36-year-old champion … the 40-year-old": when the other claim's value stands in my own
+    sentence, the other claim is the same fact as that value of mine, not as me."""
+
+    name = "value-elsewhere"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if a.article == b.article:
+            return None
+        va, vb = stated_value(a), stated_value(b)
+        if va == vb:
+            return None
+        for here, other, value in ((a, b, vb), (b, a, va)):
+            if value in block.sentence_values[(here.article, here.sentence_start)]:
+                return f"{other.text!r} has its own match in the sentence of {here.text!r}"
+        return None
+
+
 class DateBesideElapsed(Veto):
     """"Landed on Wednesday for his first visit in 24 years": a date in a sentence that also
     says how long ago something last happened is the current occurrence, the elapsed time
@@ -399,6 +435,9 @@ class DifferentNames(Veto):
 
 
 _CAST = rules.load("align")["other-cast"]
+_HEAD_AFTER = re.compile(r"\s*([A-Za-z][\w'’]*)")
+_SCOPE = re.compile(r"\b(?:" + rules.alternation(rules.load("align")["scope"]["words"],
+                                                 flexible_space=True) + r")\b", re.IGNORECASE)
 _ABBREVIATIONS = {str(k): str(v) for k, v in _CAST["abbreviations"].items()}
 _GENERIC = frozenset(str(w) for w in _CAST["generic_words"])
 
@@ -468,12 +507,67 @@ class WhoseAge(Veto):
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
         if a.article == b.article or block.family != f"quantity:{self.params['unit']}":
             return None
+        # "the 41-year-old driver" and "a 73-year-old shopper": the word after the age says whose
+        head_a, head_b = self.head(a), self.head(b)
+        if head_a and head_b:
+            return None if head_a == head_b else f"the age of a {head_a} and of a {head_b}"
         xs, ys = block.cast(a), block.cast(b)
         if not xs or not ys:
             return "an age, and a sentence that does not name whose it is"
         if not any(_one_name(_spelled(x), _spelled(y)) for x in xs for y in ys):
             return "ages of people named differently"
         return None
+
+    def head(self, c: Claim) -> Optional[str]:
+        """The word right after "36-year-old" ("driver", "Rahman"), stemmed; None for a function
+        word ("the 36-year-old was …")."""
+        m = _HEAD_AFTER.match(c.sentence, c.end - c.sentence_start)
+        if not m or m.group(1).lower() in self._not_heads:
+            return None
+        return stem(m.group(1).lower())
+
+    @property
+    def _not_heads(self) -> frozenset[str]:
+        return frozenset(str(w) for w in self.params["not_heads"])
+
+
+class Scope(Veto):
+    """A season's or a career's total against one game's, all patrols so far against one: when
+    only one of two sentences says its figure is a running total ("combined", "so far",
+    "career"), the two count over different spans."""
+
+    name = "scope"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if block.timed or a.article == b.article:
+            return None
+        in_a, in_b = bool(_SCOPE.search(a.sentence)), bool(_SCOPE.search(b.sentence))
+        if in_a != in_b:
+            total = a if in_a else b
+            return f"only {total.text!r} is a running total ({_SCOPE.search(total.sentence).group(0)})"
+        return None
+
+
+class SequenceOrdinal(Veto):
+    """A story passes through every round, inning and lap: "the fourth round" and "the sixth
+    round" are one fact only when the words next to both (beyond names and the noun) meet."""
+
+    name = "sequence-ordinal"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        if not block.family.startswith("ordinal:"):
+            return None
+        noun = block.family[len("ordinal:"):]
+        if noun not in self._nouns:
+            return None
+        near = int(self.params["near"])
+        shared = (set(a.frame.terms[:near]) & set(b.frame.terms[:near])) - block.names[a.id] \
+            - block.names[b.id] - {noun, stem(noun)}
+        return None if shared else f"two {noun}s of a sequence, nothing else near both in common"
+
+    @property
+    def _nouns(self) -> frozenset[str]:
+        return frozenset(str(w) for w in self.params["nouns"])
 
 
 class OneSentenceRunTwice(Veto):
@@ -685,8 +779,9 @@ def quote_words(quote: str) -> list[str]:
 # ── the order they run in ─────────────────────────────────────────────────────────────────────
 
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
-           DateBesideElapsed())
-FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast(), WhoseAge())
+           ValueElsewhere(), DateBesideElapsed())
+FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast(), WhoseAge(), Scope(),
+           SequenceOrdinal())
 EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
 LAST = (OneSentenceRunTwice(),)
 SAME_FACT = SameFact()
