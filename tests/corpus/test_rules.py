@@ -7,7 +7,13 @@ extract) and asserts through the rules' own words: `explain_pair` for alignment 
 the trace with that outcome), `compare.judge` for comparison (the first rule that decides), and
 a finding's `trace` for the rules that form findings. A row whose `expect` is None is a
 negative: the rule must not speak for that pair, usually because another rule decides (`then`).
-`test_every_rule_has_a_corpus` keeps a new rule from arriving without rows.
+`test_every_rule_has_a_corpus` keeps a new rule from arriving without rows (three at least, a
+positive and a negative); `test_every_row_can_fail` breaks each row's expectation in turn and
+checks that the row then fails. KNOWN_GAPS are rows the rules get wrong today, as strict xfails.
+
+Comparison rows also say whether alignment lines the pair up (`paired`): every comparison rule
+is reached by pairs a run would judge, except `units-differ`, a guard that alignment's blocking
+by unit (rule `family`) never lets a pair reach.
 """
 
 from __future__ import annotations
@@ -392,6 +398,12 @@ QUOTE_SHORTENED = (
           'Mayor Idris Halvik said: "We will keep the Harlow ferry running through the whole '
           'winter."'))
 
+LOOSE_DAYS = (
+    story("Harlow ferry back in service",
+          "The Harlow ferry resumed service on Monday after the storm, the operator said."),
+    story("Storm clean-up in Harlow",
+          "Volunteers cleared the Harlow quay of storm debris and the ferry resumed on Tuesday."))
+
 ALIGN_EVIDENCE = [
     # shared-words: two reports of one fact share their words, rare ones more.
     Row("shared-words", "for", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
@@ -444,6 +456,7 @@ ALIGN_EVIDENCE = [
     # same-fact: the threshold the evidence must reach.
     Row("same-fact", "score", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
     Row("same-fact", "score", AGREEMENTS_SIGNED, ("a0", "46 agreements"), ("a1", "33 agreements")),
+    Row("same-fact", "score", LOOSE_DAYS, ("a0", "Monday"), ("a1", "Tuesday")),
     Row("same-fact", "against", BRIDGE_OPENED_AND_BEGUN, ("a0", "2021"), ("a1", "2019")),
     Row("same-fact", "against", SAME_NAMES_OTHER_WORDS, ("a0", "40 teachers"),
         ("a1", "55 teachers")),
@@ -725,11 +738,6 @@ def ferry(*counts: int, day: str = DAY) -> tuple:
                                  f"coast guard said.", day=day) for i, n in enumerate(counts))
 
 
-LOOSE_DAYS = (
-    story("Harlow ferry back in service",
-          "The Harlow ferry resumed service on Monday after the storm, the operator said."),
-    story("Storm clean-up in Harlow",
-          "Volunteers cleared the Harlow quay of storm debris and the ferry resumed on Tuesday."))
 LOOSE_YEARS = (
     story("Harlow bridge turns four",
           "The Harlow bridge, which opened in 2021, carries two rail tracks."),
@@ -834,6 +842,20 @@ HEADLINE_TWO_TOWNS_BODY_ONE = (story(
     "Storm kills 14 people in Harlow and 9 people in Tessly",
     "The storm killed 14 people in Harlow on Tuesday night."),)
 
+PORT_SHARES = (
+    story("Trade through the Harlow port",
+          "Kralevia accounts for 18 percent of the traffic through the Harlow port."),
+    story("Harlow port traffic in numbers",
+          "Murland accounts for 25 percent of the traffic through the Harlow port."))
+THREE_OFFERS = (
+    story("Clubs chase Quell", "Harlow Rovers offered $5 million for Mara Quell, the club said."),
+    story("Quell transfer race", "Tessly City offered $7 million for Mara Quell, the club said."),
+    story("Quell wanted", "Kessmar United offered $6 million for Mara Quell, the club said."))
+RIOT_DAYS = (
+    story("Riots in Harlow", "The city has seen four days of riots since the verdict."),
+    story("Riots in Harlow go on", "The city has seen eight days of riots since the verdict.",
+          day="2025-03-16"))
+
 KNOWN_GAPS = [
     # Two players of one team: their points are two facts, but the team's name is shared, so
     # no name tells them apart (issue 15: "two players' yards in one game").
@@ -845,6 +867,21 @@ KNOWN_GAPS = [
     pytest.param(Row("different-names", "veto", HEADLINE_TWO_TOWNS_BODY_ONE,
                      ("a0", "9 people"), ("a0", "14 people", "standfirst")),
                  marks=pytest.mark.xfail(strict=True, reason="the other town's toll is paired")),
+    # Two countries' shares of one port's traffic: the port's name, shared, hides the countries.
+    pytest.param(Row("different-names", "veto", PORT_SHARES, ("a0", "18 percent"),
+                     ("a1", "25 percent")),
+                 marks=pytest.mark.xfail(strict=True, reason="one shared name defeats the veto")),
+    # Three clubs' offers for one player: three facts, read as one with no majority.
+    pytest.param(Row("different-names", "veto", THREE_OFFERS, ("a0", "$5 million"),
+                     ("a1", "$7 million")),
+                 marks=pytest.mark.xfail(strict=True, reason="the player's name is shared")),
+]
+KNOWN_GAP_BATCHES = [
+    pytest.param(Batch("no-majority", None, THREE_OFFERS, then=None),
+                 marks=pytest.mark.xfail(strict=True, reason="three clubs' offers disagree")),
+    # Four days of riots, then eight days four days later: the same riots, counted on.
+    pytest.param(Batch("consensus", None, RIOT_DAYS, then=None),
+                 marks=pytest.mark.xfail(strict=True, reason="a span that grows is a conflict")),
 ]
 
 
@@ -924,7 +961,7 @@ def check_finding(row: Batch, claims: list[Claim]) -> None:
         assert reason.startswith("only names differ") is (row.expect is not None), reason
 
 
-@pytest.mark.parametrize("row", FINDINGS, ids=_row_id)
+@pytest.mark.parametrize("row", FINDINGS + KNOWN_GAP_BATCHES, ids=_row_id)
 def test_finding_rule(row: Batch, folder) -> None:
     check_finding(row, claims_of(row.articles, folder))
 
@@ -972,13 +1009,17 @@ def _all_rows() -> list:
 
 
 def test_every_row_can_fail(folder) -> None:
-    """Each row, its expectation broken, fails: no row passes whatever the rules say."""
+    """Each row that holds fails once its expectation is broken: no row passes whatever the
+    rules say."""
     checks = ([(check_alignment, r) for r in ALIGN_VETOES + ALIGN_EVIDENCE]
               + [(check_comparison, r) for r in COMPARE] + [(check_finding, r) for r in FINDINGS])
     passed = []
     for check, row in checks:
         claims = claims_of(row.articles, folder)
-        check(row, claims)  # as written it holds...
+        try:
+            check(row, claims)
+        except AssertionError:
+            continue  # the row's own test says so
         try:
             check(_flipped(row), claims)  # ...and broken it must not
         except AssertionError:
