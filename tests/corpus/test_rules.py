@@ -390,6 +390,27 @@ QUOTE_TWO_STATEMENTS = (
           '"Nobody in this council wants to pay twice for one bridge," Mayor Idris Halvik told '
           'reporters.'))
 
+FAIR_TOWNS = ("Abrel", "Bostrin", "Calvara", "Dunmere", "Estly", "Fenwick", "Gorsa", "Hollin",
+              "Iskar", "Jorvel", "Kelmar", "Lostra", "Morrin", "Nethly", "Ostrel", "Pellin",
+              "Quarn", "Restly", "Sorrel", "Tavin", "Ulmar", "Vessin", "Worra", "Yelland")
+
+
+def in_a_big_batch(*articles: tuple) -> tuple:
+    """The articles first, then a town fair each from 24 other towns: a batch too large to be
+    read as one story, so it is cut into stories by the names articles share."""
+    return articles + tuple(story(f"{town} fair opens", f"The {town} spring fair opened on "
+                                  f"Saturday with music and food, its organisers said.")
+                            for town in FAIR_TOWNS)
+
+
+FLOODS_TWO_TOWNS = (
+    story("Harlow floods", "Floods killed 14 people in Harlow on Tuesday, Mayor Ines Dorn said."),
+    story("Tessly floods",
+          "Floods killed 16 people in Tessly on Tuesday, Mayor Tomas Reyes said."))
+FLOODS_ONE_TOWN = (
+    story("Harlow floods", "Floods killed 14 people in Harlow on Tuesday, Mayor Ines Dorn said."),
+    story("Harlow floods toll",
+          "Floods killed 16 people in Harlow on Tuesday, Mayor Ines Dorn told reporters."))
 QUOTE_SHORTENED = (
     story("Halvik vows to keep the ferry running",
           'Mayor Idris Halvik said: "We will keep the Harlow ferry running through the whole '
@@ -468,6 +489,14 @@ ALIGN_EVIDENCE = [
     Row("candidates", "veto", TOLL_AND_FESTIVAL, ("a0", "14 people"), ("a1", "About 200 people")),
     Row("candidates", None, PEOPLE_AND_PERCENT, ("a0", "40 people"), ("a1", "40%"),
         then=("family", "veto")),
+    # stories: in a large batch, articles that share no distinctive name are other stories.
+    Row("stories", "veto", in_a_big_batch(*FLOODS_TWO_TOWNS), ("a0", "14 people"),
+        ("a1", "16 people")),
+    Row("stories", "veto", in_a_big_batch(*TWO_TEXTILE_FIRMS), ("a0", "12%"), ("a1", "21%")),
+    Row("stories", None, FLOODS_TWO_TOWNS, ("a0", "14 people"), ("a1", "16 people"),
+        then=("different-names", "veto")),
+    Row("stories", None, in_a_big_batch(*FLOODS_ONE_TOWN), ("a0", "14 people"),
+        ("a1", "16 people"), then=("same-fact", "score")),
     # family: only claims that measure the same thing can be one fact.
     Row("family", "for", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
     Row("family", "for", FOUNDED_AND_LOSS, ("a0", "1987"), ("a1", "26 years")),
@@ -624,6 +653,25 @@ YEARS_AGO_AND_YEAR = (
           day="2019-04-25"),
     story("Halvik back in Tessly", "President Idris Halvik visited Tessly in 2011."))
 
+STEEL_TARIFFS = (
+    story("Murland raises steel duties",
+          "Murland will impose tariffs of 18 percent on imported steel from next month."),
+    story("Steel duty rise in Murland",
+          "Murland announced a 25 percent tariff on steel imports, to start next month."))
+SCORING_AVERAGES = (
+    story("Quell signs for Tessly City",
+          "Mara Quell is averaging 15.5 points per game this season."),
+    story("Tessly City land Quell",
+          "Quell, averaging 15.3 points per game this season, signed on Monday."))
+ONE_IN_EVERY = (
+    story("Harlow app leak", "The flaw exposed one in every 500 users of the Harlow transit app."),
+    story("Transit app flaw",
+          "One in every 1000 users of the Harlow transit app was exposed by the flaw."))
+DAY_OF_DEATH = (
+    story("Harlow mourns its poet",
+          "The poet Ines Dorn died on March 7 in Harlow, her family said."),
+    story("Ines Dorn dies at 80", "Ines Dorn, the Harlow poet, died in hospital on March 9."))
+
 COMPARE = [
     # units-differ: 40 people and 40 percent are not weighed. Alignment blocks on the unit, so
     # only a direct call reaches this rule (see the report: it is a guard).
@@ -650,6 +698,14 @@ COMPARE = [
         ("a1", "1,530 people")),
     Row("quantity-intervals", "conflict", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"),
         ("a1", "16 people")),
+    # ...one fact worded two ways: "tariffs of 18 percent on imported steel", "a 25 percent
+    # tariff on steel imports".
+    Row("quantity-intervals", "conflict", STEEL_TARIFFS, ("a0", "18 percent"),
+        ("a1", "25 percent")),
+    Row("quantity-intervals", "conflict", SCORING_AVERAGES, ("a0", "15.5 points per game"),
+        ("a1", "15.3 points per game")),
+    Row("quantity-intervals", "conflict", ONE_IN_EVERY, ("a0", "one in every 500 users"),
+        ("a1", "One in every 1000 users")),
     Row("quantity-intervals", None, PEOPLE_AND_PERCENT, ("a0", "40 people"), ("a1", "40%"),
         then=("units-differ", "skip"), paired=False),
     # elapsed-same-day: two elapsed times written the same day compare as figures.
@@ -709,6 +765,7 @@ COMPARE = [
     Row("span-overlap", "agree", MONTH_AND_DAY, ("a0", "July 2000"), ("a1", "July 19, 2000")),
     Row("span-overlap", "agree", YEARS_AGO_AND_YEAR, ("a0", "eight years ago"), ("a1", "2011")),
     Row("span-overlap", "conflict", BRIDGE_BEGUN, ("a0", "2019"), ("a1", "2020")),
+    Row("span-overlap", "conflict", DAY_OF_DEATH, ("a0", "March 7"), ("a1", "March 9")),
     Row("span-overlap", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
         then=("quantity-intervals", "conflict")),
 ]
@@ -825,8 +882,9 @@ FINDINGS = [
 # Rules that leave no verdict of their own in a trace, and how their rows are read instead.
 _SILENT = {"loose-days", "names-only"}
 LOOSE_DAYS_MIN_SCORE = float(REGISTER["loose-days"].params["min_score"])
-# Rules named in traces that are not registered rules (yet): quote grading and attribution.
-_UNREGISTERED = {"quote-grade", "names-only", "attribution"}
+# Rules named in traces that are not registered rules (yet): quote grading, attribution and the
+# cut of a batch into stories.
+_UNREGISTERED = {"quote-grade", "names-only", "attribution", "stories"}
 
 
 # ── known gaps: rows the rules get wrong today ────────────────────────────────────────────────
@@ -1026,3 +1084,18 @@ def test_every_row_can_fail(folder) -> None:
             continue
         passed.append(_row_id(row))
     assert not passed, f"rows that pass whatever they expect: {passed}"
+
+
+def test_every_rule_a_trace_names_is_known(folder) -> None:
+    """`factcheck explain` prints rule names: each one the rows' traces show is a registered
+    rule (or one of the few not registered yet), so a reader can look up why it exists."""
+    named: set[str] = set()
+    for row in ALIGN_VETOES + ALIGN_EVIDENCE + COMPARE:
+        claims = claims_of(row.articles, folder)
+        a, b = pick(claims, row.a), pick(claims, row.b)
+        named.update(v.rule for v in explain_pair(a, b, claims))
+        named.add(judge(a, b).rule)
+    for batch in FINDINGS:
+        named.update(v.rule for f in compare(align(claims_of(batch.articles, folder)))
+                     for v in f.trace)
+    assert named - set(REGISTER) - _UNREGISTERED == set()
