@@ -655,18 +655,21 @@ YEARS_AGO_AND_YEAR = (
 
 STEEL_TARIFFS = (
     story("Murland raises steel duties",
-          "Murland will impose tariffs of 18 percent on imported steel from next month."),
+          "From next month Murland will charge a duty of 12 percent on foreign-made steel."),
     story("Steel duty rise in Murland",
-          "Murland announced a 25 percent tariff on steel imports, to start next month."))
+          "Murland set a 20 percent duty on steel made abroad, starting next month."))
 SCORING_AVERAGES = (
     story("Quell signs for Tessly City",
-          "Mara Quell is averaging 15.5 points per game this season."),
+          "Mara Quell scores 21.4 points a game for the Harlow side this season."),
     story("Tessly City land Quell",
-          "Quell, averaging 15.3 points per game this season, signed on Monday."))
+          "Quell, who scores 21.1 points a game for the Harlow side this season, signed on "
+          "Monday."))
 ONE_IN_EVERY = (
-    story("Harlow app leak", "The flaw exposed one in every 500 users of the Harlow transit app."),
-    story("Transit app flaw",
-          "One in every 1000 users of the Harlow transit app was exposed by the flaw."))
+    story("Harlow app leak",
+          "The bug laid bare the details of one in every 400 riders on the Harlow tram app."),
+    story("Tram app bug",
+          "The details of one in every 900 riders on the Harlow tram app were laid bare by the "
+          "bug."))
 DAY_OF_DEATH = (
     story("Harlow mourns its poet",
           "The poet Ines Dorn died on March 7 in Harlow, her family said."),
@@ -698,14 +701,13 @@ COMPARE = [
         ("a1", "1,530 people")),
     Row("quantity-intervals", "conflict", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"),
         ("a1", "16 people")),
-    # ...one fact worded two ways: "tariffs of 18 percent on imported steel", "a 25 percent
-    # tariff on steel imports".
-    Row("quantity-intervals", "conflict", STEEL_TARIFFS, ("a0", "18 percent"),
-        ("a1", "25 percent")),
-    Row("quantity-intervals", "conflict", SCORING_AVERAGES, ("a0", "15.5 points per game"),
-        ("a1", "15.3 points per game")),
-    Row("quantity-intervals", "conflict", ONE_IN_EVERY, ("a0", "one in every 500 users"),
-        ("a1", "One in every 1000 users")),
+    # ...one fact worded two ways by two outlets.
+    Row("quantity-intervals", "conflict", STEEL_TARIFFS, ("a0", "12 percent"),
+        ("a1", "20 percent")),
+    Row("quantity-intervals", "conflict", SCORING_AVERAGES, ("a0", "21.4 points a game"),
+        ("a1", "21.1 points a game")),
+    Row("quantity-intervals", "conflict", ONE_IN_EVERY, ("a0", "one in every 400 riders"),
+        ("a1", "one in every 900 riders")),
     Row("quantity-intervals", None, PEOPLE_AND_PERCENT, ("a0", "40 people"), ("a1", "40%"),
         then=("units-differ", "skip"), paired=False),
     # elapsed-same-day: two elapsed times written the same day compare as figures.
@@ -910,9 +912,9 @@ THREE_OFFERS = (
     story("Quell transfer race", "Tessly City offered $7 million for Mara Quell, the club said."),
     story("Quell wanted", "Kessmar United offered $6 million for Mara Quell, the club said."))
 RIOT_DAYS = (
-    story("Riots in Harlow", "The city has seen four days of riots since the verdict."),
-    story("Riots in Harlow go on", "The city has seen eight days of riots since the verdict.",
-          day="2025-03-16"))
+    story("Unrest in Harlow", "Harlow has now had three nights of unrest since the verdict."),
+    story("Unrest in Harlow goes on",
+          "Harlow has now had seven nights of unrest since the verdict.", day="2025-03-16"))
 
 KNOWN_GAPS = [
     # Two players of one team: their points are two facts, but the team's name is shared, so
@@ -937,7 +939,7 @@ KNOWN_GAPS = [
 KNOWN_GAP_BATCHES = [
     pytest.param(Batch("no-majority", None, THREE_OFFERS, then=None),
                  marks=pytest.mark.xfail(strict=True, reason="three clubs' offers disagree")),
-    # Four days of riots, then eight days four days later: the same riots, counted on.
+    # Three nights of unrest, then seven nights four days later: the same unrest, counted on.
     pytest.param(Batch("consensus", None, RIOT_DAYS, then=None),
                  marks=pytest.mark.xfail(strict=True, reason="a span that grows is a conflict")),
 ]
