@@ -374,19 +374,10 @@ class SpanOverlap(Relation):
         return "conflict", f"{describe(span_a)} and {describe(span_b)} cannot overlap"
 
 
-class NoRule(Relation):
-    """Said when no rule above weighs the two values (kinds that are never compared)."""
-
-    name = "no-rule"
-
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
-        return "skip", "no rule weighs these two"
-
-
 RELATIONS: tuple[Relation, ...] = (
     UnitsDiffer(), RunningCount(), QuantityIntervals(), ElapsedSameDay(), SameRank(), NoTime(),
     CalendarMonthDay(), NewsCycle(), RelativeDaysApart(), EraDiffers(), AboutPrevious(),
-    SpanOverlap(), NoRule())
+    SpanOverlap())
 
 
 def judge(a: Claim, b: Claim, settings: Settings = Settings()) -> Verdict:
@@ -397,7 +388,7 @@ def judge(a: Claim, b: Claim, settings: Settings = Settings()) -> Verdict:
         if decided is not None:
             outcome, reason = decided
             return Verdict(rule.name, outcome, 0.0, reason, (a.id, b.id))
-    raise AssertionError("no-rule always decides")
+    raise AssertionError("span-overlap decides every pair the rules before it pass on")
 
 
 def relation(a: Claim, b: Claim, settings: Settings = Settings()) -> Optional[str]:

@@ -255,6 +255,56 @@ WIRE_RUN_TWICE = (
           "The storm killed 14 people in Harlow and injured 30 people in nearby villages, "
           "officials said on Wednesday."))
 
+RANGE_AND_FIGURE = (
+    story("Two clubs chase the striker",
+          "The Herons bid $80 million over six years, while the Larks offered $75 million "
+          "over five."),
+    story("Larks make their move", "The Larks offered $75 million for the striker on Monday."))
+SEASON_AND_GAME = (
+    story("Lind on a tear", "In a combined 150 games with two clubs, Arvo Lind hit 31 homers."),
+    story("Gulls slugger keeps hitting", "With the Gulls, Arvo Lind hit 12 homers."))
+PATROLS_SO_FAR = (
+    story("Coast guard seizes rifles", "In four patrols so far, the crew has seized 19 rifles."),
+    story("Another haul at sea", "During its patrol on Tuesday the crew seized seven rifles."))
+SEASON_TOTALS = (
+    story("Lind on a tear", "Arvo Lind has hit 31 homers so far this season."),
+    story("Gulls slugger keeps hitting", "Arvo Lind has hit 29 homers so far this season."))
+TWO_ROUNDS = (
+    story("Dorn keeps his belt", "The fourth round was quieter than the first three."),
+    story("Dorn stops Vale", "Tomas Dorn stopped Kai Vale in the sixth round on Saturday."))
+TWO_ROUNDS_NINTH = (
+    story("Dorn keeps his belt", "Kai Vale was knocked down in the second round of the bout."),
+    story("Dorn stops Vale", "The referee halted the bout in the ninth round."))
+ONE_STOPPAGE = (
+    story("Dorn keeps his belt", "Tomas Dorn won the bout by stoppage in the sixth round."),
+    story("Dorn stops Vale", "Tomas Dorn won the bout by stoppage in the seventh round."))
+DRIVER_AND_SHOPPER = (
+    story("Hit-and-run in Harlow",
+          "Police said the 41-year-old driver of the car kept going after the crash."),
+    story("Shopper hurt in Harlow",
+          "Police said the car struck a 73-year-old shopper in the crash."))
+TWO_FIGHTERS_AGES = (
+    story("Brandt wins again", "The 29-year-old Brandt beat Okafor for the title on Saturday."),
+    story("Okafor beaten", "The 33-year-old Okafor lost the title to Brandt on Saturday."))
+ONE_TEACHER_AGE = (
+    story("Teacher arrested", "Officers arrested 58-year-old Mirela Dast on Friday in Harlow."),
+    story("Teacher charged", "Police charged 57-year-old Mirela Dast on Friday in Harlow."))
+
+VISIT_TEMPLATE = (
+    story("Halvik lands in Oruvel",
+          "President Idris Halvik of Drethanta arrived in Oruvel on Wednesday for his first "
+          "visit to the island nation in 18 years, Harlow Radio reported."),
+    story("Tessly lands in Murland",
+          "President Ana Tessly of Kralevia arrived in Murland on Wednesday for her first "
+          "visit to the island nation in 21 years, Harlow Radio reported."))
+QUOTE_TEMPLATE = (
+    story("Halvik thanks Oruvel",
+          '"Our friendship with Oruvel is older than any treaty," President Idris Halvik of '
+          'Drethanta told reporters in Oruvel.'),
+    story("Tessly thanks Murland",
+          '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
+          'Kralevia told reporters in Murland.'))
+
 ALIGN_VETOES = [
     # one-sentence: a sentence that lists several figures states several facts.
     Row("one-sentence", "veto", TWO_TOWNS_ONE_SENTENCE, ("a0", "14 people"), ("a0", "9 people")),
@@ -310,8 +360,43 @@ ALIGN_VETOES = [
         ("a1", "27 agreements"), then=("same-fact", "score")),
     # one-sentence-run-twice: one wire sentence, two values at different places in it.
     Row("one-sentence-run-twice", "veto", QUOTED_TWICE, ("a0", "this month"), ("a1", "March")),
-    Row("one-sentence-run-twice", "veto", WIRE_RUN_TWICE, ("a0", "14 people"),
-        ("a1", "30 people")),
+    Row("one-sentence-run-twice", None, WIRE_RUN_TWICE, ("a0", "14 people"),
+        ("a1", "30 people"), then=("value-elsewhere", "veto")),
+    # other-cast: one template sentence run for another event, other names in every role.
+    Row("other-cast", "veto", VISIT_TEMPLATE, ("a0", "18 years"), ("a1", "21 years")),
+    Row("other-cast", "veto", QUOTE_TEMPLATE,
+        ("a0", '"Our friendship with Oruvel is older than any treaty,"'),
+        ("a1", '"Our friendship with Murland is older than any treaty,"')),
+    # same-claim: a claim is not weighed against itself.
+    Row("same-claim", "veto", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a0", "14 people")),
+    Row("same-claim", "veto", QUOTE_TEMPLATE,
+        ("a1", '"Our friendship with Murland is older than any treaty,"'),
+        ("a1", '"Our friendship with Murland is older than any treaty,"')),
+    Row("same-claim", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
+        then=("same-fact", "score")),
+    Row("other-cast", None, SURNAME_AND_FULL_NAME, ("a0", "40 ministers"),
+        ("a1", "60 ministers"), then=("same-fact", "score")),
+    # value-elsewhere: the other outlet's figure stands in my own sentence: it matches that.
+    Row("value-elsewhere", "veto", WIRE_RUN_TWICE, ("a0", "14 people"), ("a1", "30 people")),
+    Row("value-elsewhere", "veto", RANGE_AND_FIGURE, ("a0", "$80 million"),
+        ("a1", "$75 million")),
+    Row("value-elsewhere", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
+        then=("same-fact", "score")),
+    # scope: a running total against one occasion.
+    Row("scope", "veto", SEASON_AND_GAME, ("a0", "31 homers"), ("a1", "12 homers")),
+    Row("scope", "veto", PATROLS_SO_FAR, ("a0", "19 rifles"), ("a1", "seven rifles")),
+    Row("scope", None, SEASON_TOTALS, ("a0", "31 homers"), ("a1", "29 homers"),
+        then=("same-fact", "score")),
+    # sequence-ordinal: a story passes through every round.
+    Row("sequence-ordinal", "veto", TWO_ROUNDS, ("a0", "fourth"), ("a1", "sixth")),
+    Row("sequence-ordinal", "veto", TWO_ROUNDS_NINTH, ("a0", "second"), ("a1", "ninth")),
+    Row("sequence-ordinal", None, ONE_STOPPAGE, ("a0", "sixth"), ("a1", "seventh"),
+        then=("same-fact", "score")),
+    # whose-age: an age belongs to one person.
+    Row("whose-age", "veto", DRIVER_AND_SHOPPER, ("a0", "41-year-old"), ("a1", "73-year-old")),
+    Row("whose-age", "veto", TWO_FIGHTERS_AGES, ("a0", "29-year-old"), ("a1", "33-year-old")),
+    Row("whose-age", None, ONE_TEACHER_AGE, ("a0", "58-year-old"), ("a1", "57-year-old"),
+        then=("same-fact", "score")),
     Row("one-sentence-run-twice", None, QUOTED_TWICE, ("a0", "March"), ("a1", "March"),
         then=("same-fact", "score")),
     Row("one-sentence-run-twice", None, WIRE_RUN_TWICE, ("a0", "30 people"), ("a1", "30 people"),
@@ -884,9 +969,8 @@ FINDINGS = [
 # Rules that leave no verdict of their own in a trace, and how their rows are read instead.
 _SILENT = {"loose-days", "names-only"}
 LOOSE_DAYS_MIN_SCORE = float(REGISTER["loose-days"].params["min_score"])
-# Rules named in traces that are not registered rules (yet): quote grading, attribution and the
-# cut of a batch into stories.
-_UNREGISTERED = {"quote-grade", "names-only", "attribution", "stories"}
+# A rule of quote grading that is a reason inside grade_quotes, not a registered rule of its own.
+_UNREGISTERED = {"names-only"}
 
 
 # ── known gaps: rows the rules get wrong today ────────────────────────────────────────────────
