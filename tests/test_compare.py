@@ -78,6 +78,15 @@ QUOTES = [
      None),
     ("a deeply responsible decision by the board", "a deeply irresponsible decision by the board", "error"),
     ("we are ready to talk at any time", "we are prepared to talk at any time", "warning"),
+    # rule quote-tidy: an ordinal word is its figure, "6:00" is "6", an outlet's [words] are its own
+    ("by scrapping this eleventh-hour rule we protect the marsh",
+     "by scrapping this 11th hour rule we protect the marsh", None),
+    ("by scrapping this eleventh-hour rule we protect the marsh",
+     "by scrapping this twelfth-hour rule we protect the marsh", "error"),
+    ("he gave himself up just after 6:00 p.m. at the gate", "he gave himself up just after 6 p.m. at the gate", None),
+    ("he gave himself up just after 6:00 p.m. at the gate", "he gave himself up just after 7 p.m. at the gate", "error"),
+    ("[The council] have a hard job here", "They have a hard job here", None),
+    ("[The council] have a hard job here", "They have an easy job here", "warning"),
     # nothing to report
     ("We Will Rebuild The Bridge.", "we will rebuild the bridge", None),
     ("the bridge will open in the spring", "the bridge will open … in the spring", None),

@@ -57,14 +57,34 @@ def _words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]
     is spelled out ("I'm" → "i am", both words at the contraction's place) so that an outlet
     that spells it out quotes the same words."""
     spelled = load_rules("wording")["contractions"]
+    # rule quote-tidy: "6:00 p.m." is "6 p.m." (one character for one keeps the offsets), an
+    # ordinal word is its figure ("eleventh" is "11th"), and words an outlet put in square
+    # brackets ("[The police] have") are its own, never the speaker's.
+    text = _ON_THE_HOUR.sub(lambda m: m.group(1) + "   ", text)
+    text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
     words: list[tuple[str, int, int]] = []
     normal: list[str] = []
     for m in _QWORD.finditer(text):
         w = _norm_word(m.group(0))
+        w = _ordinal_figures().get(w, w)
         for part in str(spelled.get(w, w)).split():
             words.append((m.group(0), m.start(), m.end()))
             normal.append(part)
     return tuple(words), tuple(normal)
+
+
+_FIGURE = re.compile(r"[\d.,]*\d(?:st|nd|rd|th)?")  # "12", "1,500", "11th"
+_ON_THE_HOUR = re.compile(r"\b(\d{1,2}):00\b")
+_BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_figures() -> dict[str, str]:
+    """"eleventh" → "11th", from the ordinal words of rules/numbers.yaml."""
+    def figure(n: int) -> str:
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return {str(w): figure(int(n)) for w, n in load_rules("numbers")["ordinals"].items()}
 
 
 def _norm_word(w: str) -> str:
@@ -159,7 +179,7 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
                     note("error", f"“{x}” became “{y}”: the meaning flips")
                 elif _antonyms(x, y):
                     note("error", f"“{x}” became “{y}”: an opposite")
-                elif x.replace(",", "").replace(".", "").isdigit() or y.replace(",", "").isdigit():
+                elif _FIGURE.fullmatch(x) or _FIGURE.fullmatch(y):
                     note("error", f"the number “{x}” became “{y}”")
                 else:
                     raw_x = wa[i1 + xs.index(x)][0]
@@ -280,8 +300,9 @@ class NoMajority(Rule):
 class QuoteGrade(Rule):
     """Two renderings of one quote are graded on their word diff: a flipped negation, an
     antonym, a changed number or name is an error; case, punctuation, spelling, tidied
-    wording and a shortened quote are nothing; only names changed, or many passages, make
-    another statement (see grade_quotes)."""
+    wording ("eleventh" / "11th", "6:00" / "6", an outlet's "[the police]") and a shortened
+    quote are nothing; only names changed, or many passages, make another statement (see
+    grade_quotes). A shortened copy agrees with every full rendering, so it takes no side."""
 
     name = "quote-grade"
     stage = "compare"
@@ -640,14 +661,26 @@ def _rendering_findings(claims: list[Claim], settings: Settings) -> list[Conflic
         return [f for members in groups.values() if len(members) > 1
                 for f in _rendering_findings([claims[i] for i in members], settings)]
     same = [[j for j in range(n) if j == i or diff(i, j).severity is None] for i in range(n)]
-    # Renderings, largest first: each claim joins the first rendering it agrees with.
+    # rule quote-fragments: a shortened copy ("settled in the care") agrees with the full
+    # rendering and with its negated copy alike; it must not carry one into the other, so it
+    # seeds no rendering and joins none.
+    lengths = [len(_words(q)[1]) for q in quotes]
+    longer = float(QUOTE_GRADE.params["fragment_ratio"])
+    fragments = {j for j in range(n) if any(
+        lengths[k] > lengths[j] * longer and diff(j, k).severity is None for k in range(n) if k != j)}
+    # Renderings, largest first: a rendering grows only by claims that agree with every claim
+    # already in it.
     order = sorted(range(n), key=lambda i: (-len(same[i]), claims[i].article, claims[i].start))
     placed: set[int] = set()
     renderings: list[list[int]] = []
     for i in order:
-        if i in placed:
+        if i in placed or i in fragments:
             continue
-        rendering = [j for j in same[i] if j not in placed]
+        rendering: list[int] = []
+        for j in same[i]:
+            if j not in placed and j not in fragments and all(
+                    j == k or diff(j, k).severity is None for k in rendering):
+                rendering.append(j)
         placed.update(rendering)
         renderings.append(rendering)
     if len(renderings) < 2:

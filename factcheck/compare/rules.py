@@ -24,6 +24,9 @@ from factcheck.rules import load as load_rules
 from factcheck.words import term
 
 _PARAMS = load_rules("compare")
+_MONTH_DAY = re.compile(r"\b(?:" + "|".join(
+    re.escape(str(name)) for names in load_rules("calendar")["months"].values() for name in names)
+    + r")\.?\s+\d{1,2}\b", re.IGNORECASE)
 
 
 NEWS_CYCLE = timedelta(days=int(_PARAMS["news-cycle"]["days"]))  # relative dates ("on Wednesday") from articles further apart
@@ -319,13 +322,15 @@ class NewsCycle(Relation):
 
 
 class RelativeDaysApart(Relation):
-    """"On Friday" read on two different days is too easily a different Friday."""
+    """"On Friday" read on two different days is too easily a different Friday. "October 14"
+    without its year is no such date: it names one day whoever reads it in the news cycle."""
 
     name = "relative-days-apart"
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
         if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
-                and not (_absolute(a) or _absolute(b)) and a.published != b.published):
+                and not (_absolute(a) or _absolute(b)) and a.published != b.published
+                and not (_MONTH_DAY.search(a.text) and _MONTH_DAY.search(b.text))):
             return "skip", "two relative dates read on different days"
         return None
 

@@ -760,6 +760,12 @@ DAY_OF_DEATH = (
           "The poet Ines Dorn died on March 7 in Harlow, her family said."),
     story("Ines Dorn dies at 80", "Ines Dorn, the Harlow poet, died in hospital on March 9."))
 
+SENTENCING_TWO_DAYS = (
+    story("Halvern to be sentenced", "Jon Halvern is to be sentenced on May 6 by Judge Orla "
+          "Brandt in Harlow.", day="2030-04-20"),
+    story("Sentencing date set for Halvern", "Jon Halvern will be sentenced on May 3 by Judge "
+          "Orla Brandt in Harlow.", day="2030-04-22"))
+
 COMPARE = [
     # units-differ: 40 people and 40 percent are not weighed. Alignment blocks on the unit, so
     # only a direct call reaches this rule (see the report: it is a guard).
@@ -830,7 +836,10 @@ COMPARE = [
         ("a1", "March 4, 2025"), then=("span-overlap", "conflict")),
     Row("news-cycle", None, FRIDAY_ONE_DAY, ("a0", "Friday"), ("a1", "Saturday"),
         then=("span-overlap", "conflict")),
-    # relative-days-apart: "on Friday" read on two different days.
+    # relative-days-apart: "on Friday" read on two different days; "May 6" is one day whoever
+    # reads it.
+    Row("relative-days-apart", None, SENTENCING_TWO_DAYS, ("a0", "May 6"), ("a1", "May 3"),
+        then=("span-overlap", "conflict")),
     Row("relative-days-apart", "skip", FRIDAY_TWO_DAYS, ("a0", "Friday"), ("a1", "Friday")),
     Row("relative-days-apart", None, FRIDAY_ONE_DAY, ("a0", "Friday"), ("a1", "Saturday"),
         then=("span-overlap", "conflict")),
@@ -899,6 +908,10 @@ QUOTE_THREE_RENDERINGS = QUOTE_NEGATED + (story(
     "Harlow keeps its ferry",
     'Mayor Idris Halvik said: "We will keep the Harlow ferry running through the whole '
     'winter."'),)
+QUOTE_NEGATED_AND_A_FRAGMENT = QUOTE_NEGATED + (story(
+    "Ferry plans for the winter",
+    'Mayor Idris Halvik said the town would "keep the Harlow ferry running through the '
+    'winter" for now.'),)
 QUOTE_NAMES_SWAPPED = (
     story("Halvik thanks the harbour's partners",
           'Mayor Idris Halvik said: "We thank Drethanta and Oruvel for their steady help with the '
@@ -952,6 +965,10 @@ FINDINGS = [
           sides=(QUOTE_NEGATED[0][2].split(": ", 1)[1], QUOTE_NEGATED[1][2].split(": ", 1)[1])),
     Batch("quote-grade", "conflict", QUOTE_THREE_RENDERINGS,
           sides=tuple(a[2].split(": ", 1)[1] for a in QUOTE_THREE_RENDERINGS)),
+    # A shortened copy agrees with the full rendering and with its negated copy: it takes no
+    # side (else it would carry the two into one rendering and hide the flip).
+    Batch("quote-grade", "conflict", QUOTE_NEGATED_AND_A_FRAGMENT,
+          sides=tuple(a[2].split(": ", 1)[1] for a in QUOTE_NEGATED)),
     Batch("quote-grade", None, QUOTE_SHORTENED, then=None),
     Batch("quote-grade", None, QUOTE_TWO_RENDERINGS, then=None),
     # names-only: the same sentence about other people is another statement, not a mangled one.
