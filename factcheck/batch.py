@@ -20,9 +20,9 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
-from factcheck.align import align_story, stories, story_names
+from factcheck.align import align_story, stories, story_names, trace_pairs
 from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
-from factcheck.compare import Settings, compare
+from factcheck.compare import Settings, compare, judged_pairs, with_alignment
 from factcheck.extract import TooManyClaims, extract
 from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
 from factcheck.segment import segment
@@ -220,8 +220,13 @@ def _story_findings(task: tuple[Sequence[Sequence[bytes]], Sequence[Claim],
     stories_packed, facts, aliases, settings = task
     out = []
     for packed in stories_packed:
-        claims = [c for blob in packed for c in pickle.loads(blob)]  # noqa: S301 - our own bytes
-        out.append(compare(align_story(claims + list(facts), aliases=aliases), settings=settings))
+        claims = [c for blob in packed for c in pickle.loads(blob)] + list(facts)  # noqa: S301
+        # Pairs are lined up without their traces (tens of thousands in a big story); the few
+        # that findings show are traced afterwards, among the same claims.
+        found = compare(align_story(claims, aliases=aliases, traced=False), settings=settings)
+        if found:
+            found = with_alignment(found, trace_pairs(claims, judged_pairs(found), aliases))
+        out.append(found)
     return out
 
 

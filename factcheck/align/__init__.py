@@ -17,12 +17,12 @@ from typing import Iterable, Mapping, Optional, Sequence
 from factcheck.rules import load as load_rules
 from factcheck.align.rules import (
     CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, SAME_CLAIM, STORIES, Aliases, Block, DifferentNames, OtherCast,
-    cast_mismatch, family, judge, quote_words, reporting_time,
+    cast_mismatch, cast_of, family, judge, quote_words, reporting_time,
 )
 from factcheck.model import Claim, Pair, Quote, Story, Verdict
 
 __all__ = ["Aliases", "MIN_SCORE", "align", "align_story", "candidate_count", "explain_pair",
-           "family", "reporting_time", "stories", "story_names"]
+           "family", "reporting_time", "stories", "story_names", "trace_pairs"]
 
 _DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
 DIFFERENT_NAMES, OTHER_CAST = DifferentNames(), OtherCast()
@@ -157,10 +157,11 @@ class _Groups:
 
 
 def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
-                min_score: float = MIN_SCORE) -> list[Pair]:
+                min_score: float = MIN_SCORE, traced: bool = True) -> list[Pair]:
     """Pairs of claims about the same fact within one story (its articles' claims and the fact
-    book's), best first."""
-    pairs = _align(claims, Aliases(aliases), min_score)
+    book's), best first. Without `traced`, pairs of values carry no trace: a batch lines up
+    tens of thousands of pairs and shows a few in findings; `trace_pairs` writes theirs."""
+    pairs = _align(claims, Aliases(aliases), min_score, traced)
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return pairs
 
@@ -202,11 +203,12 @@ def _article_names(claims: Iterable[Claim], folded: Aliases) -> dict[str, list[f
     """Each article's names, from all its claims' sentences (aliases folded)."""
     found: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        found[c.article].update(folded.canonical.get(n, n) for n in c.frame.names)
-    return {a: [frozenset(n.split()) for n in sorted(ns)] for a, ns in found.items()}
+        found[c.article].update(c.frame.names)
+    return {a: cast_of(ns, folded) for a, ns in found.items()}
 
 
-def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[Pair]:
+def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
+           traced: bool = True) -> list[Pair]:
     pairs: list[Pair] = []
     article_names = _article_names(claims, folded)
     for fam, members in _blocks(claims).items():
@@ -227,11 +229,14 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float) -> list[P
                 if key in seen:
                     continue
                 seen.add(key)
-                if judge(a, b, block, min_score):
-                    # Kept: judged again, this time writing down why (few pairs are kept).
+                score = judge(a, b, block, min_score)
+                if score and traced:
+                    # Kept: judged again, this time writing down why.
                     trace: list[Verdict] = []
-                    score = judge(a, b, block, min_score, trace)
+                    judge(a, b, block, min_score, trace)
                     pairs.append(Pair(a, b, score, tuple(trace)))
+                elif score:
+                    pairs.append(Pair(a, b, score))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return pairs
 
@@ -271,6 +276,33 @@ def _align_quotes(claims: Sequence[Claim], folded: Aliases) -> list[Pair]:
     return pairs
 
 
+def trace_pairs(claims: Sequence[Claim], wanted: Iterable[tuple[str, str]],
+                aliases: Optional[Mapping[str, Iterable[str]]] = None,
+                min_score: float = MIN_SCORE) -> dict[tuple[str, str], tuple[Verdict, ...]]:
+    """The alignment trace of each wanted pair of claim ids, among one story's `claims` (the
+    same claims align_story saw, so the words weigh the same): only the blocks the pairs
+    belong to are built, and only those pairs judged."""
+    by_id = {c.id: c for c in claims}
+    folded = Aliases(aliases)
+    wanted_by_family: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    for x, y in wanted:
+        a, b = by_id.get(x), by_id.get(y)
+        if a is not None and b is not None and family(a) == family(b) and family(a) != "quote":
+            wanted_by_family[family(a)].append((a, b))  # type: ignore[index]
+    if not wanted_by_family:
+        return {}
+    blocks = _blocks(claims)
+    article_names = _article_names(claims, folded)
+    out: dict[tuple[str, str], tuple[Verdict, ...]] = {}
+    for fam, asked in wanted_by_family.items():
+        block = _block(fam, blocks[fam], folded, article_names)
+        for a, b in asked:
+            trace: list[Verdict] = []
+            judge(a, b, block, min_score, trace)
+            out[(a.id, b.id)] = out[(b.id, a.id)] = tuple(trace)
+    return out
+
+
 def _other_cast(a: Claim, b: Claim, folded: Aliases) -> Optional[str]:
     """Rule other-cast for two renderings of a quote: the quote and the sentence around it name
     other people and places (a template run for another event)."""
@@ -278,9 +310,8 @@ def _other_cast(a: Claim, b: Claim, folded: Aliases) -> Optional[str]:
         return None
     least = int(OTHER_CAST.params["least_unmatched"])
     share = float(OTHER_CAST.params["max_shared"])
-    cast = [[frozenset(x.split()) for x in sorted({folded.canonical.get(n, n)
-                                                   for n in c.frame.names})] for c in (a, b)]
-    return cast_mismatch(cast[0], cast[1], least, share)
+    return cast_mismatch(cast_of(a.frame.names, folded), cast_of(b.frame.names, folded), least,
+                         share)
 
 
 def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],

@@ -174,6 +174,9 @@ class Block:
                                   if isinstance(c.value, Duration)}
         self.sole = _sole_counts(family_name, claims)
         self.article_names = article_names or {}
+        self.casts: dict[str, list[frozenset[str]]] = {}
+        self.mismatches: dict[object, Optional[str]] = {}
+        self.scopes: dict[str, Optional[str]] = {}
         # The values each sentence states ("between $140 million and $150 million": two)
         self.sentence_values: dict[tuple[str, int], set[object]] = defaultdict(set)
         for c in claims:
@@ -224,9 +227,19 @@ class Block:
                 [frozenset(x.split()) for x in sorted(whole) if x not in self.common])
 
     def cast(self, c: Claim) -> list[frozenset[str]]:
-        """The whole names a claim's sentence holds, aliases folded: who and where it is about."""
-        return [frozenset(x.split()) for x in
-                sorted({self.aliases.canonical.get(n, n) for n in c.frame.names})]
+        """The whole names a claim's sentence holds, aliases folded: who and where it is about
+        (abbreviations spelled out)."""
+        known = self.casts.get(c.id)
+        if known is None:
+            known = self.casts[c.id] = cast_of(c.frame.names, self.aliases)
+        return known
+
+    def scoped(self, c: Claim) -> Optional[str]:
+        """The running-total word of a claim's sentence ("combined", "so far"), if any."""
+        if c.id not in self.scopes:
+            m = _SCOPE.search(c.sentence)
+            self.scopes[c.id] = m.group(0) if m else None
+        return self.scopes[c.id]
 
     def article_cast(self, c: Claim) -> Sequence[frozenset[str]]:
         """The names of a claim's whole article (for a headline that names nothing itself)."""
@@ -454,6 +467,12 @@ def _one_name(x: frozenset[str], y: frozenset[str]) -> bool:
     return x <= y or y <= x or bool((x & y) - _GENERIC)
 
 
+def cast_of(names: Iterable[str], aliases: "Aliases") -> list[frozenset[str]]:
+    """Whole names as word sets, aliases folded and abbreviations spelled out."""
+    return [_spelled(frozenset(x.split())) for x in sorted({aliases.canonical.get(n, n)
+                                                           for n in names})]
+
+
 def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], least: int,
                   share: float) -> Optional[str]:
     """Whether two sets of whole names (each a set of tokens) are two casts: at least `least`
@@ -461,7 +480,6 @@ def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], le
     "Vladimir Putin"), and fewer than `share` of the smaller side held by both."""
     if len(xs) < least or len(ys) < least:
         return None
-    xs, ys = [_spelled(x) for x in xs], [_spelled(y) for y in ys]
     matched_x = [x for x in xs if any(_one_name(x, y) for y in ys)]
     matched_y = [y for y in ys if any(_one_name(x, y) for x in xs)]
     if len(xs) - len(matched_x) < least or len(ys) - len(matched_y) < least:
@@ -486,14 +504,24 @@ class OtherCast(Veto):
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
         if a.article == b.article or a.trusted or b.trusted:
             return None
-        least = int(self.params["least_unmatched"])
         xs, ys = block.cast(a), block.cast(b)
-        share = float(self.params["max_shared"])
+        share = self.share
         if not xs or not ys:
             xs, ys = block.article_cast(a), block.article_cast(b)
-            share = float(self.params["max_shared_articles"])
-        found = cast_mismatch(xs, ys, least, share)
+            share = self.share_articles
+        if len(xs) < self.least or len(ys) < self.least or xs == ys:
+            return None
+        key = (tuple(xs), tuple(ys), share)
+        found = block.mismatches.get(key, False)
+        if found is False:  # one wire sentence meets every outlet's copy: worked out once
+            found = block.mismatches[key] = cast_mismatch(xs, ys, self.least, share)
         return f"other names in the same words: {found}" if found else None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.least = int(self.params["least_unmatched"])
+        self.share = float(self.params["max_shared"])
+        self.share_articles = float(self.params["max_shared_articles"])
 
 
 class WhoseAge(Veto):
@@ -514,7 +542,7 @@ class WhoseAge(Veto):
         xs, ys = block.cast(a), block.cast(b)
         if not xs or not ys:
             return "an age, and a sentence that does not name whose it is"
-        if not any(_one_name(_spelled(x), _spelled(y)) for x in xs for y in ys):
+        if not any(_one_name(x, y) for x in xs for y in ys):
             return "ages of people named differently"
         return None
 
@@ -541,10 +569,10 @@ class Scope(Veto):
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
         if block.timed or a.article == b.article:
             return None
-        in_a, in_b = bool(_SCOPE.search(a.sentence)), bool(_SCOPE.search(b.sentence))
-        if in_a != in_b:
+        in_a, in_b = block.scoped(a), block.scoped(b)
+        if bool(in_a) != bool(in_b):
             total = a if in_a else b
-            return f"only {total.text!r} is a running total ({_SCOPE.search(total.sentence).group(0)})"
+            return f"only {total.text!r} is a running total ({in_a or in_b})"
         return None
 
 
@@ -604,10 +632,9 @@ class OneSentenceRunTwice(Veto):
 class Evidence(Rule):
     stage = "align"
 
-    @property
-    def most(self) -> float:
-        """The most this rule can add."""
-        return float(self.params["weight"])
+    def __init__(self) -> None:
+        super().__init__()
+        self.most = float(self.params["weight"])  # the most this rule can add
 
     def weigh(self, a: Claim, b: Claim, block: Block) -> float:
         raise NotImplementedError
@@ -780,11 +807,12 @@ def quote_words(quote: str) -> list[str]:
 
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            ValueElsewhere(), DateBesideElapsed())
-FRAMING = (TimeNeedsEvent(), DifferentNames(), OtherCast(), WhoseAge(), Scope(),
-           SequenceOrdinal())
+FRAMING = (TimeNeedsEvent(), DifferentNames())
 EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
-LAST = (OneSentenceRunTwice(),)
+# Vetoes that cost more than they save run once the evidence is in, on the few pairs left.
+LAST = (OtherCast(), WhoseAge(), Scope(), SequenceOrdinal(), OneSentenceRunTwice())
 SAME_FACT = SameFact()
+_MOST_EVIDENCE = sum(rule.most for rule in EVIDENCE)
 SOLE_COUNT_EVENT = SoleCountEvent()
 CANDIDATES = Candidates()
 FAMILY = Family()
@@ -807,7 +835,7 @@ def judge(a: Claim, b: Claim, block: Block, min_score: float = MIN_SCORE,
             return 0.0
     sole = block.sole_pair(a, b)
     score = 0.0
-    left = sum(rule.most for rule in EVIDENCE)
+    left = _MOST_EVIDENCE
     for rule in EVIDENCE:
         if trace is None and not sole and score + left < min_score - 1e-6:
             return 0.0
@@ -827,6 +855,12 @@ def judge(a: Claim, b: Claim, block: Block, min_score: float = MIN_SCORE,
     score = round(score, 9)
     if score < min_score:
         if trace is not None:
+            # Asked why: the late vetoes are said too, though the score alone decides.
+            for rule in LAST:
+                why = rule.veto(a, b, block)
+                if why:
+                    trace.append(Verdict(rule.name, "veto", 0.0, why, ids))
+                    break
             trace.append(Verdict(SAME_FACT.name, "against", round(score, 3),
                                  f"{score:.2f} is under {min_score:.2f}", ids))
         return 0.0

@@ -29,11 +29,12 @@ from factcheck.report.values import describe
 from factcheck.words import stem
 
 from factcheck.compare.rules import (  # noqa: F401 (the stage's public names)
-    NEWS_CYCLE, SEVERITY_RANK, Settings, calendar_overlap, implied_precision, judge,
+    RELATIONS, NEWS_CYCLE, SEVERITY_RANK, Settings, calendar_overlap, implied_precision, judge,
     quantities_overlap, relation, running_counts, spans_overlap,
 )
 
 _PARAMS = load_rules("compare")
+_RELATION_NAMES = frozenset(rule.name for rule in RELATIONS)
 DATE_MIN_SCORE = float(_PARAMS["loose-days"]["min_score"])
 MAX_QUOTE_CHANGES = int(_PARAMS["quote-grade"]["max_changes"])
 
@@ -340,11 +341,11 @@ def loose_days(a: Claim, b: Claim, score: float, verdict: Verdict) -> Optional[V
 def _value_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]:
     """Quantity, date and ordinal findings: one per fact whose claims disagree."""
     rel: dict[tuple[str, str], str] = {}
-    why = _Judged()
+    why = _Judged(settings)
     claims: dict[str, Claim] = {}
     comps = _Components()
     for p in pairs:
-        verdict = judge(p.a, p.b, settings)
+        verdict = judge(p.a, p.b, settings, explain=False)
         r = verdict.outcome
         if r == "skip" or loose_days(p.a, p.b, p.score, verdict):
             continue
@@ -401,7 +402,7 @@ def _trace(involved: Sequence[Claim], why: _Judged, finding: Verdict) -> tuple[V
     out: list[Verdict] = []
     for pair, verdict in judged[:TRACE_PAIRS]:
         out.extend(pair.trace)
-        out.append(verdict)
+        out.append(why.worded(pair, verdict))
     out.append(finding)
     return tuple(out)
 
@@ -410,7 +411,8 @@ class _Judged:
     """Every judged pair of one run, with the pair (its alignment trace) and the comparison
     verdict, reachable from either claim."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.pairs: dict[tuple[str, str], tuple[Pair, Verdict]] = {}
         self.by_claim: dict[str, list[str]] = defaultdict(list)
 
@@ -427,6 +429,10 @@ class _Judged:
 
     def get(self, key: tuple[str, str]) -> tuple[Pair, Verdict]:
         return self.pairs[key]
+
+    def worded(self, pair: Pair, verdict: Verdict) -> Verdict:
+        """The verdict with its reason worded (judged without, for speed)."""
+        return verdict if verdict.reason else judge(pair.a, pair.b, self.settings)
 
 
 def _sources(cs: Sequence[Claim]) -> str:
@@ -769,6 +775,29 @@ def compare(pairs: Sequence[Pair], settings: Settings = Settings()) -> list[Conf
     findings = _value_findings(value_pairs, settings) + _quote_findings(quote_pairs, settings)
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.kind, f.fingerprint))
     return findings
+
+
+def judged_pairs(conflicts: Iterable[Conflict]) -> set[tuple[str, str]]:
+    """The pairs of claim ids whose comparison a finding's trace shows: the pairs whose
+    alignment trace it wants (see with_alignment)."""
+    return {v.claims for f in conflicts for v in f.trace  # type: ignore[misc]
+            if v.rule in _RELATION_NAMES and len(v.claims) == 2}
+
+
+def with_alignment(conflicts: Sequence[Conflict],
+                   traces: Mapping[tuple[str, str], tuple[Verdict, ...]]) -> list[Conflict]:
+    """Findings whose trace shows, before each comparison of a pair, the alignment verdicts
+    that lined the pair up (a batch traces only the pairs its findings show)."""
+    out = []
+    for f in conflicts:
+        trace: list[Verdict] = []
+        for v in f.trace:
+            if v.rule in _RELATION_NAMES and len(v.claims) == 2 and (
+                    not trace or trace[-1].rule != "same-fact"):
+                trace.extend(traces.get(v.claims, ()))  # type: ignore[arg-type]
+            trace.append(v)
+        out.append(replace(f, trace=tuple(trace)))
+    return out
 
 
 def within(conflicts: Sequence[Conflict], articles: set[str]) -> list[Conflict]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional, Union
 
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Verdict
 from factcheck.report.values import describe
@@ -186,12 +186,15 @@ def _about_previous(date_claim: Claim, elapsed: Claim) -> bool:
 # ── the rules ─────────────────────────────────────────────────────────────────────────────────
 
 
+Reason = Union[str, Callable[[], str]]  # a reason, or how to word it when a trace shows it
+
+
 class Relation(Rule):
     """A comparison rule: it decides (an outcome and why) or passes to the next rule."""
 
     stage = "compare"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         raise NotImplementedError
 
 
@@ -200,7 +203,7 @@ class UnitsDiffer(Relation):
 
     name = "units-differ"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if isinstance(va, Quantity) and isinstance(vb, Quantity) and va.unit != vb.unit:
             return "skip", f"{va.unit} and {vb.unit}"
@@ -214,16 +217,16 @@ class RunningCount(Relation):
 
     name = "running-count"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if not (isinstance(va, Quantity) and isinstance(vb, Quantity)):
             return None
-        if quantities_overlap(va, vb, settings):
+        if not (a.published and b.published and a.published != b.published):
             return None
-        if a.published and b.published and a.published != b.published and _is_running_count(a, b):
+        if not quantities_overlap(va, vb, settings) and _is_running_count(a, b):
             (ea, earlier), (la, later) = sorted(((a.published, va), (b.published, vb)))
             if later.low >= earlier.high:
-                return "update", f"{describe(earlier)} on {ea}, {describe(later)} on {la}: a count that grows"
+                return "update", lambda: f"{describe(earlier)} on {ea}, {describe(later)} on {la}: a count that grows"
         return None
 
 
@@ -234,13 +237,13 @@ class QuantityIntervals(Relation):
 
     name = "quantity-intervals"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if not (isinstance(va, Quantity) and isinstance(vb, Quantity)):
             return None
         if quantities_overlap(va, vb, settings):
-            return "agree", f"{describe(va)} and {describe(vb)} can both hold"
-        return "conflict", f"{describe(va)} and {describe(vb)} cannot both hold"
+            return "agree", lambda: f"{describe(va)} and {describe(vb)} can both hold"
+        return "conflict", lambda: f"{describe(va)} and {describe(vb)} cannot both hold"
 
 
 class ElapsedSameDay(Relation):
@@ -249,13 +252,13 @@ class ElapsedSameDay(Relation):
 
     name = "elapsed-same-day"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if (isinstance(va, Duration) and isinstance(vb, Duration) and a.published == b.published
                 and va.amount.unit == vb.amount.unit):
             if quantities_overlap(va.amount, vb.amount, settings):
-                return "agree", f"{describe(va.amount)} and {describe(vb.amount)} can both hold"
-            return "conflict", f"{describe(va.amount)} and {describe(vb.amount)} cannot both hold"
+                return "agree", lambda: f"{describe(va.amount)} and {describe(vb.amount)} can both hold"
+            return "conflict", lambda: f"{describe(va.amount)} and {describe(vb.amount)} cannot both hold"
         return None
 
 
@@ -264,7 +267,7 @@ class SameRank(Relation):
 
     name = "same-rank"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if isinstance(va, Ordinal) and isinstance(vb, Ordinal):
             if va.rank == vb.rank:
@@ -278,7 +281,7 @@ class NoTime(Relation):
 
     name = "no-time"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         if _time_span(a) is None or _time_span(b) is None:
             return "skip", "no date to weigh"
         return None
@@ -290,7 +293,7 @@ class CalendarMonthDay(Relation):
 
     name = "calendar-month-day"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if not (isinstance(va, DateSpan) and isinstance(vb, DateSpan)):
             return None
@@ -309,7 +312,7 @@ class NewsCycle(Relation):
 
     name = "news-cycle"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
             if not (_same_cycle(a, b) or (_absolute(a) and _absolute(b))):
@@ -327,7 +330,7 @@ class RelativeDaysApart(Relation):
 
     name = "relative-days-apart"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
                 and not (_absolute(a) or _absolute(b)) and a.published != b.published
                 and not (_MONTH_DAY.search(a.text) and _MONTH_DAY.search(b.text))):
@@ -340,7 +343,7 @@ class EraDiffers(Relation):
 
     name = "era-differs"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
             ea, eb = _era(a), _era(b)
             if ea and eb and ea != eb:
@@ -354,7 +357,7 @@ class AboutPrevious(Relation):
 
     name = "about-previous"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
         if isinstance(va, DateSpan) != isinstance(vb, DateSpan):
             date_claim, elapsed = (a, b) if isinstance(va, DateSpan) else (b, a)
@@ -369,14 +372,14 @@ class SpanOverlap(Relation):
 
     name = "span-overlap"
 
-    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, str]]:
+    def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         span_a, span_b = _time_span(a), _time_span(b)
         overlap = spans_overlap(span_a, span_b) if span_a and span_b else None
         if overlap is None:
             return "skip", "an open date"
         if overlap:
-            return "agree", f"{describe(span_a)} and {describe(span_b)} overlap"
-        return "conflict", f"{describe(span_a)} and {describe(span_b)} cannot overlap"
+            return "agree", lambda: f"{describe(span_a)} and {describe(span_b)} overlap"
+        return "conflict", lambda: f"{describe(span_a)} and {describe(span_b)} cannot overlap"
 
 
 RELATIONS: tuple[Relation, ...] = (
@@ -385,13 +388,16 @@ RELATIONS: tuple[Relation, ...] = (
     SpanOverlap())
 
 
-def judge(a: Claim, b: Claim, settings: Settings = Settings()) -> Verdict:
+def judge(a: Claim, b: Claim, settings: Settings = Settings(), explain: bool = True) -> Verdict:
     """The first rule that decides, in order, and why: "agree", "conflict", "update" or
-    "skip" (the two cannot be compared)."""
+    "skip" (the two cannot be compared). Without `explain` the costlier reasons are left
+    empty: a batch judges every lined-up pair, a trace shows a dozen."""
     for rule in RELATIONS:
         decided = rule.decide(a, b, settings)
         if decided is not None:
             outcome, reason = decided
+            if callable(reason):
+                reason = reason() if explain else ""
             return Verdict(rule.name, outcome, 0.0, reason, (a.id, b.id))
     raise AssertionError("span-overlap decides every pair the rules before it pass on")
 
