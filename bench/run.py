@@ -162,33 +162,30 @@ def timed_check(args: Sequence[str], cwd: Path, interval: float = 0.05) -> RunRe
 
 @contextmanager
 def counting_pairs() -> Iterator[dict[str, int]]:
-    """Count the candidate pairs align scores: frame scores and quote comparisons."""
+    """Count the candidate pairs align judges (by its rules) and the quote pairs it compares."""
     from factcheck import align as align_mod
 
     counts = {"scored": 0, "quotes": 0}
-    original_score = align_mod._Scorer.score
-    original_fuzz = align_mod.fuzz
+    original_judge = align_mod.judge
+    original_ratio = align_mod.QUOTE_WORDS.ratio
 
-    def score(self, a, b, *rest, **options):  # type: ignore[no-untyped-def]
-        counts["scored"] += 1
-        return original_score(self, a, b, *rest, **options)
+    def judge(a, b, block, *rest, **options):  # type: ignore[no-untyped-def]
+        traced = (len(rest) > 1 and rest[1] is not None) or options.get("trace") is not None
+        if not traced:  # a kept pair judged again to write its trace is not another candidate
+            counts["scored"] += 1
+        return original_judge(a, b, block, *rest, **options)
 
-    class _Fuzz:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(original_fuzz, name)
+    def ratio(words_a, words_b):  # type: ignore[no-untyped-def]
+        counts["quotes"] += 1
+        return original_ratio(words_a, words_b)
 
-        @staticmethod
-        def ratio(a: str, b: str, **kw: Any) -> float:
-            counts["quotes"] += 1
-            return original_fuzz.ratio(a, b, **kw)
-
-    align_mod._Scorer.score = score  # type: ignore[method-assign]
-    align_mod.fuzz = _Fuzz()  # type: ignore[assignment]
+    align_mod.judge = judge  # type: ignore[assignment]
+    align_mod.QUOTE_WORDS.ratio = ratio  # type: ignore[method-assign]
     try:
         yield counts
     finally:
-        align_mod._Scorer.score = original_score  # type: ignore[method-assign]
-        align_mod.fuzz = original_fuzz
+        align_mod.judge = original_judge  # type: ignore[assignment]
+        del align_mod.QUOTE_WORDS.ratio
 
 
 @dataclass
