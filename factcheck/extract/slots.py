@@ -53,6 +53,7 @@ _DIRECTIONS = _words("directions")
 _CLAUSE_BREAKS = _words("clause_breaks")
 _SUBJECT_GAP = int(_R["subject_gap"])
 _NOT_VERBS = _words("not_verbs")
+_AFTER_PRESENT = _words("after_present_verbs")
 _OF_HEADS = _words("of_heads")
 _POSSESSED = _OF_HEADS | {"of", "the", "a", "an"}
 _NAME_VERBS = (_words("name_verbs") | frozenset(rules.load("calendar")["past_words"])
@@ -418,7 +419,8 @@ def _subject_before(s: _Sentence, start: int, others: Neighbours,
                 return None  # "``It's…": a capital after an odd quote mark, not a name
             if name.possessive and all(w in _POSSESSED for w in gap):
                 return name.name  # "Drethanta's 40,000 residents", "Halvik's tally of 23"
-            if gap and not all(w in _NOT_VERBS for w in gap) and not _adjectival(s, i) \
+            if gap and not all(w in _NOT_VERBS for w in gap) \
+                    and (not _adjectival(s, i) or _present_verb(s, i)) \
                     and not _told(s, name) and not _joined(s, name):
                 return name.name
             return None
@@ -459,12 +461,21 @@ def _subject_before(s: _Sentence, start: int, others: Neighbours,
 
 def _adjectival(s: _Sentence, i: int) -> bool:
     """Whether the name ending at token i describes the noun after it ("a Saudi tanker loaded
-    with $100 million", "Greek stocks fell 5 percent"): the figure is then not the name's. A
-    name followed by its verb ("Halvik scored", "Tessly has") is not."""
+    with $100 million", "Greek stocks fell 5 percent", "the Harlow police arrested 12"): the
+    figure is then not the name's. A name followed by its verb is not ("Halvik scored", "Tessly
+    has")."""
     w = s.word(i + 1)
     if w is None or s.text[s.starts[i + 1]].isupper() or w in stopwords():
         return False
     return not (w in _NAME_VERBS or w.endswith(("ed", "ly")))
+
+
+def _present_verb(s: _Sentence, i: int) -> bool:
+    """"Marrovia accounts for 30 percent", "Tollan leads the league with 23 goals": after the
+    name, a word in -s and then one of the words a verb takes (never "Greek stocks in…")."""
+    w = s.word(i + 1)
+    return (w is not None and w.endswith("s") and not w.endswith("ss")
+            and s.word(i + 2) in _AFTER_PRESENT)
 
 
 def _joined(s: _Sentence, name: _Name) -> bool:

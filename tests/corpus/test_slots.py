@@ -99,6 +99,9 @@ CORPUS = [
      {"subject": "harrow mills", "measure": "usd offer"}),
     ("Twelve people were killed in Harlow on Monday.", "Twelve people",
      {"subject": "harlow", "measure": "people killed"}),
+    ("By volume, Marrovia accounts for 30 percent of the traffic.", "30 percent",
+     {"subject": "marrovia", "measure": "percent traffic"}),
+    ("Tam Tollan leads the league with 23 goals.", "23 goals", {"subject": "tam tollan"}),
     # negatives: no one's own, or the sentence cannot tell
     ("Officials in Brevik said 12 people were killed.", "12 people",
      {"subject": None, "measure": "people killed"}),
@@ -109,6 +112,8 @@ CORPUS = [
      {"subject": None}),
     ("Nell Varga, who scored 12 goals, left the club.", "12 goals", {"subject": None}),
     ("Kralevian stocks fell 5 percent on the news.", "5 percent", {"subject": None}),
+    ("Ostrava shares dropped 5 percent on the news.", "5 percent", {"subject": None}),
+    ("The Ostrava tanker carried $90 million of fuel.", "$90 million", {"subject": None}),
     ("The Pellan police arrested 14 protesters.", "14 protesters",
      {"subject": None, "measure": "protester arrested"}),
     ("The president of the 6,000-member Vesta Guild resigned.", "6,000-member",
