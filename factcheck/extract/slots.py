@@ -47,6 +47,9 @@ _PASSIVE = _words("passive")
 _BETWEEN_BEFORE = _words("between_before")
 _OPEN_UNITS = frozenset(_R["open_units"])
 _NOT_MEASURED = _words("not_measured")
+_MEASURED_SYNONYMS: dict[str, str] = {str(w).lower(): str(group[0]).lower()
+                                      for group in _R["measured_synonyms"] for w in group}
+_NOUN_RUN = 4  # at most this many words in a run naming what a sum measures
 _OF_SKIP = _words("of_skip")
 _DISTANCE_UNITS = frozenset(_R["distance_units"])
 _DIRECTIONS = _words("directions")
@@ -355,31 +358,52 @@ def _qualifier_after(s: _Sentence, end: int) -> Optional[str]:
 
 
 def _plain_noun(s: _Sentence, i: int) -> Optional[str]:
-    """The lower-case noun at token i that can say what a percentage or a sum measures."""
+    """The lower-case word at token i that can name what a percentage or a sum measures."""
     w = s.word(i)
-    if (w is None or s.text[s.starts[i]].isupper() or len(w) < 3 or w in stopwords() or w in _NOT_MEASURED
-            or w in _QUALIFIER or w in _DIRECTIONS or w.endswith(("ly", "ed"))):
+    if (w is None or s.text[s.starts[i]].isupper() or len(w) < 3 or w in stopwords()
+            or w in _NOT_MEASURED or w in _QUALIFIER or w in _DIRECTIONS
+            or w.endswith(("ly", "ed", "'s"))):
         return None
-    return _singular(w)
+    return w
+
+
+def _head_noun(s: _Sentence, i: int) -> Optional[str]:
+    """The last of the plain words from token i on ("fire damage" → damage, "eligible voters"
+    → voter), singular and folded to its group in rules/slots.yaml (an offer, a deal and a
+    contract of one sum are one measure)."""
+    head = None
+    for k in range(i, i + _NOUN_RUN):
+        w = _plain_noun(s, k)
+        if w is None:
+            break
+        head = w
+    if head is None:
+        return None
+    head = _singular(head)
+    return _MEASURED_SYNONYMS.get(head, head)
 
 
 def _measured_noun(s: _Sentence, start: int, end: int) -> Optional[str]:
     """What a percentage or a sum measures: "a 25 percent tariff", "25 percent of the vote",
-    "tariffs of 18 percent", "a reward of $35,000"."""
+    "tariffs of 18 percent", "a reward of $35,000", "an estimated $1 million in fire damage"
+    is not read (a preposition between)."""
     i = s.after(end)
     if i < len(s.starts) and s.starts[i] - end <= 1:
         if s.word(i) == "of":
             j = i + 1
-            while s.word(j) in _OF_SKIP:
+            while s.word(j) in _OF_SKIP or (s.word(j) or "").endswith("'s"):
                 j += 1
-            noun = _plain_noun(s, j)
+            noun = _head_noun(s, j)
         else:
-            noun = _plain_noun(s, i)
+            noun = _head_noun(s, i)
         if noun:
             return noun
     k = s.before(start)
     if s.word(k) == "of":
-        return _plain_noun(s, k - 1)
+        w = _plain_noun(s, k - 1)
+        if w:
+            w = _singular(w)
+            return _MEASURED_SYNONYMS.get(w, w)
     return None
 
 

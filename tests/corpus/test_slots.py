@@ -96,7 +96,7 @@ CORPUS = [
     ("Ivo Halvik's tally of 23 goals is a club record.", "23 goals", {"subject": "ivo halvik"}),
     ("The Rovers' 12 goals led the league.", "12 goals", {"subject": "rovers"}),
     ("Harrow Mills made a $4 million offer for the plant.", "$4 million",
-     {"subject": "harrow mills", "measure": "usd offer"}),
+     {"subject": "harrow mills", "measure": "usd contract"}),
     ("Twelve people were killed in Harlow on Monday.", "Twelve people",
      {"subject": "harlow", "measure": "people killed"}),
     ("By volume, Marrovia accounts for 30 percent of the traffic.", "30 percent",
