@@ -327,7 +327,10 @@ def _qualifier_before(s: _Sentence, start: int) -> Optional[str]:
             return None
         found = _qualifier_at(s, i)
         if found:
-            return found
+            # "was arrested five buildings away": a passive has no object to count
+            # (never "is averaging 15 points": a progressive is active)
+            passive = s.word(i - 1) in _PASSIVE and not w.endswith("ing")
+            return None if passive else found
         if w not in _BETWEEN_BEFORE:
             return None
         i -= 1

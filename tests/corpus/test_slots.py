@@ -57,6 +57,7 @@ CORPUS = [
     ("Four soldiers killed two smugglers at the border post.", "two smugglers",
      {"measure": "smuggler killed"}),
     ("Rescuers pulled 40 miners from the flooded shaft.", "40 miners", {"measure": ""}),
+    ("The driver was arrested three streets away.", "three streets", {"measure": ""}),
     ("Doctors treated 19 people for smoke inhalation.", "19 people", {"measure": ""}),
     ("The quake destroyed 200 homes in the hill villages.", "200 homes", {"measure": ""}),
     ("He was injured 3 weeks before the final.", "3 weeks", {"measure": ""}),
