@@ -81,6 +81,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:" + rules.alternation(_U["place_prepositions"]
 _PLACE_AFTER = re.compile(r"-(?:" + rules.alternation(_U["place_suffixes"]) + r")\b")
 _SAID_PREPOSITIONS = frozenset(["on", "in", "late", "early"])
 _OPENING = " \t\"'“‘([-—–•*"  # what may stand before a sentence's first word (as frame.names)
+# Each name is looked for through the whole sentence: names × characters is kept under this
+# (a 2,000-character sentence with 500 names is read in full).
+_FIND_BUDGET = 1_000_000
 
 
 class _Name:
@@ -117,6 +120,8 @@ class _Sentence:
         """Where frame.names stand in the sentence, as whole words (a name frame.names spells
         otherwise, "Harlow-Tessly" as "harlow tessly", has no place and is never a subject)."""
         low = self.low
+        if len(names) * len(low) > _FIND_BUDGET:
+            return  # a flood of names in a huge passage: no places, rather than quadratic time
         found: dict[int, _Name] = {}
         for name in sorted(names, key=len):  # the longer name of two at one place wins
             at = low.find(name)
