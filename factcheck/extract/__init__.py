@@ -209,13 +209,15 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
             ) -> Extraction:
     """Every claim the story makes, in document order, each with its frame and its slots."""
     from factcheck.extract.frame import build_frame
-    from factcheck.extract.slots import ArticleNames, Neighbours, read_slots
+    from factcheck.extract.slots import LONE, ArticleNames, Neighbours, read_slots
 
     doc = article.doc
     lines = _Lines(doc.text)
     people = _people(" ".join(s.text for s in article.sentences))
     quotes = _quotes(article)
-    article_names = ArticleNames(s.text for s in article.sentences)
+    # (not the headline: Title Case capitalizes common words)
+    article_names = ArticleNames("\n".join(s.text for s in article.sentences
+                                           if s.role != "headline"))
     claims: list[Claim] = []
     for index, sentence in enumerate(article.sentences):
         if len(claims) > MAX_CLAIMS:
@@ -225,10 +227,11 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
         found.sort(key=lambda f: (f[1].start + f[0].start, f[1].start + f[0].end))
         # A claim's slots read the other claims of the sentence it is read in (a quote over
         # several sentences is read in all of them).
-        neighbours: dict[int, Neighbours] = {}
-        for where in {id(w): w for _, w in found}.values():
-            neighbours[id(where)] = Neighbours(
-                (m.start, m.end, m.kind) for m, w in found if w is where)
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        for m, w in found:
+            spans.setdefault(id(w), []).append((m.start, m.end, m.kind))
+        neighbours = {key: Neighbours(group) if len(group) > 1 else LONE
+                      for key, group in spans.items()}
         for m, where in found:
             start, end = where.start + m.start, where.start + m.end
             line, column = lines.locate(start)

@@ -22,8 +22,7 @@ from itertools import accumulate
 from typing import Iterable, Optional, Sequence, Union
 
 from factcheck import rules
-from factcheck.extract.frame import stopwords, title_case
-from factcheck.extract.frame import names as frame_names
+from factcheck.extract.frame import stopwords
 from factcheck.extract.quantity import _singular
 from factcheck.model import DateSpan, Duration, Frame, Quantity, Slots, Value
 from factcheck.words import fold, term
@@ -197,25 +196,23 @@ def _sentence(text: str, names: tuple[str, ...]) -> _Sentence:
 
 
 class ArticleNames:
-    """The one-word names an article writes inside its sentences, read when first needed: a
-    capital that opens a sentence is a name ("Halvik scored…") only when the article also
-    writes it capitalized where capitals mean names ("Storms kill…" stays a common word)."""
+    """Whether a capital opening a sentence is a name ("Halvik scored…") rather than a common
+    word ("Storms kill…"): the article also writes it capitalized inside a sentence, after a
+    lower-case word or a comma ("…praised Halvik"). Looked up once per word, in C."""
 
-    def __init__(self, sentences: Iterable[str]) -> None:
-        self._sentences = sentences
-        self._names: Optional[frozenset[str]] = None
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._names is None:
-            found: set[str] = set()
-            for s in self._sentences:
-                if not title_case(s):
-                    found.update(frame_names(s))
-            self._names = frozenset(found)
-        return word in self._names
+        found = self._known.get(word)
+        if found is None:
+            pattern = r"[a-z,;:]\s+" + re.escape(word) + r"(?![^\W_])"
+            found = self._known[word] = re.search(pattern, self._text) is not None
+        return found
 
 
-_NO_NAMES = ArticleNames(())
+_NO_NAMES = ArticleNames("")
 
 
 class Neighbours:
@@ -231,6 +228,9 @@ class Neighbours:
         self.dates = dates
         # where each figure starts, by where it ends: a list of figures is read through
         self.figure_at_end = {e: b for b, e, k in claims if k == "quantity"}
+
+
+LONE = Neighbours(())  # the claim is its sentence's only one
 
 
 def read_slots(sentence: str, start: int, end: int, kind: str, value: Value, frame: Frame,
@@ -481,7 +481,7 @@ def _subject_before(s: _Sentence, start: int, others: Neighbours,
             name_ = w[:-2] if w.endswith("'s") else w
             if (i == s.opener and name_ not in stopwords() and name_ not in _PRONOUNS and gap
                     and not all(x in _NOT_VERBS for x in gap) and not _adjectival(s, i)
-                    and name_ in article_names):
+                    and text[starts[i]:starts[i] + len(name_)] in article_names):
                 return name_
             return None
         gap.append(w)
