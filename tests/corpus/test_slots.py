@@ -259,3 +259,22 @@ def test_linear_on_a_passage_of_many_names():
     slots = read_slots(passage, 0, len(passage) - 11, "quote", None, frame)
     assert time.process_time() - began < 2.0
     assert len(slots.actors) == len(frame.names)
+
+
+def _qualifier_entries():
+    from factcheck import rules
+
+    return [(str(w), group) for group, words in rules.load("slots")["qualifiers"].items()
+            for w in words]
+
+
+@pytest.mark.parametrize("entry,group", _qualifier_entries())
+def test_every_qualifier_entry_can_match(entry, group):
+    """Each word of rules/slots.yaml `qualifiers` is matched as written: a form nothing can
+    match would be a silent gap in the list."""
+    if " " in entry:
+        sentence = f"It was the {entry} 12 people near the river."
+    else:
+        sentence = f"Twelve people were {entry} near the river."
+    text = "12 people" if " " in entry else "Twelve people"
+    assert _claim(sentence, text).slots.measure == f"people {group}"
