@@ -28,7 +28,11 @@ def main() -> None:
                         default=os.path.join(tempfile.gettempdir(), "realnews", "clusters"))
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
-    docs, errors = load_paths(sorted(glob.glob(os.path.join(args.clusters, "*", "*.txt"))))
+    paths = sorted(glob.glob(os.path.join(args.clusters, "*", "*.txt")))
+    if not paths:
+        print(f"no clusters under {args.clusters}: build them with shared/realnews (its README)")
+        return
+    docs, errors = load_paths(paths)
     counts: Counter[str] = Counter()
     times: Counter[tuple[str, str]] = Counter()
     measures: Counter[str] = Counter()
