@@ -207,13 +207,17 @@ def _quotes(article: Article) -> dict[int, list[tuple[Mention, Sentence]]]:
 
 def extract(article: Article, recognize: Callable[[Sentence, Article], list[Mention]] = _mentions
             ) -> Extraction:
-    """Every claim the story makes, in document order."""
+    """Every claim the story makes, in document order, each with its frame and its slots."""
     from factcheck.extract.frame import build_frame
+    from factcheck.extract.slots import LONE, ArticleNames, Neighbours, read_slots
 
     doc = article.doc
     lines = _Lines(doc.text)
     people = _people(" ".join(s.text for s in article.sentences))
     quotes = _quotes(article)
+    # (not the headline: Title Case capitalizes common words)
+    article_names = ArticleNames("\n".join(s.text for s in article.sentences
+                                           if s.role != "headline"))
     claims: list[Claim] = []
     for index, sentence in enumerate(article.sentences):
         if len(claims) > MAX_CLAIMS:
@@ -221,6 +225,13 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
         found = [(m, sentence) for m in recognize(sentence, article)]
         found.extend(quotes.get(index, ()))
         found.sort(key=lambda f: (f[1].start + f[0].start, f[1].start + f[0].end))
+        # A claim's slots read the other claims of the sentence it is read in (a quote over
+        # several sentences is read in all of them).
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        for m, w in found:
+            spans.setdefault(id(w), []).append((m.start, m.end, m.kind))
+        neighbours = {key: Neighbours(group) if len(group) > 1 else LONE
+                      for key, group in spans.items()}
         for m, where in found:
             start, end = where.start + m.start, where.start + m.end
             line, column = lines.locate(start)
@@ -229,12 +240,15 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
             value = m.value
             if isinstance(value, Quote):
                 value = replace(value, speaker_ref=resolve_speaker(value.speaker, people))
+            frame = build_frame(where.text, m.start, m.end, m.kind)
             claims.append(Claim(
                 id=f"{doc.id}#{len(claims) + 1}", article=doc.id, path=doc.path, kind=m.kind,
                 text=doc.text[start:end], start=start, end=end, line=line, column=column,
                 sentence=where.text, sentence_start=where.start, role=where.role,
-                value=value, frame=build_frame(where.text, m.start, m.end, m.kind),
+                value=value, frame=frame,
                 published=doc.published, trusted=doc.trusted, source_label=doc.source_label,
+                slots=read_slots(where.text, m.start, m.end, m.kind, value, frame,
+                                 neighbours[id(where)], article_names),
             ))
     if len(claims) > MAX_CLAIMS:
         raise TooManyClaims()

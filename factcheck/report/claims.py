@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.model import Extraction, LoadError
+from factcheck.model import Extraction, LoadError, Slots
 from factcheck.report.safe import json_text, terminal
 from factcheck.report.values import describe, value_to_dict
 
@@ -21,6 +21,15 @@ SCHEMA = "factcheck/claims@1"
 
 def _error_id(error: LoadError) -> str:
     return error.id or PurePath(error.path).stem
+
+
+def slots_to_dict(slots: Slots) -> dict[str, Any]:
+    """A claim's slots (issue 15) as the claims@1 `slots` object: what it measures, whose
+    figure it is, the names around it, its event word and time, and whether it dates a
+    statement."""
+    return {"measure": slots.measure, "subject": slots.subject, "actors": list(slots.actors),
+            "places": list(slots.places), "event": slots.event, "time": slots.time,
+            "said_at": slots.said_at}
 
 
 def claims_document(extractions: Sequence[Extraction], errors: Sequence[LoadError]) -> dict[str, Any]:
@@ -39,7 +48,7 @@ def claims_document(extractions: Sequence[Extraction], errors: Sequence[LoadErro
             "claims": [{
                 "id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
                 "line": c.line, "column": c.column, "sentence": c.sentence, "role": c.role,
-                "value": value_to_dict(c.value),
+                "value": value_to_dict(c.value), "slots": slots_to_dict(c.slots),
             } for c in ex.claims],
         })
     for err in errors:
