@@ -430,7 +430,7 @@ class TimeNeedsEvent(Veto):
 
 class DifferentNames(Veto):
     """Both claims name who they are about, and the names differ: "Pavara Textiles" is not
-    "Priothara Textiles" (a common word shared), while "Putin" is "Vladimir Putin". Two
+    "Priothara Textiles" (a common word shared), while "Halvik" is "Idris Halvik". Two
     outlets' only counts of one thing weigh who against who and where against where instead:
     "the visit to Harlow" and "Halvik and Tessly signed" may tell one signing."""
 
@@ -461,9 +461,9 @@ def _spelled(name: frozenset[str]) -> frozenset[str]:
 
 
 def _one_name(x: frozenset[str], y: frozenset[str]) -> bool:
-    """"Raj Chohan" and "Raj K. Chohan", "Putin" and "Vladimir Putin": one name written two
-    ways when one holds the other or they share a word that is not generic ("North Korea" and
-    "North Lesteskia" share only "north")."""
+    """"Ana Tessly" and "Ana K. Tessly", "Halvik" and "Idris Halvik": one name written two
+    ways when one holds the other or they share a word that is not generic ("North Drethanta" and
+    "North Oruvel" share only "north")."""
     return x <= y or y <= x or bool((x & y) - _GENERIC)
 
 
@@ -476,8 +476,8 @@ def cast_of(names: Iterable[str], aliases: "Aliases") -> list[frozenset[str]]:
 def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], least: int,
                   share: float) -> Optional[str]:
     """Whether two sets of whole names (each a set of tokens) are two casts: at least `least`
-    names on each side that the other does not hold (as a name or within one: "Putin" is in
-    "Vladimir Putin"), and fewer than `share` of the smaller side held by both."""
+    names on each side that the other does not hold (as a name or within one: "Halvik" is in
+    "Idris Halvik"), and fewer than `share` of the smaller side held by both."""
     if len(xs) < least or len(ys) < least:
         return None
     matched_x = [x for x in xs if any(_one_name(x, y) for y in ys)]
@@ -596,6 +596,37 @@ class SequenceOrdinal(Veto):
     @property
     def _nouns(self) -> frozenset[str]:
         return frozenset(str(w) for w in self.params["nouns"])
+
+
+class DifferentSubject(Veto):
+    """Two players' yards in one game, two towns' tolls of one storm: when both claims say
+    whose value it is (extract's subject slot) and the subjects are not one name written two
+    ways, they are two facts, however alike the sentences."""
+
+    name = "different-subject"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        sa, sb = a.slots.subject, b.slots.subject
+        if not sa or not sb or sa == sb:
+            return None
+        xa, xb = cast_of((sa,), block.aliases), cast_of((sb,), block.aliases)
+        if _one_name(xa[0], xb[0]):
+            return None
+        return f"{sa}'s figure and {sb}'s"
+
+
+class DifferentMeasure(Veto):
+    """"Twelve people killed" and "twelve people injured" count different things in the same
+    unit: when both claims say what they measure (extract's measure slot) and it differs, they
+    are two facts."""
+
+    name = "different-measure"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        ma, mb = a.slots.measure, b.slots.measure
+        if not ma or not mb or ma == mb:
+            return None
+        return f"{ma} and {mb}"
 
 
 class OneSentenceRunTwice(Veto):
@@ -807,7 +838,7 @@ def quote_words(quote: str) -> list[str]:
 
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            ValueElsewhere(), DateBesideElapsed())
-FRAMING = (TimeNeedsEvent(), DifferentNames())
+FRAMING = (TimeNeedsEvent(), DifferentNames(), DifferentSubject(), DifferentMeasure())
 EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
 # Vetoes that cost more than they save run once the evidence is in, on the few pairs left.
 LAST = (OtherCast(), WhoseAge(), Scope(), SequenceOrdinal(), OneSentenceRunTwice())

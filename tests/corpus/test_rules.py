@@ -305,6 +305,23 @@ QUOTE_TEMPLATE = (
           '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
           'Kralevia told reporters in Murland.'))
 
+OFFERS_TWO_CLUBS = (
+    story("Clubs chase Quell", "Harlow Rovers offered $5 million for Mara Quell, the club said."),
+    story("Quell transfer race", "Tessly City offered $7 million for Mara Quell, the club said."))
+SCORERS_OF_ONE_TEAM = (
+    story("Harlow Rovers beat Tessly City in the cup",
+          "Mara Quell scored 23 points for Harlow Rovers on Saturday."),
+    story("Rovers win the cup tie",
+          "Jonas Brecht scored 31 points for Harlow Rovers on Saturday."))
+KILLED_AND_INJURED = (
+    story("Storm batters the northern coast overnight",
+          "The storm killed 14 people in Harlow on Tuesday, officials said."),
+    story("Deadly storm on the northern coast",
+          "The storm injured 16 people in Harlow on Tuesday, officials said."))
+BLAST_DEAD_AND_HURT = (
+    story("Blast at Harlow plant", "The blast injured 12 people at the plant in Harlow."),
+    story("Harlow plant blast", "The blast killed 9 people at the plant in Harlow."))
+
 ALIGN_VETOES = [
     # one-sentence: a sentence that lists several figures states several facts.
     Row("one-sentence", "veto", TWO_TOWNS_ONE_SENTENCE, ("a0", "14 people"), ("a0", "9 people")),
@@ -392,8 +409,20 @@ ALIGN_VETOES = [
     Row("sequence-ordinal", "veto", TWO_ROUNDS_NINTH, ("a0", "second"), ("a1", "ninth")),
     Row("sequence-ordinal", None, ONE_STOPPAGE, ("a0", "sixth"), ("a1", "seventh"),
         then=("same-fact", "score")),
+    # different-subject: two players' points, two clubs' offers (extract's subject slot).
+    Row("different-subject", "veto", SCORERS_OF_ONE_TEAM, ("a0", "23 points"),
+        ("a1", "31 points")),
+    Row("different-subject", "veto", OFFERS_TWO_CLUBS, ("a0", "$5 million"), ("a1", "$7 million")),
+    Row("different-subject", None, SURNAME_AND_FULL_NAME, ("a0", "40 ministers"),
+        ("a1", "60 ministers"), then=("same-fact", "score")),
+    # different-measure: killed is not injured (extract's measure slot).
+    Row("different-measure", "veto", KILLED_AND_INJURED, ("a0", "14 people"), ("a1", "16 people")),
+    Row("different-measure", "veto", BLAST_DEAD_AND_HURT, ("a0", "12 people"), ("a1", "9 people")),
+    Row("different-measure", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
+        then=("same-fact", "score")),
     # whose-age: an age belongs to one person.
-    Row("whose-age", "veto", DRIVER_AND_SHOPPER, ("a0", "41-year-old"), ("a1", "73-year-old")),
+    Row("whose-age", None, DRIVER_AND_SHOPPER, ("a0", "41-year-old"), ("a1", "73-year-old"),
+        then=("different-subject", "veto")),
     Row("whose-age", "veto", TWO_FIGHTERS_AGES, ("a0", "29-year-old"), ("a1", "33-year-old")),
     Row("whose-age", None, ONE_TEACHER_AGE, ("a0", "58-year-old"), ("a1", "57-year-old"),
         then=("same-fact", "score")),
@@ -1017,29 +1046,26 @@ RIOT_DAYS = (
     story("Unrest in Harlow goes on",
           "Harlow has now had seven nights of unrest since the verdict.", day="2025-03-16"))
 
+# Once known gaps, now closed by the subject slot: a shared team or player name no longer hides
+# two players' points or three clubs' offers.
+CLOSED_GAPS = [
+    Row("different-subject", "veto", TWO_SCORERS_ONE_TEAM, ("a0", "23 points"),
+        ("a1", "31 points")),
+    Row("different-subject", "veto", THREE_OFFERS, ("a0", "$5 million"), ("a1", "$7 million")),
+]
+
 KNOWN_GAPS = [
-    # Two players of one team: their points are two facts, but the team's name is shared, so
-    # no name tells them apart (issue 15: "two players' yards in one game").
-    pytest.param(Row("different-names", "veto", TWO_SCORERS_ONE_TEAM, ("a0", "23 points"),
-                     ("a1", "31 points")),
-                 marks=pytest.mark.xfail(strict=True, reason="players of one team are paired")),
     # A headline listing two towns' tolls: Tessly's toll is paired with the body's Harlow toll,
     # since the headline's names (both towns) include the body's.
-    pytest.param(Row("different-names", "veto", HEADLINE_TWO_TOWNS_BODY_ONE,
+    pytest.param(Row("different-subject", "veto", HEADLINE_TWO_TOWNS_BODY_ONE,
                      ("a0", "9 people"), ("a0", "14 people", "standfirst")),
                  marks=pytest.mark.xfail(strict=True, reason="the other town's toll is paired")),
     # Two countries' shares of one port's traffic: the port's name, shared, hides the countries.
-    pytest.param(Row("different-names", "veto", PORT_SHARES, ("a0", "18 percent"),
+    pytest.param(Row("different-subject", "veto", PORT_SHARES, ("a0", "18 percent"),
                      ("a1", "25 percent")),
                  marks=pytest.mark.xfail(strict=True, reason="one shared name defeats the veto")),
-    # Three clubs' offers for one player: three facts, read as one with no majority.
-    pytest.param(Row("different-names", "veto", THREE_OFFERS, ("a0", "$5 million"),
-                     ("a1", "$7 million")),
-                 marks=pytest.mark.xfail(strict=True, reason="the player's name is shared")),
 ]
 KNOWN_GAP_BATCHES = [
-    pytest.param(Batch("no-majority", None, THREE_OFFERS, then=None),
-                 marks=pytest.mark.xfail(strict=True, reason="three clubs' offers disagree")),
     # Three nights of unrest, then seven nights four days later: the same unrest, counted on.
     pytest.param(Batch("consensus", None, RIOT_DAYS, then=None),
                  marks=pytest.mark.xfail(strict=True, reason="a span that grows is a conflict")),
@@ -1082,7 +1108,8 @@ def check_comparison(row: Row, claims: list[Claim]) -> None:
     assert lined_up is row.paired, shown(explain_pair(a, b, claims))
 
 
-@pytest.mark.parametrize("row", ALIGN_VETOES + ALIGN_EVIDENCE + KNOWN_GAPS, ids=_row_id)
+@pytest.mark.parametrize("row", ALIGN_VETOES + ALIGN_EVIDENCE + CLOSED_GAPS + KNOWN_GAPS,
+                         ids=_row_id)
 def test_alignment_rule(row: Row, folder) -> None:
     check_alignment(row, claims_of(row.articles, folder))
 
@@ -1172,7 +1199,7 @@ def _all_rows() -> list:
 def test_every_row_can_fail(folder) -> None:
     """Each row that holds fails once its expectation is broken: no row passes whatever the
     rules say."""
-    checks = ([(check_alignment, r) for r in ALIGN_VETOES + ALIGN_EVIDENCE]
+    checks = ([(check_alignment, r) for r in ALIGN_VETOES + ALIGN_EVIDENCE + CLOSED_GAPS]
               + [(check_comparison, r) for r in COMPARE] + [(check_finding, r) for r in FINDINGS])
     passed = []
     for check, row in checks:
