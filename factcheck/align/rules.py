@@ -425,6 +425,8 @@ class TimeNeedsEvent(Veto):
         near_a, near_b = block.profile(a)[0], block.profile(b)[0]
         if (near_a & near_b) - block.name_stems[a.id] - block.name_stems[b.id]:
             return None
+        if FULL_DATE.event(a, b, block):
+            return None  # two full dates: the event word may stand further off (rule full-date)
         return "no event word near both"
 
 
@@ -448,6 +450,9 @@ class DifferentNames(Veto):
 
 
 _CAST = rules.load("align")["other-cast"]
+_FULL_DATE = re.compile(r"\b(?:" + "|".join(
+    re.escape(str(name)) for names in rules.load("calendar")["months"].values() for name in names)
+    + r")\.?\s+\d{1,2},?\s+\d{4}\b", re.IGNORECASE)
 _HEAD_AFTER = re.compile(r"\s*([A-Za-z][\w'’]*)")
 _SCOPE = re.compile(r"\b(?:" + rules.alternation(rules.load("align")["scope"]["words"],
                                                  flexible_space=True) + r")\b", re.IGNORECASE)
@@ -768,6 +773,35 @@ class MaskedText(Evidence):
         return f"the sentences match {weight / self.most:.0%} as text"
 
 
+class FullDate(Evidence):
+    """"Born April 24, 1923" and "born on April 22, 1923" in two outlets: a day, month and year
+    written out pin one occurrence, so the event word may stand further from the date than
+    usual (within `near` words of both, and among the first `close` of one), and such a pair
+    weighs as much as a lined-up one."""
+
+    name = "full-date"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.near, self.close = int(self.params["near"]), int(self.params["close"])
+
+    def event(self, a: Claim, b: Claim, block: Block) -> set[str]:
+        """The event words two full dates of two outlets share, read as this rule reads them."""
+        if a.article == b.article or not (_FULL_DATE.search(a.text) and _FULL_DATE.search(b.text)):
+            return set()
+        if not (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)):
+            return set()
+        shared = set(a.frame.terms[:self.near]) & set(b.frame.terms[:self.near])
+        shared &= set(a.frame.terms[:self.close]) | set(b.frame.terms[:self.close])
+        return shared - block.name_stems[a.id] - block.name_stems[b.id]
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        return self.most if block.timed and self.event(a, b, block) else 0.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return "two full dates of one " + "/".join(sorted(self.event(a, b, block))) if weight else ""
+
+
 class SoleCountEvent(Rule):
     """Two outlets' only counts of agreements, both "signed": the same agreements, even when
     the rest of the sentences share little. Lifts such a pair to the threshold."""
@@ -839,7 +873,9 @@ def quote_words(quote: str) -> list[str]:
 PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            ValueElsewhere(), DateBesideElapsed())
 FRAMING = (TimeNeedsEvent(), DifferentNames(), DifferentSubject(), DifferentMeasure())
-EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), MaskedText())
+FULL_DATE = FullDate()
+EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), FULL_DATE,
+            MaskedText())
 # Vetoes that cost more than they save run once the evidence is in, on the few pairs left.
 LAST = (OtherCast(), WhoseAge(), Scope(), SequenceOrdinal(), OneSentenceRunTwice())
 SAME_FACT = SameFact()

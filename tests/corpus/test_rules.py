@@ -322,6 +322,22 @@ BLAST_DEAD_AND_HURT = (
     story("Blast at Harlow plant", "The blast injured 12 people at the plant in Harlow."),
     story("Harlow plant blast", "The blast killed 9 people at the plant in Harlow."))
 
+POET_BORN = (
+    story("Harlow poet dies", "Ines Dorn, who was born in a fishing village near Harlow on "
+          "April 24, 1923, wrote eleven books of verse."),
+    story("Ines Dorn remembered", "Born on April 22, 1923, Ines Dorn published her first book "
+          "at nineteen."))
+FERRY_LAUNCHED = (
+    story("Old ferry retired", "The Grey Heron, launched by the Harlow yard on June 3, 1998, "
+          "made its last crossing on Sunday."),
+    story("Farewell to the Grey Heron", "Launched on June 5, 1998, the Grey Heron carried "
+          "ferry passengers for 27 years."))
+POET_BORN_AND_DIED = (
+    story("Harlow poet dies", "Ines Dorn, who was born in a fishing village near Harlow on "
+          "April 24, 1923, wrote eleven books of verse."),
+    story("Ines Dorn remembered", "Ines Dorn, who died in Harlow on May 2, 2001, published her "
+          "first book at nineteen."))
+
 ALIGN_VETOES = [
     # one-sentence: a sentence that lists several figures states several facts.
     Row("one-sentence", "veto", TWO_TOWNS_ONE_SENTENCE, ("a0", "14 people"), ("a0", "9 people")),
@@ -559,6 +575,11 @@ ALIGN_EVIDENCE = [
     Row("lead-event", "for", BRIDGE_OPENED_TWICE, ("a0", "2021"), ("a1", "2022")),
     Row("lead-event", None, BRIDGE_OPENED_AND_BEGUN, ("a0", "2021"), ("a1", "2019")),
     Row("lead-event", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
+    # full-date: two outlets' full dates of one event, the event word further off than usual.
+    Row("full-date", "for", POET_BORN, ("a0", "April 24, 1923"), ("a1", "April 22, 1923")),
+    Row("full-date", "for", FERRY_LAUNCHED, ("a0", "June 3, 1998"), ("a1", "June 5, 1998")),
+    Row("full-date", None, POET_BORN_AND_DIED, ("a0", "April 24, 1923"), ("a1", "May 2, 2001")),
+    Row("full-date", None, BRIDGE_BEGUN, ("a0", "2019"), ("a1", "2020")),
     # headline-restates: a headline restates its own story in fewer words.
     Row("headline-restates", "for", HEADLINE_AND_BODY_TOLL, ("a0", "14 people"),
         ("a0", "12 people")),
