@@ -546,13 +546,20 @@ def _no_majority(sets: Sequence[Sequence[Claim]], settings: Settings, why: _Judg
     """One finding for a fact on which no value has a majority: every value, with its sources."""
     involved = [c for s in sets for c in s]
     kind = _finding_kind(sets[0][0], involved)
-    ordered = sorted(sets, key=lambda s: (_sort_value(s[0]), s[0].id))
-    values = [f"{_value_text(s[0])} ({_sources(s)})" for s in ordered]
+    # Sets that read the same ("more than 8 years" twice, not lined up with each other) are
+    # one value in the list.
+    merged: dict[str, list[Claim]] = {}
+    for group in sets:
+        merged.setdefault(_value_text(group[0]), []).extend(group)
+    ordered = sorted(merged.values(), key=lambda s: (_sort_value(s[0]), s[0].id))
+    # Each value in the words of its first claim ("$160 million", not "160,000,000 USD"); a
+    # date said in words also by the date it means ("this year, 2013").
+    values = [f"{_value_words(s[0])} ({_sources(s)})" for s in ordered]
     listed = ", ".join(values[:-1]) + " and " + values[-1]
     approx = any(_approximate(c) for c in involved)
     sev = "warning" if approx else "error"
     sides = tuple(Side(c, "side", _highlight_in_sentence(c)) for s in ordered for c in s)
-    formed = (f"{len(sets)} values, none held by a majority of the {len(involved)} claims")
+    formed = (f"{len(ordered)} values, none held by a majority of the {len(involved)} claims")
     return Conflict(kind=kind, severity=_severity(kind, sev, settings),
                     message=f"sources disagree, no majority: {listed}",
                     fingerprint=fingerprint(kind, involved), sides=sides, consensus=None,
@@ -568,6 +575,12 @@ def _sort_value(c: Claim) -> float:
     if isinstance(v, Ordinal):
         return float(v.rank)
     return 0.0
+
+
+def _value_words(c: Claim) -> str:
+    if isinstance(c.value, DateSpan) and not any(ch.isdigit() for ch in c.text):
+        return f"{c.text}, {_value_text(c)}"
+    return c.text
 
 
 def _value_text(c: Claim) -> str:
