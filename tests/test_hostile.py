@@ -1,6 +1,7 @@
 """Hostile input: every bad file is named with its reason, every good file is still checked, and
 nothing crashes, hangs or runs. The corpus is generated here (some of it is large)."""
 
+import itertools
 import json
 import os
 
@@ -675,3 +676,66 @@ def test_pathological_article_is_processed_or_skipped_in_seconds(tmp_path, capsy
         assert code == 2
     else:
         assert code in (0, 1)  # 1: the good articles' finding
+
+
+_SYLLABLES = ("bral", "keth", "dun", "lor", "mip", "tav", "quen", "rusk", "sel", "zor", "fen",
+              "gol", "hask", "jor", "nim", "pell", "vost", "wen", "yar", "cobb", "drel", "ith",
+              "kom", "lusk", "marn", "oph", "prav", "sune", "tolk", "urd", "vex", "bost")  # 32,768
+
+
+def _market_day(root, n: int, odd_at: int) -> None:
+    """`n` tiny articles of one template, each naming three people of a chain of invented names:
+    each article shares two with the next, so the batch is one story, and its `n` look-alike
+    claims one fact, although every name is rare. All say 40 people came; four more articles
+    name the cast of article `odd_at`, and one of them says 47."""
+    cast = ["".join(p).capitalize() for p in itertools.islice(
+        itertools.product(_SYLLABLES, repeat=3), n + 2)]
+    root.mkdir()
+
+    def write(name: str, first: str, second: str, third: str, figure: int) -> None:
+        (root / name).write_text(
+            f"Updated: April 3, 2025\n\nMarket Day Draws A Crowd\n\nAt the harvest market, {first} "
+            f"thanked {second} and {third}, who said {figure} people came.\n",
+            encoding="utf-8")
+
+    for i in range(n):
+        write(f"m{i:05d}.txt", *cast[i:i + 3], 40)
+    for k in range(3):
+        write(f"m{odd_at:05d}-{k}.txt", *cast[odd_at:odd_at + 3], 40)
+    write(f"m{odd_at:05d}-odd.txt", *cast[odd_at:odd_at + 3], 47)
+
+
+def _cpu_of_check(root, capsys) -> tuple[float, dict]:
+    """The CPU one in-process check of `root` takes (every stage: --jobs 1), and its report."""
+    start = time.process_time()
+    code = main(["check", str(root), "--no-cache", "--jobs", "1", "--format", "json",
+                 "--fail-on", "never"])
+    cpu = time.process_time() - start
+    captured = capsys.readouterr()
+    assert code == 0 and "Traceback" not in captured.err, captured.err[-2000:]
+    return cpu, json.loads(captured.out)
+
+
+def test_thousands_of_tiny_articles_that_share_names_are_checked_in_linear_time(
+        tmp_path, capsys, monkeypatch):
+    """30,000 tiny articles that share names (issue 18: over 600 s) are one story and one fact
+    of 30,000 look-alike claims. Every stage of the check must cost in proportion to the batch:
+    four times the articles may take at most six times the CPU (a square would take sixteen).
+    The odd figure is found, against its own cast's, and nothing else."""
+    monkeypatch.chdir(tmp_path)  # no claims.yaml of the working directory
+    _market_day(tmp_path / "warm", 50, 25)
+    _market_day(tmp_path / "small", 1000, 500)
+    _market_day(tmp_path / "big", 4000, 2000)
+    with time_limit(30):
+        _cpu_of_check(tmp_path / "warm", capsys)  # imports and rule files, read once
+        small, report_small = _cpu_of_check(tmp_path / "small", capsys)
+        big, report = _cpu_of_check(tmp_path / "big", capsys)
+    assert big < 6 * small, (small, big)
+    for got, n, odd in ((report_small, 1004, "m00500-odd"), (report, 4004, "m02000-odd")):
+        assert got["summary"]["articles"] == n and got["summary"]["unreadable"] == 0
+        [finding] = got["conflicts"]
+        assert (finding["kind"], finding["severity"]) == ("quantity", "error")
+        assert finding["consensus"]["value"] == "40 people"
+        roles = Counter(c["role"] for c in finding["claims"])
+        assert roles["outlier"] == 1 and roles["consensus"] >= 4, roles
+        assert [c["article"] for c in finding["claims"] if c["role"] == "outlier"] == [odd]

@@ -78,8 +78,9 @@ def stories(names: Mapping[str, Iterable[str]],
     first_with: dict[object, str] = {}
     for article in order:
         for pair in combinations(distinctive[article], 2):
-            if not _nested(*pair):
-                groups.join(article, first_with.setdefault(pair, article))
+            first = first_with.setdefault(pair, article)
+            if first != article and not _nested(*pair):  # a pair seen first: nothing to join
+                groups.join(article, first)
 
     holders: dict[str, list[str]] = defaultdict(list)
     for article in order:
