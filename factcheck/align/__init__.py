@@ -338,17 +338,16 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
     facts: list[Claim] = []
     for c in claims:
         (facts if c.trusted else by_article[c.article]).append(c)
-    members: list[Claim] = facts[:]
-    if not (a.trusted or b.trusted) and a.article != b.article:
-        names = {art: story_names(cs) for art, cs in by_article.items()}
-        story = next((s for s in stories(names, aliases) if a.article in s.articles), None)
-        if story is None or b.article not in story.articles:
-            trace.append(Verdict(STORIES.name, "veto", 0.0, "the two articles share no distinctive "
-                                 "names: they are read as different stories", ids))
-            return tuple(trace)
-        members += [c for art in story.articles for c in by_article[art]]
-    else:
-        members += [c for c in claims if not c.trusted]
+    # The story the pair is judged in, as align() cuts the batch: the words weigh as they did.
+    names = {art: story_names(cs) for art, cs in by_article.items()}
+    held = [c.article for c in (a, b) if not c.trusted]
+    story = next((s for s in stories(names, aliases) if held and held[0] in s.articles), None)
+    if story is not None and not all(art in story.articles for art in held):
+        trace.append(Verdict(STORIES.name, "veto", 0.0, "the two articles share no distinctive "
+                             "names: they are read as different stories", ids))
+        return tuple(trace)
+    members: list[Claim] = facts + [c for art in (story.articles if story else ())
+                                    for c in by_article[art]]
     block_members = [c for c in members if family(c) == fa]
     if fa == "quote":
         other = _other_cast(a, b, folded) if a.article != b.article else None

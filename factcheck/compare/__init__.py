@@ -281,7 +281,7 @@ class LooseDays(Rule):
     stage = "compare"
 
 
-class Consensus_(Rule):
+class ConsensusRule(Rule):
     """Within one fact, the value most of its claims agree on (the fact book's, when it has
     one) is the consensus; each claim that conflicts with it directly stands out."""
 
@@ -317,7 +317,7 @@ class Attribution(Rule):
     stage = "compare"
 
 
-LOOSE_DAYS, CONSENSUS, NO_MAJORITY = LooseDays(), Consensus_(), NoMajority()
+LOOSE_DAYS, CONSENSUS, NO_MAJORITY = LooseDays(), ConsensusRule(), NoMajority()
 QUOTE_GRADE, ATTRIBUTION = QuoteGrade(), Attribution()
 
 
