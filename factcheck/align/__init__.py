@@ -195,23 +195,24 @@ def _blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 
 def _block(fam: str, members: Sequence[Claim], folded: Aliases,
-           article_names: Mapping[str, Sequence[frozenset[str]]]) -> Block:
+           article_names: Mapping[str, Iterable[str]]) -> Block:
     share = float(DIFFERENT_NAMES.params["common_name_share"])
     return Block(fam, members, folded, share, NEAR, POSTING_CAP, article_names)
 
 
-def _article_names(claims: Iterable[Claim], folded: Aliases) -> dict[str, list[frozenset[str]]]:
-    """Each article's names, from all its claims' sentences (aliases folded)."""
+def _article_names(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    """Each article's names, from all its claims' sentences (a title-case headline names
+    nothing itself: its article's names stand in)."""
     found: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         found[c.article].update(c.frame.names)
-    return {a: cast_of(ns, folded) for a, ns in found.items()}
+    return found
 
 
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
            traced: bool = True) -> list[Pair]:
     pairs: list[Pair] = []
-    article_names = _article_names(claims, folded)
+    article_names = _article_names(claims)
     for fam, members in _blocks(claims).items():
         if fam == "quote":
             pairs.extend(_align_quotes(members, folded))
@@ -293,7 +294,7 @@ def trace_pairs(claims: Sequence[Claim], wanted: Iterable[tuple[str, str]],
     if not wanted_by_family:
         return {}
     blocks = _blocks(claims)
-    article_names = _article_names(claims, folded)
+    article_names = _article_names(claims)
     out: dict[tuple[str, str], tuple[Verdict, ...]] = {}
     for fam, asked in wanted_by_family.items():
         block = _block(fam, blocks[fam], folded, article_names)
@@ -364,7 +365,7 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
                              f"the quotes' words match {ratio:.0f}%, under "
                              f"{QUOTE_WORDS.params['min_ratio']}", ids))
         return tuple(trace)
-    block = _block(fa, block_members, folded, _article_names(members, folded))
+    block = _block(fa, block_members, folded, _article_names(members))
     keys_a, keys_b = block.keys(a), block.keys(b)
     index: Counter[str] = Counter(k for c in block_members for k in block.keys(c))
     proposing = sorted(k for k in keys_a & keys_b if index[k] <= POSTING_CAP)

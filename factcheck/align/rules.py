@@ -142,7 +142,7 @@ class Block:
 
     def __init__(self, family_name: str, claims: Sequence[Claim], aliases: Aliases,
                  common_name_share: float, near: int, posting_cap: int,
-                 article_names: Optional[Mapping[str, Sequence[frozenset[str]]]] = None) -> None:
+                 article_names: Optional[Mapping[str, Iterable[str]]] = None) -> None:
         self.family = family_name
         self.timed = family_name == "time"
         self.aliases = aliases
@@ -174,6 +174,7 @@ class Block:
                                   if isinstance(c.value, Duration)}
         self.sole = _sole_counts(family_name, claims)
         self.article_names = article_names or {}
+        self.article_casts: dict[str, list[frozenset[str]]] = {}
         self.casts: dict[str, list[frozenset[str]]] = {}
         self.mismatches: dict[object, Optional[str]] = {}
         self.scopes: dict[str, Optional[str]] = {}
@@ -243,7 +244,11 @@ class Block:
 
     def article_cast(self, c: Claim) -> Sequence[frozenset[str]]:
         """The names of a claim's whole article (for a headline that names nothing itself)."""
-        return self.article_names.get(c.article, ())
+        known = self.article_casts.get(c.article)
+        if known is None:  # worked out only for the few claims that need it
+            known = self.article_casts[c.article] = cast_of(
+                self.article_names.get(c.article, ()), self.aliases)
+        return known
 
     def sole_pair(self, a: Claim, b: Claim) -> bool:
         return a.article != b.article and a.id in self.sole and self.sole[a.id] == self.sole.get(b.id)
@@ -485,14 +490,27 @@ def cast_mismatch(xs: Sequence[frozenset[str]], ys: Sequence[frozenset[str]], le
     "Idris Halvik"), and fewer than `share` of the smaller side held by both."""
     if len(xs) < least or len(ys) < least:
         return None
-    matched_x = [x for x in xs if any(_one_name(x, y) for y in ys)]
-    matched_y = [y for y in ys if any(_one_name(x, y) for x in xs)]
+    # Only names that share a word can be one name: found through the words, not every pair.
+    holding: dict[str, list[int]] = {}
+    for j, y in enumerate(ys):
+        for w in y:
+            holding.setdefault(w, []).append(j)
+    matched_x: list[frozenset[str]] = []
+    matched_y: set[int] = set()
+    for x in xs:
+        found = False
+        for j in {j for w in x for j in holding.get(w, ())}:
+            if _one_name(x, ys[j]):
+                found = True
+                matched_y.add(j)
+        if found:
+            matched_x.append(x)
     if len(xs) - len(matched_x) < least or len(ys) - len(matched_y) < least:
         return None
     if max(len(matched_x), len(matched_y)) >= share * min(len(xs), len(ys)):
         return None
     only_x = sorted(" ".join(sorted(x)) for x in xs if x not in matched_x)
-    only_y = sorted(" ".join(sorted(y)) for y in ys if y not in matched_y)
+    only_y = sorted(" ".join(sorted(y)) for j, y in enumerate(ys) if j not in matched_y)
     return f"{', '.join(only_x[:3])} here, {', '.join(only_y[:3])} there"
 
 
