@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from factcheck import rules
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Quote, Verdict
 from factcheck.rulebook import Rule
-from factcheck.words import stem
+from factcheck.words import stem, term
 
 EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 
@@ -420,15 +420,20 @@ class DateBesideElapsed(Veto):
 class TimeNeedsEvent(Veto):
     """A year counts nothing by itself: "founded in 1987" and "first loss in 26 years" share
     the company's name but no event. Time claims must share a word near the value that is not
-    a name."""
+    a name, nor a light verb that names no event ("it happened in 1959", "took place in
+    2004": `light_words`)."""
 
     name = "time-needs-event"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.light = frozenset(term(str(w)) for w in self.params["light_words"])
 
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
         if not block.timed:
             return None
         near_a, near_b = block.profile(a)[0], block.profile(b)[0]
-        if (near_a & near_b) - block.name_stems[a.id] - block.name_stems[b.id]:
+        if (near_a & near_b) - block.name_stems[a.id] - block.name_stems[b.id] - self.light:
             return None
         if FULL_DATE.event(a, b, block):
             return None  # two full dates: the event word may stand further off (rule full-date)

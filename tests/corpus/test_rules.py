@@ -338,6 +338,10 @@ POET_BORN_AND_DIED = (
     story("Ines Dorn remembered", "Ines Dorn, who died in Harlow on May 2, 2001, published her "
           "first book at nineteen."))
 
+TWO_HAPPENINGS = (
+    story("Harlow remembers the flood", "It happened in 1998, when the river broke its banks."),
+    story("Tessly marks an anniversary", "It happened in 2003, a week before the harvest."))
+
 ALIGN_VETOES = [
     # one-sentence: a sentence that lists several figures states several facts.
     Row("one-sentence", "veto", TWO_TOWNS_ONE_SENTENCE, ("a0", "14 people"), ("a0", "9 people")),
@@ -378,6 +382,8 @@ ALIGN_VETOES = [
     # time-needs-event: a year counts nothing by itself.
     Row("time-needs-event", "veto", FOUNDED_AND_LOSS, ("a0", "1987"), ("a1", "26 years")),
     Row("time-needs-event", "veto", OPENED_AND_NAMED, ("a0", "2021"), ("a1", "2016")),
+    # a light verb names no event: "it happened in 1998" and "it happened in 2003"
+    Row("time-needs-event", "veto", TWO_HAPPENINGS, ("a0", "1998"), ("a1", "2003")),
     Row("time-needs-event", None, BRIDGE_BEGUN, ("a0", "2019"), ("a1", "2020"),
         then=("same-fact", "score")),
     Row("time-needs-event", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
