@@ -641,6 +641,8 @@ BOUNDED_PROBES = {  # name → a generated article that hung, or was quadratic, 
     "km": " ".join(f"{i} km" for i in range(1, 50_001)),
     "between": "between 1 and 2 percent " * 8_333,
     "spaces": "a" + " " * 200_000 + "b",
+    # the same run inside a sentence of prose, which segment reads for a source tag: 32 s before
+    "spaced_prose": "A" + " " * 200_000 + "b. The storm killed 14 people in the town.",
     "lower_stops": "x. y. " * 50_000,  # every full stop read and passed over (quadratic)
     "long_word_stops": ("a" * 40 + ". ") * 10_000,
 }
