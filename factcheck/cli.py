@@ -543,9 +543,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     if len(findings) > 1:
         raise _UsageError(f"explain takes one finding at a time (got {', '.join(findings)})")
     if not findings and len(places) != 2:
+        missing = [p for p in paths if not os.path.exists(p)]
         if places:
             raise _UsageError(f"explain takes two places (got {len(places)}: "
-                              f"{', '.join(p.given for p in places)})")
+                              f"{', '.join(p.given for p in places)})"
+                              + (f"; no such file: {', '.join(missing)}" if missing else ""))
         raise _UsageError("what to explain? a finding (C1 or its fingerprint) or two places "
                           "(FILE:LINE or claim ids), after the articles' PATHs; or --rules")
     if not paths:
@@ -557,8 +559,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         paths = files
         _say("note: only " + " and ".join(files) + " read; name the batch's PATHs to weigh "
              "words and stories as its check does")
+    batch = _load_batch(args, paths)
     try:
-        batch = _load_batch(args, paths)
         _refuse_output(args.output, _inputs(batch.docs, batch.load_errors, batch.book))
         if findings:
             done = _check_report(batch, args, keep_extractions=False)
@@ -580,6 +582,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             else:
                 _print_to(args, lambda console: explain.print_pair(console, told))
     except explain.ExplainError as exc:
+        # What could not be read is said first: it may be why the finding or place is missing.
+        for err in batch.load_errors:
+            _say(f"{err.path}: {err.reason}")
         for line in exc.lines:
             _say(line)
         return EXIT_USAGE

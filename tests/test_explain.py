@@ -179,6 +179,15 @@ def test_an_unreadable_path_is_named_and_exits_2(batch, capsys):
     assert "quantity-intervals" in out  # what could be read is still explained
 
 
+def test_a_missing_path_is_named_when_no_finding_is_left(batch, capsys):
+    """Only a missing folder given: the error says it is missing, not just "no finding"."""
+    code, out, err = run(capsys, "nowhere", "C1")
+    assert code == 2 and out == ""
+    assert "nowhere: no such file or directory" in err and "no finding C1" in err
+    code, _, err = run(capsys, "news", "nowhere.txt:3", "news/b.txt:7")
+    assert code == 2 and "no such file: nowhere.txt:3" in err
+
+
 def test_output_file(batch, capsys):
     code, out, _ = run(capsys, "news", "C1", "--format", "json", "--output", "why.json")
     assert code == 0 and out == ""
