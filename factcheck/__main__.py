@@ -16,8 +16,10 @@ def _stop(signum: int, frame: object) -> None:
 def run() -> int:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    from factcheck.batch import collect_rarely
     from factcheck.cli import main
 
+    collect_rarely()
     return main()
 
 
