@@ -180,8 +180,9 @@ class Block:
         self.scopes: dict[str, Optional[str]] = {}
         # The values each sentence states ("between $140 million and $150 million": two)
         self.sentence_values: dict[tuple[str, int], set[object]] = defaultdict(set)
+        self.stated = {c.id: stated_value(c) for c in claims}
         for c in claims:
-            self.sentence_values[(c.article, c.sentence_start)].add(stated_value(c))
+            self.sentence_values[(c.article, c.sentence_start)].add(self.stated[c.id])
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
         self.quotes: dict[str, Optional[str]] = {}
@@ -392,7 +393,7 @@ class ValueElsewhere(Veto):
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
         if a.article == b.article:
             return None
-        va, vb = stated_value(a), stated_value(b)
+        va, vb = block.stated[a.id], block.stated[b.id]
         if va == vb:
             return None
         for here, other, value in ((a, b, vb), (b, a, va)):
@@ -530,8 +531,9 @@ class OtherCast(Veto):
     name = "other-cast"
 
     def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
-        if a.article == b.article or a.trusted or b.trusted:
-            return None
+        if a.article == b.article or a.trusted or b.trusted or (
+                a.frame.names == b.frame.names and a.frame.names):
+            return None  # the same names (a wire sentence run twice): the same cast
         xs, ys = block.cast(a), block.cast(b)
         share = self.share
         if not xs or not ys:
@@ -902,7 +904,6 @@ EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCou
 # Vetoes that cost more than they save run once the evidence is in, on the few pairs left.
 LAST = (OtherCast(), WhoseAge(), Scope(), SequenceOrdinal(), OneSentenceRunTwice())
 SAME_FACT = SameFact()
-_MOST_EVIDENCE = sum(rule.most for rule in EVIDENCE)
 SOLE_COUNT_EVENT = SoleCountEvent()
 CANDIDATES = Candidates()
 FAMILY = Family()
@@ -911,29 +912,52 @@ STORIES, SAME_CLAIM = Stories(), SameClaim()
 MIN_SCORE = float(SAME_FACT.params["min_score"])
 
 
+_FIRST_VETOES = tuple(rule.veto for rule in PAIRING + FRAMING)
+# Each evidence rule with the most the rules from it on can still add.
+_WEIGHS = tuple((rule.weigh, sum(r.most for r in EVIDENCE[i:])) for i, rule in enumerate(EVIDENCE))
+
+
+def _judge_traced(a: Claim, b: Claim, block: Block,
+                  trace: list[Verdict]) -> tuple[Optional[bool], float]:
+    """The vetoes and evidence of `judge`, each rule's verdict written down; (None, 0.0) when
+    a veto holds, else whether the pair is a sole-count pair and the evidence's sum."""
+    ids = (a.id, b.id)
+    for rule in PAIRING + FRAMING:
+        why = rule.veto(a, b, block)
+        if why:
+            trace.append(Verdict(rule.name, "veto", 0.0, why, ids))
+            return None, 0.0
+    score = 0.0
+    for rule in EVIDENCE:
+        w = rule.weigh(a, b, block)
+        score += w
+        if w:
+            trace.append(Verdict(rule.name, "for", round(w, 3), rule.reason(a, b, block, w), ids))
+    return block.sole_pair(a, b), score
+
+
 def judge(a: Claim, b: Claim, block: Block, min_score: float = MIN_SCORE,
           trace: Optional[list[Verdict]] = None) -> float:
     """How strongly two claims of one block are one fact: 0.0 when a veto holds or the score
     cannot reach `min_score` (most candidates: the fuzzy text match then never runs). With a
     `trace` list, every rule's verdict is appended to it and no shortcut is taken."""
+    if trace is None:
+        # The common case, a candidate nobody asked about: bound methods, no verdicts.
+        for veto in _FIRST_VETOES:
+            if veto(a, b, block):
+                return 0.0
+        sole = block.sole_pair(a, b)
+        score = 0.0
+        floor = min_score - 1e-6
+        for weigh, left in _WEIGHS:
+            if not sole and score + left < floor:
+                return 0.0
+            score += weigh(a, b, block)
+    else:
+        sole, score = _judge_traced(a, b, block, trace)
+        if sole is None:
+            return 0.0
     ids = (a.id, b.id)
-    for rule in PAIRING + FRAMING:
-        why = rule.veto(a, b, block)
-        if why:
-            if trace is not None:
-                trace.append(Verdict(rule.name, "veto", 0.0, why, ids))
-            return 0.0
-    sole = block.sole_pair(a, b)
-    score = 0.0
-    left = _MOST_EVIDENCE
-    for rule in EVIDENCE:
-        if trace is None and not sole and score + left < min_score - 1e-6:
-            return 0.0
-        w = rule.weigh(a, b, block)
-        left -= rule.most
-        score += w
-        if trace is not None and w:
-            trace.append(Verdict(rule.name, "for", round(w, 3), rule.reason(a, b, block, w), ids))
     if sole and 0 < score < min_score and block.shared_event_words(a, b):
         if trace is not None:
             words = ", ".join(sorted(block.shared_event_words(a, b)))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
-from typing import Callable, Mapping, Optional, Union
+from typing import Callable, ClassVar, Mapping, Optional, Union
 
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Verdict
 from factcheck.report.values import describe
@@ -193,6 +193,7 @@ class Relation(Rule):
     """A comparison rule: it decides (an outcome and why) or passes to the next rule."""
 
     stage = "compare"
+    both: ClassVar[Optional[type]] = None  # decides only when both values are of this type
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         raise NotImplementedError
@@ -202,6 +203,7 @@ class UnitsDiffer(Relation):
     """Figures in different units are not weighed against each other: 12 people and 12 percent."""
 
     name = "units-differ"
+    both = Quantity
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -216,6 +218,7 @@ class RunningCount(Relation):
     rules/wording.yaml `running_counts`)."""
 
     name = "running-count"
+    both = Quantity
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -236,6 +239,7 @@ class QuantityIntervals(Relation):
     tolerance; otherwise they conflict."""
 
     name = "quantity-intervals"
+    both = Quantity
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -251,6 +255,7 @@ class ElapsedSameDay(Relation):
     same day: they compare as figures."""
 
     name = "elapsed-same-day"
+    both = Duration
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -266,6 +271,7 @@ class SameRank(Relation):
     """"The second summit" and "the third summit" of one event cannot both be true."""
 
     name = "same-rank"
+    both = Ordinal
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -292,6 +298,7 @@ class CalendarMonthDay(Relation):
     "June 8" and "June 13" cannot be one day in any year."""
 
     name = "calendar-month-day"
+    both = DateSpan
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
@@ -329,6 +336,7 @@ class RelativeDaysApart(Relation):
     without its year is no such date: it names one day whoever reads it in the news cycle."""
 
     name = "relative-days-apart"
+    both = DateSpan
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         if (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)
@@ -342,6 +350,7 @@ class EraDiffers(Relation):
     """One source speaks of this week, the other of history years before: not one event."""
 
     name = "era-differs"
+    both = DateSpan
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
@@ -388,11 +397,19 @@ RELATIONS: tuple[Relation, ...] = (
     SpanOverlap())
 
 
+@lru_cache(maxsize=None)
+def _chain(type_a: type, type_b: type) -> tuple[Relation, ...]:
+    """The rules, in order, that can decide for two values of these types (a count is never
+    weighed by the calendar's rules)."""
+    return tuple(rule for rule in RELATIONS if rule.both is None
+                 or (issubclass(type_a, rule.both) and issubclass(type_b, rule.both)))
+
+
 def judge(a: Claim, b: Claim, settings: Settings = Settings(), explain: bool = True) -> Verdict:
     """The first rule that decides, in order, and why: "agree", "conflict", "update" or
     "skip" (the two cannot be compared). Without `explain` the costlier reasons are left
     empty: a batch judges every lined-up pair, a trace shows a dozen."""
-    for rule in RELATIONS:
+    for rule in _chain(type(a.value), type(b.value)):
         decided = rule.decide(a, b, settings)
         if decided is not None:
             outcome, reason = decided
