@@ -24,9 +24,6 @@ from factcheck.words import stem, term
 EDITORIAL_ROLES = frozenset({"headline", "standfirst", "key_point", "caption"})
 
 _UNITS = rules.load("units")
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:" + rules.alternation(rules.load("speech")["verbs"]) +
-    r")(?:\s+(?:reporters|journalists))?\s+(?:on\s+|in\s+|late\s+|early\s+)?$", re.IGNORECASE)
 # Money, people, years: counts too general for two outlets' only figures to be one fact.
 _GENERAL_COUNTS = (frozenset(_UNITS["currency_prefix"].values())
                    | frozenset(_UNITS["unit_after"].values()) | frozenset(_UNITS["general_counts"]))
@@ -48,14 +45,8 @@ _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def reporting_time(claim: Claim) -> bool:
     """"officials said on Thursday", "as I said in April": when something was said, not a fact
-    of the story."""
-    if claim.kind != "date":
-        return False
-    if claim.slots.said_at:
-        return True
-    before = claim.sentence[max(0, claim.start - claim.sentence_start - 40):
-                            claim.start - claim.sentence_start]
-    return bool(_SPEECH_BEFORE.search(before))
+    of the story (extract's said_at slot)."""
+    return claim.kind == "date" and claim.slots.said_at
 
 
 def family(claim: Claim) -> Optional[str]:
