@@ -199,6 +199,13 @@ class Relation(Rule):
         raise NotImplementedError
 
 
+def _weigh_figures(va: Quantity, vb: Quantity, settings: Settings) -> tuple[str, Reason]:
+    """Agree when the two intervals can both hold, else conflict (counts and elapsed times)."""
+    if quantities_overlap(va, vb, settings):
+        return "agree", lambda: f"{describe(va)} and {describe(vb)} can both hold"
+    return "conflict", lambda: f"{describe(va)} and {describe(vb)} cannot both hold"
+
+
 class UnitsDiffer(Relation):
     """Figures in different units are not weighed against each other: 12 people and 12 percent."""
 
@@ -245,9 +252,7 @@ class QuantityIntervals(Relation):
         va, vb = a.value, b.value
         if not (isinstance(va, Quantity) and isinstance(vb, Quantity)):
             return None
-        if quantities_overlap(va, vb, settings):
-            return "agree", lambda: f"{describe(va)} and {describe(vb)} can both hold"
-        return "conflict", lambda: f"{describe(va)} and {describe(vb)} cannot both hold"
+        return _weigh_figures(va, vb, settings)
 
 
 class ElapsedSameDay(Relation):
@@ -261,9 +266,7 @@ class ElapsedSameDay(Relation):
         va, vb = a.value, b.value
         if (isinstance(va, Duration) and isinstance(vb, Duration) and a.published == b.published
                 and va.amount.unit == vb.amount.unit):
-            if quantities_overlap(va.amount, vb.amount, settings):
-                return "agree", lambda: f"{describe(va.amount)} and {describe(vb.amount)} can both hold"
-            return "conflict", lambda: f"{describe(va.amount)} and {describe(vb.amount)} cannot both hold"
+            return _weigh_figures(va.amount, vb.amount, settings)
         return None
 
 
