@@ -22,11 +22,12 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
-from factcheck.align import align_story, stories, story_names, trace_pairs
+from factcheck.align import align_story, trace_pairs
 from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
 from factcheck.compare import Settings, compare, judged_pairs, with_alignment
+from factcheck.events import events, profile
 from factcheck.extract import TooManyClaims, extract
-from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
+from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
 from factcheck.segment import segment
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
@@ -46,10 +47,14 @@ def analyse_one(doc: Document) -> Outcome:
         return LoadError(doc.path, f"could not be analysed: {type(exc).__name__}: {exc}", id=doc.id)
 
 
-def _row(extraction: Extraction) -> tuple[frozenset[str], ArticleRow]:
-    """An article's story names and its cache row, made where it was extracted."""
-    names = story_names(extraction.claims)
-    return names, article_row(extraction, names)
+def _profile(extraction: Extraction) -> Profile:
+    return profile(extraction.claims, extraction.article.doc.published)
+
+
+def _row(extraction: Extraction) -> tuple[Profile, ArticleRow]:
+    """An article's event profile and its cache row, made where it was extracted."""
+    found = _profile(extraction)
+    return found, article_row(extraction, found)
 
 
 def _with_row(doc: Document) -> tuple[Outcome, Optional[ArticleRow]]:
@@ -68,7 +73,7 @@ def _chunk_with_rows(docs: Sequence[Document]) -> list[tuple[Outcome, Optional[A
 
 
 class _Read(NamedTuple):
-    """What a check needs back from a worker for one article: its claims, story names and
+    """What a check needs back from a worker for one article: its claims, event profile and
     cache row, and the whole extraction only when a report will show it (the sentences weigh
     as much as the claims, and a batch's worth of them is most of a run's memory). The claims
     stay pickled: the parent only hands them on to the process that aligns their story, and
@@ -76,7 +81,7 @@ class _Read(NamedTuple):
 
     claims: bytes
     count: int
-    names: frozenset[str]
+    profile: Profile
     row: Optional[ArticleRow]
     extraction: Optional[Extraction]
 
@@ -87,8 +92,8 @@ def _chunk_for_check(docs: Sequence[Document], with_rows: bool, keep: bool
     for doc in docs:
         outcome = analyse_one(doc)
         if isinstance(outcome, Extraction):
-            names, row = _row(outcome) if with_rows else (story_names(outcome.claims), None)
-            out.append(_Read(_pack(outcome.claims), len(outcome.claims), names, row,
+            found, row = _row(outcome) if with_rows else (_profile(outcome), None)
+            out.append(_Read(_pack(outcome.claims), len(outcome.claims), found, row,
                              outcome if keep else None))
         else:
             out.append(outcome)
@@ -369,14 +374,14 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     claims_of: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     failed: dict[str, LoadError] = {}
-    names: dict[str, frozenset[str]] = {}
+    profiles: dict[str, Profile] = {}
     rows: dict[str, ArticleRow] = {}
     work = partial(_chunk_for_check, with_rows=cache is not None, keep=keep_extractions)
     for doc, result in zip(todo, _run(todo, workers, work, advance)):
         if isinstance(result, LoadError):
             failed[doc.id] = result
             continue
-        claims_of[doc.id], counts[doc.id], names[doc.id] = result.claims, result.count, result.names
+        claims_of[doc.id], counts[doc.id], profiles[doc.id] = result.claims, result.count, result.profile
         if result.extraction is not None:
             fresh[doc.id] = result.extraction
         if cache and result.row:
@@ -388,13 +393,12 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
         cache.put_articles(rows)
     for doc in docs:
         if doc.id not in claims_of and doc.id not in failed:
-            story_of, counts[doc.id] = known[keys[doc.id]]
-            names[doc.id] = frozenset(story_of)
-    names = {d.id: names[d.id] for d in docs if d.id in names}  # batch order: it names stories
+            profiles[doc.id], counts[doc.id] = known[keys[doc.id]]
+    profiles = {d.id: profiles[d.id] for d in docs if d.id in profiles}  # batch order names events
 
     context = _context(facts, aliases, settings) if cache else ""
     with _collector_paused():
-        batch_stories = stories(names, aliases)
+        batch_stories = events(profiles, aliases)
     skeys = [story_key((keys[a] for a in s.articles), context) if cache else ""
              for s in batch_stories]
     done = cache.stories(skeys) if cache else {}

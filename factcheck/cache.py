@@ -185,18 +185,43 @@ def story_key(article_keys: Iterable[str], context: str) -> str:
 
 class ArticleRow(NamedTuple):
     """What the cache keeps of one article: its extraction's JSON (the document left out: it
-    is read afresh), its story names and its claim count."""
+    is read afresh), its event profile (as JSON) and its claim count."""
 
     data: str
-    names: tuple[str, ...]
+    profile: str
     claims: int
 
 
-def article_row(extraction: model.Extraction, names: Iterable[str]) -> ArticleRow:
+def profile_json(found: model.Profile) -> str:
+    return json.dumps({"names": sorted(found.names),
+                       "published": found.published.isoformat() if found.published else None,
+                       "dated": [list(span) for span in found.dated],
+                       "recalled": [list(span) for span in found.recalled]}, ensure_ascii=False)
+
+
+def _profile_from(text: Any) -> Optional[model.Profile]:
+    """A profile row read back, or None when it is not one (the cache is untrusted)."""
+    try:
+        data = json.loads(text)
+        names, published = data["names"], data["published"]
+        dated, recalled = data["dated"], data["recalled"]
+        if not (type(names) is list and all(type(n) is str for n in names)
+                and all(type(spans) is list and all(
+                    type(s) is list and len(s) == 2 and all(type(d) is int for d in s)
+                    for s in spans) for spans in (dated, recalled))):
+            return None
+        day = date.fromisoformat(published) if published is not None else None
+        return model.Profile(frozenset(names), day, tuple((s[0], s[1]) for s in dated),
+                             tuple((s[0], s[1]) for s in recalled))
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return None
+
+
+def article_row(extraction: model.Extraction, found: model.Profile) -> ArticleRow:
     """Built where the extraction is made (a worker process), so encoding runs in parallel."""
     bare = dataclasses.replace(extraction, article=dataclasses.replace(
         extraction.article, doc=dataclasses.replace(extraction.article.doc, text="")))
-    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), tuple(sorted(names)),
+    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), profile_json(found),
                       len(extraction.claims))
 
 
@@ -307,19 +332,15 @@ class ClaimsCache:
                 return
             self._warn(f"claims cache write failed ({exc}); results not cached")
 
-    def summaries(self, keys: Sequence[str]) -> dict[str, tuple[tuple[str, ...], int]]:
-        """(story names, claim count) by article key, without decoding any extraction."""
-        out: dict[str, tuple[tuple[str, ...], int]] = {}
-        for key, names, claims in self._select("article", "names, claims", keys):
-            try:
-                story = tuple(json.loads(names))
-            except (ValueError, TypeError, RecursionError):
-                story = None
-            if (story is None or type(claims) is not int or claims < 0
-                    or not all(type(n) is str for n in story)):
+    def summaries(self, keys: Sequence[str]) -> dict[str, tuple[model.Profile, int]]:
+        """(event profile, claim count) by article key, without decoding any extraction."""
+        out: dict[str, tuple[model.Profile, int]] = {}
+        for key, text, claims in self._select("article", "names, claims", keys):
+            found = _profile_from(text)
+            if found is None or type(claims) is not int or claims < 0:
                 self._drop()  # one bad row costs one re-extraction
                 continue
-            out[key] = (story, claims)
+            out[key] = (found, claims)
         return out
 
     def extractions(self, docs: Mapping[str, model.Document]) -> dict[str, model.Extraction]:
@@ -335,7 +356,7 @@ class ClaimsCache:
         return found
 
     def put_articles(self, rows: Mapping[str, ArticleRow]) -> None:
-        self._write("article", [(key, json.dumps(r.names, ensure_ascii=False), r.claims, r.data)
+        self._write("article", [(key, r.profile, r.claims, r.data)
                                 for key, r in rows.items()])
 
     def stories(self, keys: Sequence[str]) -> dict[str, list[model.Conflict]]:

@@ -243,11 +243,26 @@ Trace = tuple[Verdict, ...]
 
 
 @dataclass(frozen=True)
-class Story:
-    """Articles that report one event (they share a distinctive name); claims are lined up only
-    within a story."""
+class Profile:
+    """What ties one article to its event (see events.py): the names its claims are about, when
+    it was published, the occurrences it dates to the day or month that lie outside its own days,
+    and the past years it recalls (all as day-number intervals, inclusive)."""
+
+    names: frozenset[str]
+    published: Optional[date] = None
+    dated: tuple[tuple[int, int], ...] = ()
+    recalled: tuple[tuple[int, int], ...] = ()  # years it recalls ("16 years ago", "in 2007")
+
+
+@dataclass(frozen=True)
+class Event:
+    """Articles that report one occurrence (close in time, sharing its names); claims are lined
+    up only within an event."""
 
     articles: tuple[str, ...]
+
+
+Story = Event  # the name the cache and older callers use
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ def test_rules_lists_every_registered_rule(capsys):
     assert code == 0
     assert [r["name"] for r in doc["rules"]] == list(_register())
     for r in doc["rules"]:
-        assert r["stage"] in ("align", "compare") and r["why"] and r["summary"]
+        assert r["stage"] in ("events", "align", "compare") and r["why"] and r["summary"]
     assert {r["name"]: r["params"] for r in doc["rules"]}["same-fact"]["min_score"] > 0
     code = main(["explain", "--rules"])
     out = capsys.readouterr().out

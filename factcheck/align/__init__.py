@@ -16,13 +16,13 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from factcheck.rules import load as load_rules
 from factcheck.align.rules import (
-    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, SAME_CLAIM, STORIES, Aliases, Block, DifferentNames, OtherCast,
+    CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, SAME_CLAIM, Aliases, Block, DifferentNames, OtherCast,
     cast_mismatch, cast_of, family, judge, quote_words, reporting_time,
 )
-from factcheck.model import Claim, Pair, Quote, Story, Verdict
+from factcheck.model import Claim, Pair, Verdict
 
 __all__ = ["Aliases", "MIN_SCORE", "align", "align_story", "candidate_count", "explain_pair",
-           "family", "reporting_time", "stories", "story_names", "trace_pairs"]
+           "family", "reporting_time", "trace_pairs"]
 
 _DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
 DIFFERENT_NAMES, OTHER_CAST = DifferentNames(), OtherCast()
@@ -31,130 +31,6 @@ POSTING_CAP = int(CANDIDATES.params["posting_cap"])
 
 # Rules and what they read live in align/rules.py; this module proposes candidate pairs, cuts
 # the batch into stories and runs the rules over each.
-
-
-STORY_NAME_SHARE = 0.005  # a name in more than this share of the articles links no story
-STORY_NAME_FLOOR = 25  # ...but in a batch this small every name links
-ONE_STORY_UP_TO = 25  # a draft and a handful of sources are read as one story
-
-
-def story_names(claims: Iterable[Claim]) -> frozenset[str]:
-    """The names one article's claims are about: what ties it to other articles of its story."""
-    found: set[str] = set()
-    for c in claims:
-        found.update(c.frame.names)
-        if isinstance(c.value, Quote) and c.value.speaker_ref:
-            found.add(c.value.speaker_ref)
-    return frozenset(found)
-
-
-def stories(names: Mapping[str, Iterable[str]],
-            aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[Story]:
-    """The batch cut into stories: articles that share distinctive names tell one story.
-
-    Two outlets reporting one event name the same people and places; an archive of thousands
-    of articles holds hundreds of events whose "first visit in 18 years" and "worst floods in
-    41 years" must never be lined up. A name found in many articles ("Reuters", a president in
-    every story) links nothing; a batch of a few articles is one story. One shared name is weak
-    evidence (a town has many stories), so articles are linked by two shared names (not one
-    inside the other); an article that shares only single names joins the one story that holds
-    the rarest of them, or, when no story of several articles holds any, the other such
-    articles it shares a name with. Alignment and comparison look inside one story at a time,
-    which keeps them linear in the batch and lets an unchanged story's findings be reused.
-    `names` maps each article, in batch order, to its `story_names`.
-    """
-    order = list(names)
-    if len(order) <= ONE_STORY_UP_TO:
-        return [Story(articles=tuple(order))] if order else []
-    folded = Aliases(aliases)
-    canonical = {a: sorted({folded.canonical.get(n, n) for n in names[a]}) for a in order}
-    share: Counter[str] = Counter()
-    for article in order:
-        share.update(canonical[article])
-    limit = max(STORY_NAME_FLOOR, int(len(order) * STORY_NAME_SHARE))
-    distinctive = {a: [n for n in canonical[a] if share[n] <= limit] for a in order}
-    groups = _Groups(order)
-
-    first_with: dict[object, str] = {}
-    for article in order:
-        for pair in combinations(distinctive[article], 2):
-            first = first_with.setdefault(pair, article)
-            if first != article and not _nested(*pair):  # a pair seen first: nothing to join
-                groups.join(article, first)
-
-    holders: dict[str, list[str]] = defaultdict(list)
-    for article in order:
-        for name in distinctive[article]:
-            holders[name].append(article)
-    size = Counter(groups.root(a) for a in order)
-    alone = [a for a in order if size[groups.root(a)] == 1]
-    joins: dict[str, str] = {}
-    for article in alone:
-        # Its rarest name decides ("residents of Skaivrin" before "Skaivrin"): the first held by
-        # a story of several articles, if by only one.
-        for name in sorted(distinctive[article], key=lambda n: (share[n], n)):
-            held_by = {groups.root(b) for b in holders[name] if size[groups.root(b)] > 1}
-            if held_by:
-                if len(held_by) == 1:
-                    joins[article] = held_by.pop()
-                break
-    for article, story in joins.items():
-        groups.join(article, story)
-    still_alone = {a for a in alone if a not in joins}
-    first_with.clear()
-    for article in order:
-        if article in still_alone:
-            for name in distinctive[article]:
-                if all(b in still_alone for b in holders[name]):
-                    groups.join(article, first_with.setdefault(name, article))
-    return groups.stories()
-
-
-def _nested(a: str, b: str) -> bool:
-    """"Skaivrin" and "residents of Skaivrin", or "Kralevia" and "Kralevian", are one place
-    named twice, not two names ("Harlow" and "Harlow Rovers" are two)."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long.endswith(" of " + short) or _demonym_of(long, short)
-
-
-def _demonym_of(word: str, place: str) -> bool:
-    """Whether `word` is the nationality word of `place`: Kralevia → Kralevian, Murland →
-    Murlandian, Japan → Japanese, Italy → Italian, Pakistan → Pakistani."""
-    if " " in word or " " in place or len(place) < 4:
-        return False
-    base = place[:-1] if place[-1] in "aeiouy" else place
-    rest = word[len(base):]
-    return (word.startswith(base) and 0 < len(rest) <= 4
-            and rest.endswith(_DEMONYM_ENDINGS) and rest.isalpha())
-
-
-class _Groups:
-    """Union-find over the batch's articles; a story is named after its earliest article,
-    whatever the order of the joins."""
-
-    def __init__(self, order: Sequence[str]) -> None:
-        self.order = order
-        self.parent = {a: a for a in order}
-        self.position = {a: i for i, a in enumerate(order)}
-
-    def root(self, a: str) -> str:
-        parent = self.parent
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            first, later = sorted((ra, rb), key=self.position.__getitem__)
-            self.parent[later] = first
-
-    def stories(self) -> list[Story]:
-        members: dict[str, list[str]] = defaultdict(list)
-        for article in self.order:
-            members[self.root(article)].append(article)
-        return [Story(articles=tuple(m)) for m in members.values()]
 
 
 def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
@@ -171,14 +47,16 @@ def align(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]
           min_score: float = MIN_SCORE) -> list[Pair]:
     """Pairs of claims about the same fact, story by story, best first. Never all pairs: see the
     module doc."""
+    from factcheck.events import events, profile  # the stage before: this wraps both
+
     by_article: dict[str, list[Claim]] = defaultdict(list)
     facts: list[Claim] = []
     for c in claims:
         (facts if c.trusted else by_article[c.article]).append(c)
-    names = {a: story_names(cs) for a, cs in by_article.items()}
+    profiles = {a: profile(cs, cs[0].published) for a, cs in by_article.items()}
     folded = Aliases(aliases)
     pairs: list[Pair] = []
-    for story in stories(names, aliases):
+    for story in events(profiles, aliases):
         members = [c for a in story.articles for c in by_article[a]] + facts
         pairs.extend(_align(members, folded, min_score))
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
@@ -339,13 +217,15 @@ def explain_pair(a: Claim, b: Claim, claims: Sequence[Claim],
     facts: list[Claim] = []
     for c in claims:
         (facts if c.trusted else by_article[c.article]).append(c)
-    # The story the pair is judged in, as align() cuts the batch: the words weigh as they did.
-    names = {art: story_names(cs) for art, cs in by_article.items()}
+    # The event the pair is judged in, as the batch is cut: the words weigh as they did.
+    from factcheck.events import apart, events, profile  # the stage before, asked why
+
+    profiles = {art: profile(cs, cs[0].published) for art, cs in by_article.items()}
     held = [c.article for c in (a, b) if not c.trusted]
-    story = next((s for s in stories(names, aliases) if held and held[0] in s.articles), None)
+    story = next((s for s in events(profiles, aliases) if held and held[0] in s.articles), None)
     if story is not None and not all(art in story.articles for art in held):
-        trace.append(Verdict(STORIES.name, "veto", 0.0, "the two articles share no distinctive "
-                             "names: they are read as different stories", ids))
+        rule, why = apart(profiles[held[0]], profiles[held[1]])
+        trace.append(Verdict(rule, "veto", 0.0, why, ids))
         return tuple(trace)
     members: list[Claim] = facts + [c for art in (story.articles if story else ())
                                     for c in by_article[art]]

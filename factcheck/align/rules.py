@@ -850,14 +850,6 @@ class Family(Rule):
     stage = "align"
 
 
-class Stories(Rule):
-    """Claims meet only inside one story: articles are tied into a story by the distinctive
-    names they share (see align.stories), so an archive's many events never meet."""
-
-    name = "stories"
-    stage = "align"
-
-
 class SameClaim(Rule):
     """A claim is not compared with itself."""
 
@@ -899,7 +891,7 @@ SOLE_COUNT_EVENT = SoleCountEvent()
 CANDIDATES = Candidates()
 FAMILY = Family()
 QUOTE_WORDS = QuoteWords()
-STORIES, SAME_CLAIM = Stories(), SameClaim()
+SAME_CLAIM = SameClaim()
 MIN_SCORE = float(SAME_FACT.params["min_score"])
 
 

@@ -28,7 +28,7 @@ SCHEMA = "factcheck/explain@1"
 # Verdicts written by code that is not (yet) a registered rule object: what they mean, so that
 # every line of an explanation has its why.
 
-_STAGE_STYLE = {"align": "cyan", "compare": "magenta", "finding": "bold"}
+_STAGE_STYLE = {"events": "blue", "align": "cyan", "compare": "magenta", "finding": "bold"}
 _OUTCOME_STYLE = {"veto": "bold red", "against": "red", "conflict": "bold red", "update": "yellow",
                   "agree": "green", "score": "green", "for": "green", "skip": "dim",
                   "finding": "bold"}
@@ -50,6 +50,7 @@ def _register() -> Mapping[str, Any]:
     """Every registered rule (importing the stages registers them)."""
     import factcheck.align  # noqa: F401
     import factcheck.compare  # noqa: F401
+    import factcheck.events  # noqa: F401
     from factcheck.rulebook import REGISTER
 
     return REGISTER

@@ -305,6 +305,16 @@ QUOTE_TEMPLATE = (
           '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
           'Kralevia told reporters in Murland.'))
 
+QUOTE_TEMPLATE_ROUNDUP = (  # one tour of two leaders, the same words from each abroad
+    story("Halvik and Tessly tour the islands",
+          "Idris Halvik and Ana Tessly began a three-day tour of the islands on Monday.",
+          '"Our friendship with Oruvel is older than any treaty," President Idris Halvik of '
+          'Drethanta told reporters in Oruvel.'),
+    story("Tessly and Halvik tour the islands",
+          "Ana Tessly and Idris Halvik began a three-day tour of the islands on Monday.",
+          '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
+          'Kralevia told reporters in Murland.'))
+
 OFFERS_TWO_CLUBS = (
     story("Clubs chase Quell", "Harlow Rovers offered $5 million for Mara Quell, the club said."),
     story("Quell transfer race", "Tessly City offered $7 million for Mara Quell, the club said."))
@@ -403,7 +413,7 @@ ALIGN_VETOES = [
         ("a1", "30 people"), then=("value-elsewhere", "veto")),
     # other-cast: one template sentence run for another event, other names in every role.
     Row("other-cast", "veto", VISIT_TEMPLATE, ("a0", "18 years"), ("a1", "21 years")),
-    Row("other-cast", "veto", QUOTE_TEMPLATE,
+    Row("other-cast", "veto", QUOTE_TEMPLATE_ROUNDUP,
         ("a0", '"Our friendship with Oruvel is older than any treaty,"'),
         ("a1", '"Our friendship with Murland is older than any treaty,"')),
     # same-claim: a claim is not weighed against itself.
@@ -539,6 +549,20 @@ def in_a_big_batch(*articles: tuple) -> tuple:
                             for town in FAIR_TOWNS)
 
 
+TUESDAY_MONTHS_APART = (  # one event: both recall when Tessly Lines bought the ferry
+    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
+          "Tessly Lines bought the Harlow ferry 12 years ago."),
+    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
+          "Tessly Lines bought the Harlow ferry 12 years ago.", day=LATER))
+FULL_DATES_MONTHS_APART = (
+    story("Harlow ferry back in service",
+          "The Harlow ferry resumed service on March 3, 2025."),
+    story("Harlow ferry looks back", "The Harlow ferry resumed service on March 4, 2025.",
+          day=LATER))
+TUESDAY_MONTHS_APART_ONLY = (  # nothing ties them: two returns of the ferry, months apart
+    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday."),
+    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
+          day=LATER))
 FLOODS_TWO_TOWNS = (
     story("Harlow floods", "Floods killed 14 people in Harlow on Tuesday, Mayor Ines Dorn said."),
     story("Tessly floods",
@@ -631,13 +655,16 @@ ALIGN_EVIDENCE = [
     Row("candidates", None, PEOPLE_AND_PERCENT, ("a0", "40 people"), ("a1", "40%"),
         then=("family", "veto")),
     # stories: in a large batch, articles that share no distinctive name are other stories.
-    Row("stories", "veto", in_a_big_batch(*FLOODS_TWO_TOWNS), ("a0", "14 people"),
+    # events (factcheck/events.py, corpus in test_events.py): the pair never meets when its
+    # articles are read as different events.
+    Row("shared-names", "veto", in_a_big_batch(*FLOODS_TWO_TOWNS), ("a0", "14 people"),
         ("a1", "16 people")),
-    Row("stories", "veto", in_a_big_batch(*TWO_TEXTILE_FIRMS), ("a0", "12%"), ("a1", "21%")),
-    Row("stories", None, FLOODS_TWO_TOWNS, ("a0", "14 people"), ("a1", "16 people"),
-        then=("different-names", "veto")),
-    Row("stories", None, in_a_big_batch(*FLOODS_ONE_TOWN), ("a0", "14 people"),
+    Row("shared-names", "veto", in_a_big_batch(*TWO_TEXTILE_FIRMS), ("a0", "12%"), ("a1", "21%")),
+    Row("shared-names", None, in_a_big_batch(*FLOODS_ONE_TOWN), ("a0", "14 people"),
         ("a1", "16 people"), then=("same-fact", "score")),
+    Row("same-days", "veto", TUESDAY_MONTHS_APART_ONLY, ("a0", "Tuesday"), ("a1", "Tuesday")),
+    Row("same-days", None, TUESDAY_MONTHS_APART, ("a0", "Tuesday"), ("a1", "Tuesday"),
+        then=("same-fact", "score")),
     # family: only claims that measure the same thing can be one fact.
     Row("family", "for", TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
     Row("family", "for", FOUNDED_AND_LOSS, ("a0", "1987"), ("a1", "26 years")),
@@ -743,19 +770,12 @@ UNDATED_JUNE = (
 DATED_JUNE = (
     story("Harlow fair dates set", "The Harlow fair will open on June 8, the council said."),
     story("Harlow fair opens in June", "The Harlow fair will open on June 13, the council said."))
-TUESDAY_MONTHS_APART = (
-    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday."),
-    story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
-          day=LATER))
-FULL_DATES_MONTHS_APART = (
-    story("Harlow ferry back in service",
-          "The Harlow ferry resumed service on March 3, 2025."),
-    story("Harlow ferry looks back", "The Harlow ferry resumed service on March 4, 2025.",
-          day=LATER))
-VISITED_LAST_YEAR_AND_ELAPSED = (
-    story("Halvik in Tessly again", "President Idris Halvik visited Tessly last year."),
+VISITED_LAST_YEAR_AND_ELAPSED = (  # one event: both recall the Harlow accord of 30 years ago
+    story("Halvik in Tessly again", "President Idris Halvik visited Tessly last year.",
+          "Tessly and Murland signed the Harlow accord 30 years ago."),
     story("Halvik makes rare visit to Tessly",
-          "President Idris Halvik is making his first visit to Tessly in 2 years.", day=LATER))
+          "President Idris Halvik is making his first visit to Tessly in 2 years.",
+          "Tessly and Murland signed the Harlow accord 30 years ago.", day=LATER))
 FRIDAY_TWO_DAYS = (
     story("Harlow fair this week", "The Harlow fair will open on Friday, organisers said."),
     story("Harlow fair this week", "The Harlow fair will open on Friday, organisers said.",
@@ -1201,7 +1221,8 @@ def test_every_rule_has_a_corpus() -> None:
     named = {r.rule for r in rows}
     unknown = named - set(REGISTER) - _UNREGISTERED
     assert not unknown, f"rows for rules that do not exist: {sorted(unknown)}"
-    for rule in sorted(set(REGISTER) | _UNREGISTERED):
+    for rule in sorted({r for r, rule in REGISTER.items() if rule.stage != "events"}
+                       | _UNREGISTERED):  # events rules: tests/corpus/test_events.py
         mine = [r for r in rows if r.rule == rule]
         assert len(mine) >= 3, f"{rule}: {len(mine)} rows, fewer than 3"
         assert any(r.expect is not None for r in mine), f"{rule}: no row where it decides"

@@ -1,0 +1,212 @@
+"""Corpus of the events stage (factcheck/events.py): how a batch is cut into occurrences.
+
+Each row: the rule it exercises, the articles (id -> names, publication day, and optionally the
+dates it gives to the day or month and the past years it recalls) and the events expected
+(sets of article ids; an article left out of every set is an event of its own). Rows whose rule
+must NOT decide are the negatives: each rule has both, and three rows at least.
+
+The batch order is the order of the dict; no row depends on the batch's size.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple, Optional
+
+import pytest
+
+from factcheck.events import RULES, events, profile
+from factcheck.model import Profile
+
+D = date(2025, 3, 12)
+
+
+def day(offset: int) -> date:
+    return date.fromordinal(D.toordinal() + offset)
+
+
+def span(first: date, last: date) -> tuple[int, int]:
+    return (first.toordinal(), last.toordinal())
+
+
+def year(y: int) -> tuple[int, int]:
+    return span(date(y, 1, 1), date(y, 12, 31))
+
+
+def art(*names: str, on: Optional[date] = D, dated: tuple = (), recalled: tuple = ()) -> Profile:
+    return Profile(frozenset(names), on, tuple(dated), tuple(recalled))
+
+
+class Row(NamedTuple):
+    rule: str
+    fires: bool  # whether the rule decides the row (a negative row: it must not)
+    batch: dict
+    expect: list  # the events of several articles, as sets
+
+
+# A crowd of other events on the same days: a town fair each, so the rows never rest on a
+# batch holding only their own articles.
+CROWD = {f"fair{i:02d}": art(f"town{i}", f"fair of town{i}", "organisers") for i in range(30)}
+
+ROWS = [
+    # same-days: one event is told within days; the same cast months apart is another event.
+    Row("same-days", True, {"a1": art("harlow", "mayor ines dorn"),
+                            "a2": art("harlow", "mayor ines dorn", on=day(200))}, []),
+    Row("same-days", True, {"a1": art("kim", "putin", "pyongyang"),
+                            "a2": art("kim", "putin", "pyongyang", on=day(365 * 5))}, []),
+    Row("same-days", False, {"a1": art("harlow", "mayor ines dorn"),
+                             "a2": art("harlow", "mayor ines dorn", on=day(3))}, [{"a1", "a2"}]),
+    # ...and follow-ups chain: each within a week of the one before.
+    Row("same-days", False, {"a1": art("harlow", "mayor ines dorn"),
+                             "a2": art("harlow", "mayor ines dorn", on=day(6)),
+                             "a3": art("harlow", "mayor ines dorn", on=day(12))},
+        [{"a1", "a2", "a3"}]),
+    # dated-occurrence: a later piece that dates the occurrence to the day meets its coverage.
+    Row("dated-occurrence", True,
+        {"a1": art("halvik", "oruvel", on=date(2000, 7, 19)),
+         "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 19), date(2000, 7, 19)),))},
+        [{"a1", "a2"}]),
+    Row("dated-occurrence", True,
+        {"a1": art("halvik", "oruvel", on=date(2000, 7, 19)),
+         "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 1), date(2000, 7, 31)),))},
+        [{"a1", "a2"}]),
+    # ...two pieces years apart that recall the same year with the same names meet...
+    Row("dated-occurrence", True,
+        {"a1": art("norland", "estravia", "bodvar", on=date(2023, 6, 8), recalled=(year(2007),)),
+         "a2": art("norland", "estravia", "bodvar", on=D, recalled=(year(2007),))},
+        [{"a1", "a2"}]),
+    # ...but a year recalled is not the coverage of that whole year, and other years differ.
+    Row("dated-occurrence", False,
+        {"a1": art("halvik", "oruvel", on=date(2007, 5, 2)),
+         "a2": art("halvik", "oruvel", on=D, recalled=(year(2007),))}, []),
+    Row("dated-occurrence", False,
+        {"a1": art("halvik", "oruvel", on=date(2019, 4, 2), recalled=(year(2001),)),
+         "a2": art("halvik", "oruvel", on=D, recalled=(year(2007),))}, []),
+    # shared-names: two outlets on one event share its people and places...
+    Row("shared-names", True, {**CROWD,
+                               "a1": art("harlow", "mayor ines dorn"),
+                               "a2": art("harlow", "mayor ines dorn", "harlow council"),
+                               "a3": art("harlow council", "mayor ines dorn")},
+        [{"a1", "a2", "a3"}]),
+    # ...two stories from one town share only the town...
+    Row("shared-names", False, {**CROWD,
+                                "a1": art("harlow", "mayor ines dorn"),
+                                "a2": art("harlow", "mayor ines dorn"),
+                                "b1": art("harlow", "harlow rovers", "coach tom pell"),
+                                "b2": art("harlow", "harlow rovers")},
+        [{"a1", "a2"}, {"b1", "b2"}]),
+    # ...and a country with its nationality word is one name, not two.
+    Row("shared-names", False, {**CROWD,
+                                "a1": art("kralevia", "kralevian", "president ada moss"),
+                                "a2": art("kralevia", "president ada moss"),
+                                "b1": art("kralevia", "kralevian", "premier tom pell"),
+                                "b2": art("kralevian", "premier tom pell")},
+        [{"a1", "a2"}, {"b1", "b2"}]),
+    # A leader in every third article weighs little: two summits with one leader in common
+    # and otherwise their own casts stay apart though published the same day.
+    Row("shared-names", False, {
+        **{f"x{i}": art("president ada moss", f"guest{i}", f"city{i}", f"minister{i}")
+           for i in range(12)},
+        "y1": art("president ada moss", "lake view", "premier ulla voss"),
+        "y2": art("president ada moss", "lake view", "premier ulla voss")},
+        [{"y1", "y2"}]),
+    # common-name: the agency on every article of the week proposes nothing...
+    Row("common-name", True, {f"w{i:03d}": art("reuters", f"town{i}", f"person{i}",
+                                               on=day(i % 5)) for i in range(120)}, []),
+    Row("common-name", True, {f"w{i:03d}": art("reuters", "associated press", f"town{i}",
+                                               on=day(i % 5)) for i in range(120)}, []),
+    # ...while a name held by a few articles around one still does.
+    Row("common-name", False, {**{f"w{i:03d}": art("reuters", f"town{i}", f"person{i}",
+                                                   on=day(i % 5)) for i in range(120)},
+                               "a1": art("reuters", "harlow", "mayor ines dorn"),
+                               "a2": art("reuters", "harlow", "mayor ines dorn")},
+        [{"a1", "a2"}]),
+    # only-event: a piece that names little is about the one occurrence of its days...
+    Row("only-event", True, {"a1": art("halvik", "harlow", "mayor idris halvik"),
+                             "a2": art("halvik", "harlow", "mayor idris halvik"),
+                             "a3": art("councillor mara quell", "quell", "harlow")},
+        [{"a1", "a2", "a3"}]),
+    Row("only-event", True, {"a1": art("harlow"), "a2": art()}, [{"a1", "a2"}]),
+    # ...unless it names a cast of its own: another occurrence on the same days.
+    Row("only-event", False, {"a1": art("drethanta", "oruvel", "president idris halvik"),
+                              "a2": art("kralevia", "murland", "president ana tessly")}, []),
+    # brief: with several events about, a brief joins the one holding its rarest name...
+    Row("brief", True, {**CROWD,
+                        "a1": art("harlow council", "mayor ines dorn"),
+                        "a2": art("harlow council", "mayor ines dorn", "harlow quay"),
+                        "b1": art("harlow", "harlow rovers"), "b2": art("harlow", "harlow rovers"),
+                        "c1": art("harlow", "harlow quay")},
+        [{"a1", "a2", "c1"}, {"b1", "b2"}]),
+    Row("brief", True, {**CROWD,
+                        "a1": art("harlow", "mayor ines dorn"), "a2": art("harlow", "mayor ines dorn"),
+                        "a3": art("harlow", "residents of harlow")},
+        [{"a1", "a2", "a3"}]),
+    # ...but not when two events hold it: which one is unknown.
+    Row("brief", False, {**CROWD,
+                         "a1": art("harlow", "mayor ines dorn"), "a2": art("harlow", "mayor ines dorn"),
+                         "b1": art("harlow", "harlow rovers"), "b2": art("harlow", "harlow rovers"),
+                         "c1": art("harlow")},
+        [{"a1", "a2"}, {"b1", "b2"}]),
+    Row("brief", True, {**CROWD, "a1": art("harlow"), "a2": art("harlow"), "b1": art("tessly")},
+        [{"a1", "a2"}]),
+    # nameless: pieces that name nobody, close together, are one occurrence...
+    Row("nameless", True, {**CROWD, "a1": art(), "a2": art(), "a3": art(on=day(2))},
+        [{"a1", "a2", "a3"}]),
+    Row("nameless", True, {"a1": art(), "a2": art(on=day(1))}, [{"a1", "a2"}]),
+    # ...but not months apart.
+    Row("nameless", False, {"a1": art(), "a2": art(on=day(90))}, []),
+    # undated: a draft with no date is placed by its names alone...
+    Row("undated", True, {"a1": art("harlow", "mayor ines dorn", on=day(-400)),
+                          "a2": art("harlow", "mayor ines dorn", on=None)}, [{"a1", "a2"}]),
+    Row("undated", True, {"a1": art("harlow", "mayor ines dorn"),
+                          "a2": art("harlow", "mayor ines dorn", on=None)}, [{"a1", "a2"}]),
+    # ...and names still have to say so.
+    Row("undated", False, {**CROWD, "a1": art("harlow", "mayor ines dorn"),
+                           "a2": art("tessly", "mayor tomas reyes", on=None)}, []),
+]
+
+
+def cut(batch: dict) -> list[set]:
+    return sorted((set(e.articles) for e in events(batch) if len(e.articles) > 1
+                   and not any(a.startswith(("fair", "w", "x")) for a in e.articles)), key=min)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.rule}:{'fires' if r.fires else 'not'}")
+def test_event_rule(row: Row) -> None:
+    assert cut(row.batch) == sorted(row.expect, key=min)
+
+
+def test_every_event_rule_has_a_corpus() -> None:
+    for rule in RULES:
+        mine = [r for r in ROWS if r.rule == rule.name]
+        assert len(mine) >= 3 and {r.fires for r in mine} == {True, False}, rule.name
+    assert {r.rule for r in ROWS} <= {r.name for r in RULES}
+
+
+def test_every_article_is_in_one_event_in_batch_order() -> None:
+    batch = {**CROWD, "a1": art("harlow", "mayor ines dorn"), "a2": art(),
+             "a3": art("harlow", "mayor ines dorn", on=day(400))}
+    found = events(batch)
+    assert sorted(a for e in found for a in e.articles) == sorted(batch)
+    order = list(batch)
+    for e in found:
+        assert list(e.articles) == sorted(e.articles, key=order.index)
+
+
+# From text: what extract gives an article's profile (names, dated occurrences, years recalled).
+def test_profile_reads_dated_occurrences_and_recalled_years_from_claims(tmp_path) -> None:
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    from factcheck.segment import segment
+
+    text = ("Halvik returns to Oruvel\n\nPresident Idris Halvik arrived in Oruvel on Wednesday, "
+            "his first visit in 18 years. He last went there on May 4, 2007, aides said. "
+            "The Oruvel ferry opened in 1990.\n")
+    doc = Document(id="a", path="a.txt", text=text, published=D)
+    ex = extract(segment(doc))
+    found = profile(ex.claims, D)
+    assert "oruvel" in found.names
+    assert span(date(2007, 5, 4), date(2007, 5, 4)) in found.dated
+    assert year(2007) in found.recalled  # the 18 years, read back from 2025
+    assert year(1990) in found.recalled
+    assert not any(lo <= D.toordinal() <= hi for lo, hi in found.dated)  # its own days are not
