@@ -195,24 +195,20 @@ class ArticleRow(NamedTuple):
 def profile_json(found: model.Profile) -> str:
     return json.dumps({"names": sorted(found.names),
                        "published": found.published.isoformat() if found.published else None,
-                       "dated": [list(span) for span in found.dated],
-                       "recalled": [list(span) for span in found.recalled]}, ensure_ascii=False)
+                       "dated": [list(span) for span in found.dated]}, ensure_ascii=False)
 
 
 def _profile_from(text: Any) -> Optional[model.Profile]:
     """A profile row read back, or None when it is not one (the cache is untrusted)."""
     try:
         data = json.loads(text)
-        names, published = data["names"], data["published"]
-        dated, recalled = data["dated"], data["recalled"]
+        names, published, dated = data["names"], data["published"], data["dated"]
         if not (type(names) is list and all(type(n) is str for n in names)
-                and all(type(spans) is list and all(
-                    type(s) is list and len(s) == 2 and all(type(d) is int for d in s)
-                    for s in spans) for spans in (dated, recalled))):
+                and type(dated) is list and all(type(s) is list and len(s) == 2
+                                                and all(type(d) is int for d in s) for s in dated)):
             return None
         day = date.fromisoformat(published) if published is not None else None
-        return model.Profile(frozenset(names), day, tuple((s[0], s[1]) for s in dated),
-                             tuple((s[0], s[1]) for s in recalled))
+        return model.Profile(frozenset(names), day, tuple((s[0], s[1]) for s in dated))
     except (ValueError, TypeError, KeyError, RecursionError):
         return None
 

@@ -21,7 +21,7 @@ from datetime import date
 from itertools import combinations
 from typing import Iterable, Mapping, Optional, Sequence
 
-from factcheck.model import Claim, DateSpan, Duration, Event, Profile, Quote
+from factcheck.model import Claim, DateSpan, Event, Profile, Quote
 from factcheck.rulebook import Rule
 from factcheck.rules import load as load_rules
 
@@ -40,12 +40,12 @@ class SameDays(Rule):
 
 
 class DatedOccurrence(Rule):
-    """An article may speak of an occurrence long past ("he last visited in July 2000"): a date
-    it gives to the day or the month is one of its times too, so it meets the coverage of that
-    occurrence. A past year it recalls ("first visit in 24 years", "16 years ago", "in 2007")
-    is too coarse to meet coverage (it would tie a whole year) but meets another article that
-    recalls the same year with the same names: 2023's "16 years ago" and 2025's "18 years"
-    both speak of 2007."""
+    """An article may speak of an occurrence long past ("he last visited on July 19, 2000"): a
+    date it gives to the day or the month is one of its times too, so it meets the coverage of
+    that occurrence. A year is too coarse ("in 2007", or the year "first visit in 18 years"
+    points back to): it would tie a whole year's coverage, and an archive's template told a
+    year apart ("in 24 years", "in 25 years") recalls neighbouring years. Claims of one event
+    that date the same occurrence ("24 years" and "July 2000") still meet in comparison."""
 
     name = "dated-occurrence"
     stage = "events"
@@ -53,8 +53,10 @@ class DatedOccurrence(Rule):
 
 class SharedNames(Rule):
     """Two outlets on one event name the same people and places. Two articles published close
-    together are one event when they share `min_names` names (not one inside the other:
-    "Harlow" and "residents of Harlow" are one place) and the shared names weigh at least
+    together are one event when they share `min_names` names that do not recur across the
+    batch (held by at most `recurring_share` of its articles, or `recurring_floor`; not one
+    inside the other: "Harlow" and "residents of Harlow" are one place) and the shared names
+    (recurring ones too) weigh at least
     `min_overlap` of the lighter article's names, each name weighed by how rare it is in the
     batch (a leader in every third article weighs little, a town named once weighs much)."""
 
@@ -62,12 +64,15 @@ class SharedNames(Rule):
     stage = "events"
 
 
-class CommonName(Rule):
-    """A name held by more than `local_cap` articles within one window (the agency, the head of
-    state of the day) proposes no pair by itself: it would tie every story of the week. It still
-    weighs, a little, in `shared-names` once another name proposes the pair."""
+class SameOffice(Rule):
+    """One office has one holder at a time: articles that name different holders of the same
+    qualified office ("the Skadorian president Drivas Vell" and "the Skadorian president Tora
+    Mek") tell of different occurrences, however much else they share: an archive's template
+    with another leader put in. Never joined, not even through other articles. An office needs
+    its qualifier (a country, a city): two unqualified presidents meet at every summit. One
+    person named as president of two countries is two occurrences too."""
 
-    name = "common-name"
+    name = "same-office"
     stage = "events"
 
 
@@ -82,8 +87,9 @@ class OnlyEvent(Rule):
 
 
 class Brief(Rule):
-    """With several events at its time, an article tied to none joins the one that holds its
-    rarest name ("residents of Skaivrin"), or none when two hold it: which one is unknown."""
+    """With several events at its time, a brief tied to none (it names `max_names` people or
+    places at most) joins the one that holds its rarest name ("residents of Skaivrin"), or none
+    when two hold it: which one is unknown. A full story tied to none stays on its own."""
 
     name = "brief"
     stage = "events"
@@ -106,42 +112,33 @@ class Undated(Rule):
     stage = "events"
 
 
-SAME_DAYS, DATED, SHARED, COMMON, ONLY, BRIEF, NAMELESS, UNDATED = (
-    SameDays(), DatedOccurrence(), SharedNames(), CommonName(), OnlyEvent(), Brief(), Nameless(),
+SAME_DAYS, DATED, SHARED, OFFICE, ONLY, BRIEF, NAMELESS, UNDATED = (
+    SameDays(), DatedOccurrence(), SharedNames(), SameOffice(), OnlyEvent(), Brief(), Nameless(),
     Undated())
-RULES = (SAME_DAYS, DATED, SHARED, COMMON, ONLY, BRIEF, NAMELESS, UNDATED)
+RULES = (SAME_DAYS, DATED, SHARED, OFFICE, ONLY, BRIEF, NAMELESS, UNDATED)
+_OFFICES = frozenset(OFFICE.params["offices"])
+_NOT_QUALIFIERS = frozenset(OFFICE.params["not_qualifiers"])
 WINDOW = int(SAME_DAYS.params["window_days"])
 _DATED_GRAINS = frozenset(DATED.params["granularities"])
 
 
 def profile(claims: Iterable[Claim], published: Optional[date]) -> Profile:
     """What ties one article to its event: the names its claims are about, when it was
-    published, the occurrences it dates to the day or month, and the past years it recalls."""
+    published, and the occurrences it dates to the day or month away from its own days."""
     names: set[str] = set()
-    fine: set[tuple[int, int]] = set()
-    coarse: set[tuple[int, int]] = set()
+    spans: set[tuple[int, int]] = set()
     for c in claims:
         names.update(c.frame.names)
         value = c.value
         if isinstance(value, Quote) and value.speaker_ref:
             names.add(value.speaker_ref)
-        recalled = isinstance(value, Duration)  # "first visit in 24 years": 24 years back
-        if recalled:
-            value = value.anchor  # type: ignore[union-attr]
-        if (not isinstance(value, DateSpan) or value.start is None or value.end is None
-                or c.slots.said_at):
-            continue
-        span = (value.start.toordinal(), value.end.toordinal())
-        if not recalled and value.granularity in _DATED_GRAINS:
-            fine.add(span)
-        elif value.granularity == "year":
-            coarse.add(span)
+        if (isinstance(value, DateSpan) and value.granularity in _DATED_GRAINS
+                and value.start is not None and value.end is not None and not c.slots.said_at):
+            spans.add((value.start.toordinal(), value.end.toordinal()))
     if published is not None:
         day = published.toordinal()
-        fine = {s for s in fine if s[1] < day - WINDOW or s[0] > day + WINDOW}
-        coarse = {s for s in coarse if s[1] < day - WINDOW}  # a year gone by, not this one
-    return Profile(names=frozenset(names), published=published, dated=tuple(sorted(fine)),
-                   recalled=tuple(sorted(coarse)))
+        spans = {s for s in spans if s[1] < day - WINDOW or s[0] > day + WINDOW}
+    return Profile(names=frozenset(names), published=published, dated=tuple(sorted(spans)))
 
 
 def events(profiles: Mapping[str, Profile],
@@ -159,22 +156,24 @@ def events(profiles: Mapping[str, Profile],
     n = len(order)
     weight = {name: math.log(1.0 + n / count) for name, count in held.items()}
     times = {a: _times(profiles[a]) for a in order}
-    groups = _Groups(order)
+    groups = _Groups(order, {a: _offices(canonical[a]) for a in order})
 
     min_names = int(SHARED.params["min_names"])
     min_overlap = float(SHARED.params["min_overlap"])
-    cap = int(COMMON.params["local_cap"])
-    recalled = {a: profiles[a].recalled for a in order if profiles[a].recalled}
-    proposed = _proposed(order, canonical, times, cap)
-    if recalled:  # the same year recalled: window 0, and only between recollections
-        proposed |= _proposed([a for a in order if a in recalled], canonical, recalled, cap, 0)
-    for a, b in sorted(proposed):
+    recurring = max(int(SHARED.params["recurring_floor"]), int(n * SHARED.params["recurring_share"]))
+    proposed = _proposed(order, canonical, times, int(SHARED.params["proposal_cap"]))
+    links: list[tuple[float, str, str]] = []
+    for a, b in proposed:
         shared = canonical[a] & canonical[b]
-        if len(shared) < min_names or not _distinct_pair(shared):
+        telling = frozenset(x for x in shared if held[x] <= recurring)
+        if len(telling) < min_names or not _distinct_pair(telling):
             continue
         lighter = min(sum(weight[x] for x in canonical[a]), sum(weight[x] for x in canonical[b]))
-        if sum(weight[x] for x in shared) >= min_overlap * lighter:
-            groups.join(a, b)
+        overlap = sum(weight[x] for x in shared) / lighter
+        if overlap >= min_overlap:
+            links.append((-overlap, a, b))
+    for _, a, b in sorted(links):  # the surest first: an office held twice refuses the rest
+        groups.join(a, b)
     _join_lone(order, canonical, times, held, groups)
     return groups.events()
 
@@ -203,10 +202,9 @@ def _times(p: Profile) -> tuple[tuple[int, int], ...]:
 
 
 def _proposed(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
-              times: Mapping[str, tuple[tuple[int, int], ...]], cap: int,
-              window: int = WINDOW) -> set[tuple[str, str]]:
-    """Pairs of articles that hold one name at times no more than `window` days apart; a name
-    held by more than `cap` articles around one article proposes none of that article's pairs."""
+              times: Mapping[str, tuple[tuple[int, int], ...]], cap: int) -> set[tuple[str, str]]:
+    """Pairs of articles that hold one name at times no more than WINDOW days apart; a name held
+    by more than `cap` articles around one article proposes none of that article's pairs."""
     position = {a: i for i, a in enumerate(order)}
     holders: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for a in order:
@@ -220,7 +218,7 @@ def _proposed(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
         points.sort()
         starts = [p[0] for p in points]
         for i, (lo, hi, a) in enumerate(points):
-            reach = hi + window if hi < 10**9 else 10**9
+            reach = hi + WINDOW if hi < 10**9 else 10**9
             end = _bisect_right(starts, reach, i + 1)
             if end - i - 1 > cap:
                 continue
@@ -263,9 +261,10 @@ def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
     lone = [m for m in members.values() if len(m) == 1 or not any(canonical[a] for a in m)]
     if not lone:
         return
-    cap = int(COMMON.params["local_cap"])
+    cap = int(SHARED.params["proposal_cap"])
     least_own = int(ONLY.params["least_own_names"])
     max_shared = float(ONLY.params["max_shared"])
+    brief_names = int(BRIEF.params["max_names"])
     starts = [p[0] for p in points]
     longest = max(hi - lo for lo, hi, _ in points)
     joined: set[str] = set()
@@ -294,15 +293,18 @@ def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
             own = _people(names - theirs)
             if len(own) >= least_own and len(names & theirs) <= max_shared * len(names):
                 continue  # a cast of its own: another occurrence on the same days
-        else:
+        elif len(_people(names)) <= brief_names:
             target = _rarest_holder(names, events_near, held)
             if target is None:
                 continue
+        else:
+            continue  # a full story among several: nothing says which, if any, it belongs to
         joined.update(members[groups.root(target)])
         groups.join(group[0], target)
     # Briefs that name only what other briefs name, and nothing else does, are one event.
     size = Counter(groups.root(a) for a in order)
-    still = [a for a in order if size[groups.root(a)] == 1]
+    still = [a for a in order
+             if size[groups.root(a)] == 1 and len(_people(canonical[a])) <= brief_names]
     holders: dict[str, list[str]] = defaultdict(list)
     for a in order:
         for name in canonical[a]:
@@ -361,13 +363,17 @@ def _demonym_of(word: str, place: str) -> bool:
 
 
 class _Groups:
-    """Union-find over the batch's articles; an event is named after its earliest article,
-    whatever the order of the joins."""
+    """Union-find over the batch's articles that never puts two holders of one office in one
+    event (`same-office`); an event is named after its earliest article, whatever the order of
+    the joins."""
 
-    def __init__(self, order: Sequence[str]) -> None:
+    def __init__(self, order: Sequence[str],
+                 offices: Optional[Mapping[str, Mapping[str, frozenset[str]]]] = None) -> None:
         self.order = order
         self.parent = {a: a for a in order}
         self.position = {a: i for i, a in enumerate(order)}
+        self.offices: dict[str, dict[str, set[str]]] = {
+            a: {k: set(v) for k, v in held.items()} for a, held in (offices or {}).items() if held}
 
     def root(self, a: str) -> str:
         parent = self.parent
@@ -376,11 +382,23 @@ class _Groups:
             a = parent[a]
         return a
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str) -> bool:
         ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            first, later = sorted((ra, rb), key=self.position.__getitem__)
-            self.parent[later] = first
+        if ra == rb:
+            return True
+        oa, ob = self.offices.get(ra), self.offices.get(rb)
+        if oa and ob and _two_holders(oa, ob):
+            return False
+        first, later = sorted((ra, rb), key=self.position.__getitem__)
+        self.parent[later] = first
+        if oa or ob:
+            merged: dict[str, set[str]] = {}
+            for held in (oa or {}, ob or {}):
+                for office, people in held.items():
+                    merged.setdefault(office, set()).update(people)
+            self.offices[first] = merged
+            self.offices.pop(later, None)
+        return True
 
     def events(self) -> list[Event]:
         members: dict[str, list[str]] = defaultdict(list)
@@ -389,15 +407,54 @@ class _Groups:
         return [Event(articles=tuple(m)) for m in members.values()]
 
 
+def _offices(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Qualified offices and who holds them: "skadorian president drivas vell" →
+    {"skadorian president": {"drivas vell"}}."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = name.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in _OFFICES and words[0] not in _NOT_QUALIFIERS \
+                    and words[0] not in _OFFICES:
+                found[" ".join(words[:i + 1])].add(" ".join(words[i + 1:]))
+                break
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _two_holders(a: Mapping[str, set[str]], b: Mapping[str, set[str]]) -> bool:
+    """Whether one office has a holder on each side that the other side never names (a
+    surname in common is the same person: "drivas vell" and "vell"), or one person holds the
+    same office of two countries ("the Skadorian president Vell", "the Malolian president
+    Vell")."""
+    for office, people in a.items():
+        others = b.get(office)
+        if others and not any(_same_person(p, q) for p in people for q in others):
+            return True
+        title = office.rsplit(" ", 1)[-1]
+        for other_office, other_people in b.items():
+            if (other_office != office and other_office.rsplit(" ", 1)[-1] == title
+                    and other_office not in a and office not in b
+                    and any(_same_person(p, q) for p in people for q in other_people)):
+                return True
+    return False
+
+
+def _same_person(p: str, q: str) -> bool:
+    return bool(set(p.split()) & set(q.split()))
+
+
 def apart(a: Profile, b: Profile) -> tuple[str, str]:
     """Why two articles were read as different events, as (rule, reason), for `explain`."""
-    ta, tb = _times(a), _times(b)
-    if not _near(ta, tb):
+    if not _near(_times(a), _times(b)):
         gap = abs(a.published.toordinal() - b.published.toordinal()) if (
             a.published and b.published) else None
         said = f"published {gap} days apart" if gap is not None else "far apart in time"
         return SAME_DAYS.name, (f"{said}, and neither dates the occurrence the other reports: "
                                 "different events")
+    oa, ob = _offices(a.names), _offices(b.names)
+    if oa and ob and _two_holders({k: set(v) for k, v in oa.items()},
+                                  {k: set(v) for k, v in ob.items()}):
+        return OFFICE.name, "they name different holders of one office: different events"
     shared = sorted(a.names & b.names)
     return SHARED.name, (f"close in time, but they share too few of their names "
                          f"({', '.join(shared) or 'none'}): different events")

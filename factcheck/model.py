@@ -245,13 +245,12 @@ Trace = tuple[Verdict, ...]
 @dataclass(frozen=True)
 class Profile:
     """What ties one article to its event (see events.py): the names its claims are about, when
-    it was published, the occurrences it dates to the day or month that lie outside its own days,
-    and the past years it recalls (all as day-number intervals, inclusive)."""
+    it was published, and the occurrences it dates to the day or month that lie outside its own
+    days (as day-number intervals, inclusive)."""
 
     names: frozenset[str]
     published: Optional[date] = None
     dated: tuple[tuple[int, int], ...] = ()
-    recalled: tuple[tuple[int, int], ...] = ()  # years it recalls ("16 years ago", "in 2007")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Corpus of the events stage (factcheck/events.py): how a batch is cut into occurrences.
 
 Each row: the rule it exercises, the articles (id -> names, publication day, and optionally the
-dates it gives to the day or month and the past years it recalls) and the events expected
+dates it gives to the day or month) and the events expected
 (sets of article ids; an article left out of every set is an event of its own). Rows whose rule
 must NOT decide are the negatives: each rule has both, and three rows at least.
 
@@ -33,8 +33,8 @@ def year(y: int) -> tuple[int, int]:
     return span(date(y, 1, 1), date(y, 12, 31))
 
 
-def art(*names: str, on: Optional[date] = D, dated: tuple = (), recalled: tuple = ()) -> Profile:
-    return Profile(frozenset(names), on, tuple(dated), tuple(recalled))
+def art(*names: str, on: Optional[date] = D, dated: tuple = ()) -> Profile:
+    return Profile(frozenset(names), on, tuple(dated))
 
 
 class Row(NamedTuple):
@@ -70,18 +70,14 @@ ROWS = [
         {"a1": art("halvik", "oruvel", on=date(2000, 7, 19)),
          "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 1), date(2000, 7, 31)),))},
         [{"a1", "a2"}]),
-    # ...two pieces years apart that recall the same year with the same names meet...
-    Row("dated-occurrence", True,
-        {"a1": art("norland", "estravia", "bodvar", on=date(2023, 6, 8), recalled=(year(2007),)),
-         "a2": art("norland", "estravia", "bodvar", on=D, recalled=(year(2007),))},
-        [{"a1", "a2"}]),
-    # ...but a year recalled is not the coverage of that whole year, and other years differ.
+    # ...but a year is too coarse: a piece that names the year of another's coverage, or two
+    # templates a year apart, stay apart.
     Row("dated-occurrence", False,
-        {"a1": art("halvik", "oruvel", on=date(2007, 5, 2)),
-         "a2": art("halvik", "oruvel", on=D, recalled=(year(2007),))}, []),
+        {"a1": art("halvik", "oruvel", on=date(2000, 7, 19)),
+         "a2": art("halvik", "oruvel", on=D, dated=())}, []),
     Row("dated-occurrence", False,
-        {"a1": art("halvik", "oruvel", on=date(2019, 4, 2), recalled=(year(2001),)),
-         "a2": art("halvik", "oruvel", on=D, recalled=(year(2007),))}, []),
+        {"a1": art("halvik", "oruvel", "premier ulla voss", on=date(2024, 6, 19)),
+         "a2": art("halvik", "oruvel", "premier ulla voss", on=date(2025, 6, 19))}, []),
     # shared-names: two outlets on one event share its people and places...
     Row("shared-names", True, {**CROWD,
                                "a1": art("harlow", "mayor ines dorn"),
@@ -110,17 +106,34 @@ ROWS = [
         "y1": art("president ada moss", "lake view", "premier ulla voss"),
         "y2": art("president ada moss", "lake view", "premier ulla voss")},
         [{"y1", "y2"}]),
-    # common-name: the agency on every article of the week proposes nothing...
-    Row("common-name", True, {f"w{i:03d}": art("reuters", f"town{i}", f"person{i}",
-                                               on=day(i % 5)) for i in range(120)}, []),
-    Row("common-name", True, {f"w{i:03d}": art("reuters", "associated press", f"town{i}",
-                                               on=day(i % 5)) for i in range(120)}, []),
-    # ...while a name held by a few articles around one still does.
-    Row("common-name", False, {**{f"w{i:03d}": art("reuters", f"town{i}", f"person{i}",
-                                                   on=day(i % 5)) for i in range(120)},
-                               "a1": art("reuters", "harlow", "mayor ines dorn"),
-                               "a2": art("reuters", "harlow", "mayor ines dorn")},
+    # ...and names that recur across an archive (on more than 0.5 % of a big batch) are no
+    # tie by themselves: two pieces sharing only the week's leader and his country stay apart.
+    Row("shared-names", False, {
+        **{f"x{i:03d}": art("president ada moss", "kralevia", f"guest{i}", f"city{i}",
+                            on=day(i % 3)) for i in range(60)},
+        "y1": art("president ada moss", "kralevia", "lake view"),
+        "y2": art("president ada moss", "kralevia", "premier ulla voss")}, []),
+    # same-office: one office, two holders: another occurrence told in the same words...
+    Row("same-office", True, {**CROWD,
+        "a1": art("harlow", "tessly", "murland", "kralevian president ada moss"),
+        "a2": art("harlow", "tessly", "murland", "kralevian president tom pell")}, []),
+    # ...one person named president of two countries, the same...
+    Row("same-office", True, {**CROWD,
+        "a1": art("harlow", "tessly", "murland", "kralevian president ada moss"),
+        "a2": art("harlow", "tessly", "murland", "oruvelian president ada moss")}, []),
+    # ...even through a third piece that names neither.
+    Row("same-office", True, {**CROWD,
+        "a1": art("harlow", "tessly", "murland", "kralevian president ada moss"),
+        "a2": art("harlow", "tessly", "murland", "kralevian president tom pell"),
+        "a3": art("harlow", "tessly", "murland")}, [{"a1", "a3"}]),
+    # The same holder, named in full or by surname, and an unqualified title, do not count.
+    Row("same-office", False, {**CROWD,
+        "a1": art("harlow", "tessly", "murland", "kralevian president ada moss"),
+        "a2": art("harlow", "tessly", "murland", "kralevian president moss")},
         [{"a1", "a2"}]),
+    Row("same-office", False, {**CROWD,
+        "a1": art("harlow", "tessly", "murland", "president ada moss"),
+        "a2": art("harlow", "tessly", "murland", "president tom pell")}, [{"a1", "a2"}]),
     # only-event: a piece that names little is about the one occurrence of its days...
     Row("only-event", True, {"a1": art("halvik", "harlow", "mayor idris halvik"),
                              "a2": art("halvik", "harlow", "mayor idris halvik"),
@@ -193,8 +206,8 @@ def test_every_article_is_in_one_event_in_batch_order() -> None:
         assert list(e.articles) == sorted(e.articles, key=order.index)
 
 
-# From text: what extract gives an article's profile (names, dated occurrences, years recalled).
-def test_profile_reads_dated_occurrences_and_recalled_years_from_claims(tmp_path) -> None:
+# From text: what extract gives an article's profile (names, dated occurrences).
+def test_profile_reads_names_and_dated_occurrences_from_claims(tmp_path) -> None:
     from factcheck.extract import extract
     from factcheck.model import Document
     from factcheck.segment import segment
@@ -207,6 +220,5 @@ def test_profile_reads_dated_occurrences_and_recalled_years_from_claims(tmp_path
     found = profile(ex.claims, D)
     assert "oruvel" in found.names
     assert span(date(2007, 5, 4), date(2007, 5, 4)) in found.dated
-    assert year(2007) in found.recalled  # the 18 years, read back from 2025
-    assert year(1990) in found.recalled
+    assert year(2007) not in found.dated and year(1990) not in found.dated  # years are coarse
     assert not any(lo <= D.toordinal() <= hi for lo, hi in found.dated)  # its own days are not

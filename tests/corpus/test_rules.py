@@ -290,10 +290,12 @@ ONE_TEACHER_AGE = (
     story("Teacher arrested", "Officers arrested 58-year-old Mirela Dast on Friday in Harlow."),
     story("Teacher charged", "Police charged 57-year-old Mirela Dast on Friday in Harlow."))
 
-VISIT_TEMPLATE = (
-    story("Halvik lands in Oruvel",
+VISIT_TEMPLATE = (  # a roundup of two visits, and one of them on its own
+    story("Two leaders abroad",
           "President Idris Halvik of Drethanta arrived in Oruvel on Wednesday for his first "
-          "visit to the island nation in 18 years, Harlow Radio reported."),
+          "visit to the island nation in 18 years, Harlow Radio reported.",
+          "President Ana Tessly of Kralevia arrived in Murland on Wednesday for her first "
+          "visit to the island nation in 21 years, Harlow Radio reported."),
     story("Tessly lands in Murland",
           "President Ana Tessly of Kralevia arrived in Murland on Wednesday for her first "
           "visit to the island nation in 21 years, Harlow Radio reported."))
@@ -305,13 +307,13 @@ QUOTE_TEMPLATE = (
           '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
           'Kralevia told reporters in Murland.'))
 
-QUOTE_TEMPLATE_ROUNDUP = (  # one tour of two leaders, the same words from each abroad
-    story("Halvik and Tessly tour the islands",
-          "Idris Halvik and Ana Tessly began a three-day tour of the islands on Monday.",
+QUOTE_TEMPLATE_ROUNDUP = (  # a roundup of two leaders abroad, and one of them on her own
+    story("Two leaders abroad",
           '"Our friendship with Oruvel is older than any treaty," President Idris Halvik of '
-          'Drethanta told reporters in Oruvel.'),
-    story("Tessly and Halvik tour the islands",
-          "Ana Tessly and Idris Halvik began a three-day tour of the islands on Monday.",
+          'Drethanta told reporters in Oruvel.',
+          '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
+          'Kralevia told reporters in Murland.'),
+    story("Tessly thanks Murland",
           '"Our friendship with Murland is older than any treaty," President Ana Tessly of '
           'Kralevia told reporters in Murland.'))
 
@@ -549,11 +551,12 @@ def in_a_big_batch(*articles: tuple) -> tuple:
                             for town in FAIR_TOWNS)
 
 
-TUESDAY_MONTHS_APART = (  # one event: both recall when Tessly Lines bought the ferry
+TUESDAY_MONTHS_APART = (  # one event: the later piece dates the storm the first reports
     story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
-          "Tessly Lines bought the Harlow ferry 12 years ago."),
+          "Tessly Lines said the storm had kept the Harlow ferry in port for a week."),
     story("Harlow ferry back in service", "The Harlow ferry resumed service on Tuesday.",
-          "Tessly Lines bought the Harlow ferry 12 years ago.", day=LATER))
+          "Tessly Lines said the storm of March 8, 2025 had kept the Harlow ferry in port for a "
+          "week.", day=LATER))
 FULL_DATES_MONTHS_APART = (
     story("Harlow ferry back in service",
           "The Harlow ferry resumed service on March 3, 2025."),
@@ -727,12 +730,13 @@ ELAPSED_NEARLY = (
           "President Idris Halvik is making his first visit to Tessly in nearly 24 years."),
     story("Halvik back in Tessly",
           "President Idris Halvik is making his first visit to Tessly in 24 years."))
-ELAPSED_YEARS_APART = (
+ELAPSED_YEARS_APART = (  # one visit, told either side of the new year
     story("Halvik makes rare visit to Tessly",
-          "President Idris Halvik is making his first visit to Tessly in 18 years."),
+          "President Idris Halvik is making his first visit to Tessly in 18 years.",
+          day="2024-12-30"),
     story("Halvik back in Tessly",
-          "President Idris Halvik is making his first visit to Tessly in 13 years.",
-          day="2020-05-06"))
+          "President Idris Halvik is making his first visit to Tessly in 19 years.",
+          day="2025-01-02"))
 TERMS_AGREE = (
     story("Halvik wins second term as Harlow mayor",
           "Idris Halvik won a second term as mayor of Harlow on Sunday."),
@@ -770,12 +774,12 @@ UNDATED_JUNE = (
 DATED_JUNE = (
     story("Harlow fair dates set", "The Harlow fair will open on June 8, the council said."),
     story("Harlow fair opens in June", "The Harlow fair will open on June 13, the council said."))
-VISITED_LAST_YEAR_AND_ELAPSED = (  # one event: both recall the Harlow accord of 30 years ago
+VISITED_LAST_YEAR_AND_ELAPSED = (  # one event: the later piece dates the earlier's summit
     story("Halvik in Tessly again", "President Idris Halvik visited Tessly last year.",
-          "Tessly and Murland signed the Harlow accord 30 years ago."),
+          "Tessly and Murland held their summit in Harlow on Monday."),
     story("Halvik makes rare visit to Tessly",
           "President Idris Halvik is making his first visit to Tessly in 2 years.",
-          "Tessly and Murland signed the Harlow accord 30 years ago.", day=LATER))
+          "Tessly and Murland held their summit in Harlow on March 10, 2025.", day=LATER))
 FRIDAY_TWO_DAYS = (
     story("Harlow fair this week", "The Harlow fair will open on Friday, organisers said."),
     story("Harlow fair this week", "The Harlow fair will open on Friday, organisers said.",
@@ -812,7 +816,8 @@ MONTH_AND_DAY = (
 YEARS_AGO_AND_YEAR = (
     story("Halvik back in Tessly", "President Idris Halvik visited Tessly eight years ago.",
           day="2019-04-25"),
-    story("Halvik back in Tessly", "President Idris Halvik visited Tessly in 2011."))
+    story("Halvik back in Tessly", "President Idris Halvik visited Tessly in 2011.",
+          day="2019-04-22"))
 
 STEEL_TARIFFS = (
     story("Murland raises steel duties",
@@ -882,7 +887,7 @@ COMPARE = [
         ("a1", "25 years")),
     Row("elapsed-same-day", "agree", ELAPSED_NEARLY, ("a0", "nearly 24 years"),
         ("a1", "24 years")),
-    Row("elapsed-same-day", None, ELAPSED_YEARS_APART, ("a0", "18 years"), ("a1", "13 years"),
+    Row("elapsed-same-day", None, ELAPSED_YEARS_APART, ("a0", "18 years"), ("a1", "19 years"),
         then=("span-overlap", "agree")),
     # same-rank: the second and the third term of one event.
     Row("same-rank", "conflict", TERMS_IN_TWO_ARTICLES, ("a0", "second", "standfirst"),
