@@ -54,8 +54,9 @@ class DatedOccurrence(Rule):
 class SharedNames(Rule):
     """Two outlets on one event name the same people and places. Two articles published close
     together are one event when they share `min_names` names that do not recur across the
-    batch (held by at most `recurring_share` of its articles, or `recurring_floor`; not one
-    inside the other: "Harlow" and "residents of Harlow" are one place) and the shared names
+    batch (held by at most `recurring_share` of its articles, or `recurring_floor`, and so is
+    one of their words; not one inside the other: "Harlow" and "residents of Harlow" are one
+    place) and the shared names
     (recurring ones too) weigh at least
     `min_overlap` of the lighter article's names, each name weighed by how rare it is in the
     batch (a leader in every third article weighs little, a town named once weighs much)."""
@@ -73,6 +74,16 @@ class SameOffice(Rule):
     person named as president of two countries is two occurrences too."""
 
     name = "same-office"
+    stage = "events"
+
+
+class FewNames(Rule):
+    """Real outlets name one event in their own words ("the Central Elections Commission",
+    "the CEC", "Ashgabat") and often share one name only. Pieces that `shared-names` tied to
+    nothing, published close together, that share a name that does not recur across the batch
+    are one event (never against `same-office`)."""
+
+    name = "few-names"
     stage = "events"
 
 
@@ -112,10 +123,10 @@ class Undated(Rule):
     stage = "events"
 
 
-SAME_DAYS, DATED, SHARED, OFFICE, ONLY, BRIEF, NAMELESS, UNDATED = (
-    SameDays(), DatedOccurrence(), SharedNames(), SameOffice(), OnlyEvent(), Brief(), Nameless(),
-    Undated())
-RULES = (SAME_DAYS, DATED, SHARED, OFFICE, ONLY, BRIEF, NAMELESS, UNDATED)
+SAME_DAYS, DATED, SHARED, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED = (
+    SameDays(), DatedOccurrence(), SharedNames(), SameOffice(), FewNames(), OnlyEvent(), Brief(),
+    Nameless(), Undated())
+RULES = (SAME_DAYS, DATED, SHARED, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED)
 _OFFICES = frozenset(OFFICE.params["offices"])
 _NOT_QUALIFIERS = frozenset(OFFICE.params["not_qualifiers"])
 WINDOW = int(SAME_DAYS.params["window_days"])
@@ -161,11 +172,12 @@ def events(profiles: Mapping[str, Profile],
     min_names = int(SHARED.params["min_names"])
     min_overlap = float(SHARED.params["min_overlap"])
     recurring = max(int(SHARED.params["recurring_floor"]), int(n * SHARED.params["recurring_share"]))
+    telling_names = _telling(order, canonical, held, recurring)
     proposed = _proposed(order, canonical, times, int(SHARED.params["proposal_cap"]))
     links: list[tuple[float, str, str]] = []
     for a, b in proposed:
         shared = canonical[a] & canonical[b]
-        telling = frozenset(x for x in shared if held[x] <= recurring)
+        telling = shared & telling_names
         if len(telling) < min_names or not _distinct_pair(telling):
             continue
         lighter = min(sum(weight[x] for x in canonical[a]), sum(weight[x] for x in canonical[b]))
@@ -174,8 +186,20 @@ def events(profiles: Mapping[str, Profile],
             links.append((-overlap, a, b))
     for _, a, b in sorted(links):  # the surest first: an office held twice refuses the rest
         groups.join(a, b)
-    _join_lone(order, canonical, times, held, groups)
+    _join_lone(order, canonical, times, held, groups, telling_names)
     return groups.events()
+
+
+def _telling(order: Sequence[str], canonical: Mapping[str, frozenset[str]], held: Counter[str],
+             recurring: int) -> frozenset[str]:
+    """Names that do not recur across the batch: held by `recurring` articles at most, and with
+    a word that does not recur either ("the UL president Vralo" is rare as a whole, but made
+    of an agency, a title and a leader that come back in every other story)."""
+    words: Counter[str] = Counter()
+    for a in order:
+        words.update({w for name in canonical[a] for w in name.split()})
+    return frozenset(name for name, count in held.items() if count <= recurring
+                     and any(words[w] <= recurring for w in name.split()))
 
 
 def _canonical_names(profiles: Mapping[str, Profile],
@@ -246,8 +270,10 @@ def _near(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> boo
 
 def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
                times: Mapping[str, tuple[tuple[int, int], ...]], held: Counter[str],
-               groups: "_Groups") -> None:
-    """Articles that `shared-names` tied to nothing: `only-event`, `brief` and `nameless`."""
+               groups: "_Groups", telling_names: frozenset[str]) -> None:
+    """Articles that `shared-names` tied to nothing: `few-names`, `only-event`, `brief` and
+    `nameless`."""
+    cap = int(SHARED.params["proposal_cap"])
     size = Counter(groups.root(a) for a in order)
     points = sorted((lo, hi, a) for a in order for lo, hi in times[a])
     # Nameless pieces near each other: nothing tells them apart (see `nameless`).
@@ -255,13 +281,18 @@ def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
     for (_, hi1, x), (lo2, _, y) in zip(nameless, nameless[1:]):
         if lo2 - hi1 <= WINDOW:
             groups.join(x, y)
+    # Pieces tied to nothing that share a name that does not recur (see `few-names`).
+    single = [a for a in order if size[groups.root(a)] == 1 and canonical[a]]
+    if len(single) > 1:
+        telling = {a: canonical[a] & telling_names for a in single}
+        for a, b in sorted(_proposed(single, telling, times, cap)):
+            groups.join(a, b)
     members: dict[str, list[str]] = defaultdict(list)
     for a in order:
         members[groups.root(a)].append(a)
     lone = [m for m in members.values() if len(m) == 1 or not any(canonical[a] for a in m)]
     if not lone:
         return
-    cap = int(SHARED.params["proposal_cap"])
     least_own = int(ONLY.params["least_own_names"])
     max_shared = float(ONLY.params["max_shared"])
     brief_names = int(BRIEF.params["max_names"])

@@ -134,6 +134,26 @@ ROWS = [
     Row("same-office", False, {**CROWD,
         "a1": art("harlow", "tessly", "murland", "president ada moss"),
         "a2": art("harlow", "tessly", "murland", "president tom pell")}, [{"a1", "a2"}]),
+    # few-names: outlets that word one event their own way share one rare name...
+    Row("few-names", True, {**CROWD,
+        "a1": art("ashvale", "central vote commission", "turnout office", "lira dosk"),
+        "a2": art("ashvale", "vote commission of ashvale", "mps", on=day(1)),
+        "a3": art("ashvale cec", "ashvale", "polling staff union", "oren bly", on=day(5))},
+        [{"a1", "a2", "a3"}]),
+    Row("few-names", True, {**CROWD,
+        "a1": art("corvo dam", "tessly water board", "ines dorn"),
+        "a2": art("corvo dam", "murland river agency", "tom pell", on=day(2))},
+        [{"a1", "a2"}]),
+    # ...but a name made of words that come back all over the archive ties nothing...
+    Row("few-names", False, {
+        **{f"x{i:03d}": art(f"ul president {['vralo', 'dones', 'damol'][i % 3]}",
+                            f"town{i}", f"minister{i}", on=day(i % 3)) for i in range(60)},
+        "y1": art("ul president vralo", "harlow", "mayor ines dorn"),
+        "y2": art("ul president vralo", "tessly", "premier tom pell")}, []),
+    # ...nor one piece months after the other.
+    Row("few-names", False, {**CROWD,
+        "a1": art("corvo dam", "tessly water board", "ines dorn"),
+        "a2": art("corvo dam", "murland river agency", "tom pell", on=day(60))}, []),
     # only-event: a piece that names little is about the one occurrence of its days...
     Row("only-event", True, {"a1": art("halvik", "harlow", "mayor idris halvik"),
                              "a2": art("halvik", "harlow", "mayor idris halvik"),
