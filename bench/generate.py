@@ -1,7 +1,7 @@
 """Generate the benchmark corpus: N scraped-looking news pages in story clusters, with planted
 conflicts listed in planted.json.
 
-Usage: python bench/generate.py N OUTDIR [--seed S]
+Usage: python bench/generate.py N OUTDIR [--seed S] [--archive]
 
 The same N and seed give the same bytes on every machine: every random choice comes from a
 `random.Random` seeded with a string (stable across processes, unlike `hash`). Each cluster is
@@ -9,6 +9,9 @@ one invented story told by 3–8 outlets in different words; a quarter of the cl
 planted disagreement (a headline year that contradicts its own body, a figure changed in one
 outlet, a negated quote). Everything else agrees, so any finding beyond the planted ones is a
 false positive.
+
+With --archive the corpus is a desk's archive instead (bench/archive.py): recurring leaders,
+towns and firms over 2015–2026, many events per actor told in the same templates, and follow-ups.
 """
 
 from __future__ import annotations
@@ -66,11 +69,18 @@ class Corpus:
     planted: list[Planted]
     clusters: list[dict] = field(default_factory=list)
     headlines: dict[str, str] = field(default_factory=dict)  # article id → its headline
+    # The archive only (bench/archive.py): article id → event id, and the desk's follow-ups.
+    events: Optional[dict[str, str]] = None
+    followups: list[str] = field(default_factory=list)
+    generator: str = GENERATOR
 
     def manifest(self, n: int, seed: int) -> dict:
-        return {"generator": GENERATOR, "seed": seed, "articles": n,
-                "planted": [p.to_json() for p in self.planted], "clusters": self.clusters,
-                "headlines": self.headlines}
+        out = {"generator": self.generator, "seed": seed, "articles": n,
+               "planted": [p.to_json() for p in self.planted], "clusters": self.clusters,
+               "headlines": self.headlines}
+        if self.events is not None:
+            out.update(archive=True, events=self.events, followups=self.followups)
+        return out
 
 
 def _paragraphs(st: T.Story, rng: random.Random, quote: str, headline: Optional[str]) -> list[str]:
@@ -187,11 +197,16 @@ def build(n: int, seed: int = 0) -> Corpus:
     return Corpus(files=files, planted=planted, clusters=cluster_info, headlines=headlines)
 
 
-def generate(n: int, outdir: str | os.PathLike[str], seed: int = 0) -> dict:
-    """Write the corpus and planted.json to `outdir`; returns the manifest."""
+def generate(n: int, outdir: str | os.PathLike[str], seed: int = 0, archive: bool = False) -> dict:
+    """Write the corpus (or the archive) and planted.json to `outdir`; returns the manifest."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    corpus = build(n, seed)
+    if archive:
+        from bench import archive as A
+
+        corpus = A.build(n, seed)
+    else:
+        corpus = build(n, seed)
     for name, text in corpus.files:
         with open(out / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -207,11 +222,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("outdir")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--archive", action="store_true",
+                        help="a desk's archive: recurring actors over years (bench/archive.py)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")
-    manifest = generate(args.n, args.outdir, args.seed)
-    sys.stderr.write(f"{args.n} articles in {len(manifest['clusters'])} stories, "
+    manifest = generate(args.n, args.outdir, args.seed, args.archive)
+    unit = "events" if args.archive else "stories"
+    sys.stderr.write(f"{args.n} articles in {len(manifest['clusters'])} {unit}, "
                      f"{len(manifest['planted'])} planted conflicts → {args.outdir}\n")
     return 0
 
