@@ -22,7 +22,6 @@ and gives each article's event under `events`, the follow-ups under `followups`.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from datetime import date, timedelta
 from typing import Optional
@@ -150,33 +149,17 @@ def build(n: int, seed: int = 0) -> G.Corpus:
         st = T.story(rng, published, kind, actors)
         assert st.event is not None
         chosen = rng.sample(outlets, size)
-        plant: Optional[str] = None
-        if e % G.PLANT_EVERY == G.PLANT_EVERY - 1:
-            plant = G.PLANT_KINDS[(e // G.PLANT_EVERY) % len(G.PLANT_KINDS)]
-            if plant != "headline_year" and size < 3:
-                plant = "headline_year"
+        plant = G.plant_for(e, size)
         members: list[int] = []
         texts: list[str] = []
-        said, flipped = T.quotes(st)
         most = min(SPREAD, 6 - (published - st.event).days)  # a weekday still names this week
         for k, outlet in enumerate(chosen):
             day = published if k == 0 else _day_after(published, rng, most)
-            art_st = T.Story(**{**st.__dict__, "published": day})
-            quote = said
-            headline = art_st.fill(rng.choice(st.headlines))
-            if plant == "headline_year" and k == 0:
-                headline, wrong, right = st.headline_plant(rng)
-                texts = [wrong, right]
-            elif plant == "changed_figure" and k == 0:
-                value = T.num(T.changed(rng, T.figure_value(st)))
-                art_st = T.with_figure(art_st, value)
-                headline = art_st.fill(rng.choice(st.headlines))
-                texts = [f"{value} {st.figure_noun}", f"{st.slots[st.figure]} {st.figure_noun}"]
-            elif plant == "negated_quote" and k == 0:
-                quote = flipped
-                texts = [flipped, said]
+            draft, planted_texts = G.page(T.Story(**{**st.__dict__, "published": day}), outlet,
+                                          rng, e, plant if k == 0 else None)
+            texts = planted_texts or texts
             members.append(len(drafts))
-            drafts.append(G._Draft(e, G.render(art_st, outlet, rng, headline, quote), headline))
+            drafts.append(draft)
         if kind == "disaster" and size >= 2 and len(drafts) < n and rng.random() < FOLLOW_UP:
             later = _follow_up(st, rng)
             if later is not None:
@@ -184,38 +167,17 @@ def build(n: int, seed: int = 0) -> G.Corpus:
                 headline = later.fill(rng.choice(st.headlines))
                 followups.append(len(drafts))
                 members.append(len(drafts))
-                drafts.append(G._Draft(e, G.render(later, outlet, rng, headline, said), headline))
+                drafts.append(G._Draft(e, G.render(later, outlet, rng, headline,
+                                                   T.quotes(st)[0]), headline))
         if plant:
-            partners = members[:1] if plant == "headline_year" else members[:2]
-            plants.append((e, plant, partners, texts))
+            plants.append((e, plant, G.partners(plant, members), texts))
         events.append(members)
         info.append({"kind": kind, "published": published.isoformat(), "key": key,
                      "happened": st.event.isoformat()})
         e += 1
-    return _corpus(seed, drafts, plants, events, info, followups)
-
-
-def _corpus(seed: int, drafts: list, plants: list, events: list[list[int]], info: list[dict],
-            followups: list[int]) -> G.Corpus:
-    """Ids and file names as generate.py gives them (outlets of one event not neighbours)."""
-    n = len(drafts)
-    order = list(range(n))
-    random.Random(f"{seed}:archive:order").shuffle(order)
-    width = max(5, len(str(n - 1)))
-    ids: dict[int, str] = {}
-    names: dict[int, str] = {}
-    for position, draft_idx in enumerate(order):
-        ident = f"{position:0{width}d}"
-        digest = hashlib.sha1(f"{seed}:archive:{position}".encode()).hexdigest()[:16]
-        ids[draft_idx] = ident
-        names[draft_idx] = f"{ident}_{digest}.txt"
-    files = sorted(((names[i], drafts[i].text) for i in range(n)), key=lambda f: f[0])
-    planted = [G.Planted(kind, f"E{ev:05d}", [ids[i] for i in idx] * (2 if len(idx) == 1 else 1),
-                         texts) for ev, kind, idx, texts in plants]
-    clusters = [{"id": f"E{ev:05d}", "articles": sorted(ids[i] for i in members), **info[ev]}
-                for ev, members in enumerate(events)]
-    return G.Corpus(files=files, planted=planted, clusters=clusters,
-                    headlines={ids[i]: drafts[i].headline for i in range(n)},
-                    events={ids[i]: f"E{ev:05d}" for ev, members in enumerate(events)
-                            for i in members},
-                    followups=sorted(ids[i] for i in followups), generator=GENERATOR)
+    corpus = G.assemble(drafts, plants, events, f"{seed}:archive", "E", info)
+    corpus.events = {corpus.ids[i]: f"E{ev:05d}" for ev, members in enumerate(events)
+                     for i in members}
+    corpus.followups = sorted(corpus.ids[i] for i in followups)
+    corpus.generator = GENERATOR
+    return corpus
