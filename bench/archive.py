@@ -9,7 +9,11 @@ with their regions, mayors and rivers, transport ministers by term, firms with t
 chief executives by term. Events (a state visit, a disaster, a bridge opening, job cuts) are
 spread over 2015–2026; each takes its actors from the pools, so one leader visits the same host
 many times, one town floods every few months, one firm cuts jobs again, always in the same
-sentence shapes (bench/templates.py) with other figures and years. The same key actors never
+sentence shapes (bench/templates.py) with other figures and years. A permanent fact of an actor
+(a firm's founding year) is the same in every event; what an event says of its own time (a
+toll, "the first visit in 17 years", "their third summit") is drawn per event, as wire copy
+fills its template, so two events of one actor may well say other things: comparing them is the
+mistake the archive is there to show. The same key actors never
 meet twice within MIN_GAP days: closer than that, two events would be one.
 
 Each event's outlets publish within a few days of one another (never across a month's end, so
@@ -81,7 +85,8 @@ def pools(seed: int) -> dict:
              for _ in range(POOLS["towns"])]
     suffixes = (" Motors", " Steel", " Foods", " Telecom", " Airways", " Textiles")
     firms = [{"name": names.fresh(T.place) + rng.choice(suffixes), "town": rng.choice(towns)["name"],
-              "ceos": names.terms()} for _ in range(POOLS["firms"])]
+              "ceos": names.terms(), "founded": rng.randint(1921, 1995)}
+             for _ in range(POOLS["firms"])]
     return {"countries": countries, "towns": towns, "firms": firms, "ministers": names.terms()}
 
 
@@ -102,7 +107,8 @@ def cast(kind: str, rng: random.Random, p: dict, day: date) -> tuple[dict, str]:
         return ({"city": town["name"], "river": town["river"],
                  "minister": holder(p["ministers"], day)}, f"opening:{town['name']}")
     firm = rng.choice(p["firms"])
-    return ({"firm": firm["name"], "town": firm["town"], "ceo": holder(firm["ceos"], day)},
+    return ({"firm": firm["name"], "town": firm["town"], "ceo": holder(firm["ceos"], day),
+             "founded": firm["founded"]},
             f"company:{firm['name']}")
 
 

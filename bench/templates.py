@@ -468,6 +468,8 @@ def _company(rng: random.Random, published: date, cast: Optional[dict] = None) -
     jobs = odd_figure(rng, 140, 3900)
     pct = rng.randint(4, 31)
     founded = rng.randint(1921, 1995)
+    if cast:  # a firm has one founding year, whichever event tells it
+        founded = cast["founded"]
     gap = rng.randint(8, 30)
     plants = rng.randint(2, 9)
     event, weekday = _event_day(rng, published)

@@ -168,3 +168,16 @@ def test_score_planted_in_the_archive(findings: list, expected: tuple) -> None:
     got = run.score_planted({"conflicts": findings}, _MANIFEST)
     assert (got["found"], got["extra"], got["extra_cross_story"], got["spanning"],
             got["follow_up_updates"]) == expected
+
+
+def test_a_firm_has_one_founding_year(manifest: dict, texts: dict[str, str]) -> None:
+    """A permanent fact is the same in every event that tells it (else two events would truly
+    disagree, and a finding across them would be right)."""
+    years: dict[str, set[str]] = defaultdict(set)
+    for c in manifest["clusters"]:
+        if c["kind"] == "company":
+            for a in c["articles"]:
+                years[c["key"]] |= set(re.findall(r"founded in (?:\w+ in )?(\d{4})", texts[a]))
+    repeated = [k for k in years if sum(c["key"] == k for c in manifest["clusters"]) >= 2]
+    assert repeated
+    assert all(len(years[k]) == 1 for k in years), dict(years)
