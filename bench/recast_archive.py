@@ -4,7 +4,7 @@ names and publication dates as an archive's events do, and a scorer that says wh
 stay inside one story.
 
 Usage:
-  python bench/recast_archive.py make SEEDS OUT --stories 400 [--pool-seed S]
+  python bench/recast_archive.py make SEEDS OUT --stories 400 [--pool-seed S] [--pool people=3 ...]
   python bench/recast_archive.py score REPORT.json OUT [--json]
   (also: python bench/recast.py SEEDS OUT --archive 400 [--pool-seed S])
 
@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Optional
 
@@ -82,23 +84,30 @@ def roles(spec: dict) -> list[tuple[str, list[str]]]:
 class Archive:
     """The pools for one pool seed, and the cast of story k drawn from them."""
 
-    def __init__(self, seed_texts: list[str], pool_seed: int = 0, spec: Optional[dict] = None):
+    def __init__(self, seed_texts: list[str], pool_seed: int = 0, spec: Optional[dict] = None,
+                 pool: Optional[dict[str, int]] = None):
         self.spec = spec or R.table()
         self.pool_seed = pool_seed
+        self.pool = {**POOL, **(pool or {})}
         inv = R.inventor(random.Random(f"factcheck-recast-archive/1:{pool_seed}"), seed_texts,
                          self.spec)
-        self.casts = [R.cast(inv, self.spec) for _ in range(max(POOL.values()))]
+        self.casts = [R.cast(inv, self.spec) for _ in range(max(self.pool.values()))]
         self.roles = roles(self.spec)
 
     def draw(self, story: int) -> tuple[dict[str, int], int]:
         """Story k's pick per role (an index into that role's pool) and its year shift."""
         rng = random.Random(f"factcheck-recast-archive/1:{self.pool_seed}:{story}")
-        picks = {label: rng.randrange(POOL[label.split(":")[0]]) for label, _ in self.roles}
+        picks = {label: rng.randrange(self.pool[label.split(":")[0]]) for label, _ in self.roles}
         return picks, rng.choice(YEARS)
 
     def stories(self, n: int) -> list[tuple[dict[str, int], int]]:
         """The casts of stories 1..n; a story whose principal cast and years repeat an earlier
         story's is drawn again (from the next draw number) until it does not."""
+        kinds = Counter(p.split(":")[0] for p in PRINCIPAL)
+        distinct = len(YEARS) * math.prod(self.pool[k] ** m for k, m in kinds.items())
+        if n > distinct:
+            raise ValueError(f"{n} stories need more than the {distinct} principal casts and "
+                             "years these pools allow: make the pools larger")
         seen: set[tuple] = set()
         out = []
         draw = 0
@@ -124,12 +133,12 @@ class Archive:
 
 
 def make(seeds_dir: Path, out_dir: Path, n: int, pool_seed: int = 0,
-         only: Optional[set[int]] = None) -> dict[str, Any]:
+         only: Optional[set[int]] = None, pool: Optional[dict[str, int]] = None) -> dict[str, Any]:
     """Write stories 1..n (or those of them in `only`) into `out_dir` and
     `out_dir/.manifest.json`; returns the manifest."""
     files = R.seed_files(seeds_dir)
     texts = {p: p.read_text(encoding="utf-8") for p in files}
-    archive = Archive(list(texts.values()), pool_seed)
+    archive = Archive(list(texts.values()), pool_seed, pool=pool)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stories = []
@@ -150,7 +159,7 @@ def make(seeds_dir: Path, out_dir: Path, n: int, pool_seed: int = 0,
                           "outlier": {"article": f"{k}{page}", "text": word},
                           "other": {"articles": [f"{k}{p}" for p in pages], "text": other}}
                          for name, kinds, (page, word), (pages, other) in EXPECTED]})
-    manifest = {"pool_seed": pool_seed, "pool": POOL, "years": list(YEARS), "stories": stories}
+    manifest = {"pool_seed": pool_seed, "pool": archive.pool, "years": list(YEARS), "stories": stories}
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False)
                                            + "\n", encoding="utf-8")
     return manifest
@@ -220,6 +229,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     mk.add_argument("out", type=Path)
     mk.add_argument("--stories", type=int, default=400)
     mk.add_argument("--pool-seed", type=int, default=0)
+    mk.add_argument("--pool", action="append", default=[], metavar="KIND=N",
+                    help=f"another pool size, e.g. people=3 (kinds: {', '.join(POOL)})")
     sc = sub.add_parser("score", help="score a factcheck JSON report against the manifest")
     sc.add_argument("report", type=Path)
     sc.add_argument("manifest", type=Path, help=f"the archive folder (its {MANIFEST}) or the file")
@@ -228,7 +239,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.command == "make":
         if args.stories < 1:
             ap.error("--stories must be 1 or more")
-        manifest = make(args.seeds, args.out, args.stories, args.pool_seed)
+        pool = {}
+        for item in args.pool:
+            kind, _, size = item.partition("=")
+            if kind not in POOL or not size.isdigit() or int(size) < 1:
+                ap.error(f"--pool {item}: KIND=N with KIND one of {', '.join(POOL)}, N >= 1")
+            pool[kind] = int(size)
+        try:
+            manifest = make(args.seeds, args.out, args.stories, args.pool_seed, pool=pool)
+        except ValueError as exc:
+            ap.error(str(exc))
         print(f"{len(manifest['stories'])} stories, "
               f"{sum(len(s['articles']) for s in manifest['stories'])} articles -> {args.out}")
         return 0

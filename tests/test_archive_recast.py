@@ -184,3 +184,15 @@ def test_score_cli_reads_the_folder_and_names_a_bad_report(tmp_path: Path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "r.json" in done.stderr
+
+
+def test_smaller_pools_recur_more_and_too_small_is_refused():
+    seeds = [p.read_text(encoding="utf-8") for p in R.seed_files(SEEDS)] if SEEDS.is_dir() else [""]
+    small = A.Archive(seeds, pool_seed=0, pool={"people": 2, "countries": 2})
+    drawn = small.stories(40)
+    assert {picks["people:Kim Jong Un"] for picks, _ in drawn} == {0, 1}
+    assert {picks["countries:Korea"] for picks, _ in drawn} == {0, 1}
+    assert max(picks["places:Moscow"] for picks, _ in drawn) == A.POOL["places"] - 1
+    with pytest.raises(ValueError, match="208 principal casts"):
+        small.stories(209)
+    assert len(small.stories(208)) == 208  # every principal cast and year once
