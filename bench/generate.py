@@ -1,7 +1,7 @@
 """Generate the benchmark corpus: N scraped-looking news pages in story clusters, with planted
 conflicts listed in planted.json.
 
-Usage: python bench/generate.py N OUTDIR [--seed S]
+Usage: python bench/generate.py N OUTDIR [--seed S] [--archive]
 
 The same N and seed give the same bytes on every machine: every random choice comes from a
 `random.Random` seeded with a string (stable across processes, unlike `hash`). Each cluster is
@@ -9,6 +9,9 @@ one invented story told by 3–8 outlets in different words; a quarter of the cl
 planted disagreement (a headline year that contradicts its own body, a figure changed in one
 outlet, a negated quote). Everything else agrees, so any finding beyond the planted ones is a
 false positive.
+
+With --archive the corpus is a desk's archive instead (bench/archive.py): recurring leaders,
+towns and firms over 2015–2026, many events per actor told in the same templates, and follow-ups.
 """
 
 from __future__ import annotations
@@ -66,11 +69,19 @@ class Corpus:
     planted: list[Planted]
     clusters: list[dict] = field(default_factory=list)
     headlines: dict[str, str] = field(default_factory=dict)  # article id → its headline
+    # The archive only (bench/archive.py): article id → event id, and the desk's follow-ups.
+    events: Optional[dict[str, str]] = None
+    followups: list[str] = field(default_factory=list)
+    generator: str = GENERATOR
+    ids: dict[int, str] = field(default_factory=dict)  # draft index → article id
 
     def manifest(self, n: int, seed: int) -> dict:
-        return {"generator": GENERATOR, "seed": seed, "articles": n,
-                "planted": [p.to_json() for p in self.planted], "clusters": self.clusters,
-                "headlines": self.headlines}
+        out = {"generator": self.generator, "seed": seed, "articles": n,
+               "planted": [p.to_json() for p in self.planted], "clusters": self.clusters,
+               "headlines": self.headlines}
+        if self.events is not None:
+            out.update(archive=True, events=self.events, followups=self.followups)
+        return out
 
 
 def _paragraphs(st: T.Story, rng: random.Random, quote: str, headline: Optional[str]) -> list[str]:
@@ -121,6 +132,64 @@ def render(st: T.Story, outlet: T.Outlet, rng: random.Random, headline: str, quo
     return "\n".join(top) + "\n" + "\n\n".join(body) + "\n" + "\n".join(bottom)
 
 
+def plant_for(cluster: int, size: int) -> Optional[str]:
+    """The plant of the cluster-th story (one in four, the kinds in turn), if any."""
+    if cluster % PLANT_EVERY != PLANT_EVERY - 1:
+        return None
+    plant = PLANT_KINDS[(cluster // PLANT_EVERY) % len(PLANT_KINDS)]
+    return "headline_year" if plant != "headline_year" and size < 3 else plant
+
+
+def page(st: T.Story, outlet: T.Outlet, rng: random.Random, cluster: int,
+         plant: Optional[str]) -> tuple[_Draft, list[str]]:
+    """One outlet's article on `st`, carrying `plant` if given; with the plant's two texts."""
+    said, flipped = T.quotes(st)
+    art_st, quote, texts = st, said, []
+    headline = st.fill(rng.choice(st.headlines))
+    if plant == "headline_year":
+        headline, wrong, right = st.headline_plant(rng)
+        texts = [wrong, right]
+    elif plant == "changed_figure":
+        value = T.num(T.changed(rng, T.figure_value(st)))
+        art_st = T.with_figure(st, value)
+        headline = art_st.fill(rng.choice(st.headlines))
+        texts = [f"{value} {st.figure_noun}", f"{st.slots[st.figure]} {st.figure_noun}"]
+    elif plant == "negated_quote":
+        quote = flipped
+        texts = [flipped, said]
+    return _Draft(cluster, render(art_st, outlet, rng, headline, quote), headline), texts
+
+
+def partners(plant: str, members: list[int]) -> list[int]:
+    """The headline plant is inside one article; the others name a second outlet."""
+    return members[:1] if plant == "headline_year" else members[:2]
+
+
+def assemble(drafts: list[_Draft], plants: list[tuple[int, str, list[int], list[str]]],
+             clusters: list[list[int]], salt: str, prefix: str = "S",
+             info: Optional[list[dict]] = None) -> Corpus:
+    """Ids and file names in a shuffled order (outlets of one story are not neighbours)."""
+    n = len(drafts)
+    order = list(range(n))
+    random.Random(f"{salt}:order").shuffle(order)
+    width = max(5, len(str(n - 1)))
+    ids: dict[int, str] = {}
+    names: dict[int, str] = {}
+    for position, draft_idx in enumerate(order):
+        ident = f"{position:0{width}d}"
+        digest = hashlib.sha1(f"{salt}:{position}".encode()).hexdigest()[:16]
+        ids[draft_idx] = ident
+        names[draft_idx] = f"{ident}_{digest}.txt"
+    files = sorted(((names[i], drafts[i].text) for i in range(n)), key=lambda f: f[0])
+    planted = [Planted(kind, f"{prefix}{cl:05d}", [ids[i] for i in idx] * (2 if len(idx) == 1 else 1),
+                       texts) for cl, kind, idx, texts in plants]
+    cluster_info = [{"id": f"{prefix}{cl:05d}", "articles": sorted(ids[i] for i in members),
+                     **(info[cl] if info else {})} for cl, members in enumerate(clusters)]
+    headlines = {ids[i]: drafts[i].headline for i in range(n)}
+    return Corpus(files=files, planted=planted, clusters=cluster_info, headlines=headlines,
+                  ids=ids)
+
+
 def build(n: int, seed: int = 0) -> Corpus:
     """The corpus in memory: deterministic in (n, seed)."""
     outlets = T.outlets(random.Random(f"{seed}:outlets"))
@@ -134,64 +203,31 @@ def build(n: int, seed: int = 0) -> Corpus:
         published = _FIRST_DAY + timedelta(days=rng.randrange(_DAYS))
         st = T.story(rng, published)
         chosen = rng.sample(outlets, size)
-        plant: Optional[str] = None
-        if c % PLANT_EVERY == PLANT_EVERY - 1:
-            plant = PLANT_KINDS[(c // PLANT_EVERY) % len(PLANT_KINDS)]
-            if plant != "headline_year" and size < 3:
-                plant = "headline_year"
+        plant = plant_for(c, size)
         members: list[int] = []
         texts: list[str] = []
         for k, outlet in enumerate(chosen):
-            said, flipped = T.quotes(st)
-            art_st, quote = st, said
-            headline = st.fill(rng.choice(st.headlines))
-            if plant == "headline_year" and k == 0:
-                headline, wrong, right = st.headline_plant(rng)
-                texts = [wrong, right]
-            elif plant == "changed_figure" and k == 0:
-                value = T.num(T.changed(rng, T.figure_value(st)))
-                art_st = T.with_figure(st, value)
-                headline = art_st.fill(rng.choice(st.headlines))
-                texts = [f"{value} {st.figure_noun}", f"{st.slots[st.figure]} {st.figure_noun}"]
-            elif plant == "negated_quote" and k == 0:
-                quote = flipped
-                texts = [flipped, said]
+            draft, planted_texts = page(st, outlet, rng, c, plant if k == 0 else None)
+            texts = planted_texts or texts
             members.append(len(drafts))
-            drafts.append(_Draft(c, render(art_st, outlet, rng, headline, quote), headline))
+            drafts.append(draft)
         if plant:
-            # The headline plant is inside one article; the others name a second outlet.
-            partners = members[:1] if plant == "headline_year" else members[:2]
-            plants.append((c, plant, partners, texts))
+            plants.append((c, plant, partners(plant, members), texts))
         clusters.append(members)
         c += 1
-
-    order = list(range(n))
-    random.Random(f"{seed}:order").shuffle(order)  # outlets of one story are not neighbours
-    width = max(5, len(str(n - 1)))
-    ids: dict[int, str] = {}
-    names: dict[int, str] = {}
-    for position, draft_idx in enumerate(order):
-        ident = f"{position:0{width}d}"
-        digest = hashlib.sha1(f"{seed}:{position}".encode()).hexdigest()[:16]
-        ids[draft_idx] = ident
-        names[draft_idx] = f"{ident}_{digest}.txt"
-    files = sorted(((names[i], drafts[i].text) for i in range(n)), key=lambda f: f[0])
-    planted = [Planted(kind, f"S{cl:05d}", [ids[i] for i in idx] * (2 if len(idx) == 1 else 1),
-                       texts) for cl, kind, idx, texts in plants]
-    kinds = {}
-    for cl, members in enumerate(clusters):
-        kinds[cl] = members
-    cluster_info = [{"id": f"S{cl:05d}", "articles": sorted(ids[i] for i in members)}
-                    for cl, members in kinds.items()]
-    headlines = {ids[i]: drafts[i].headline for i in range(n)}
-    return Corpus(files=files, planted=planted, clusters=cluster_info, headlines=headlines)
+    return assemble(drafts, plants, clusters, str(seed))
 
 
-def generate(n: int, outdir: str | os.PathLike[str], seed: int = 0) -> dict:
-    """Write the corpus and planted.json to `outdir`; returns the manifest."""
+def generate(n: int, outdir: str | os.PathLike[str], seed: int = 0, archive: bool = False) -> dict:
+    """Write the corpus (or the archive) and planted.json to `outdir`; returns the manifest."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    corpus = build(n, seed)
+    if archive:
+        from bench import archive as A
+
+        corpus = A.build(n, seed)
+    else:
+        corpus = build(n, seed)
     for name, text in corpus.files:
         with open(out / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -207,11 +243,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("outdir")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--archive", action="store_true",
+                        help="a desk's archive: recurring actors over years (bench/archive.py)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")
-    manifest = generate(args.n, args.outdir, args.seed)
-    sys.stderr.write(f"{args.n} articles in {len(manifest['clusters'])} stories, "
+    manifest = generate(args.n, args.outdir, args.seed, args.archive)
+    unit = "events" if args.archive else "stories"
+    sys.stderr.write(f"{args.n} articles in {len(manifest['clusters'])} {unit}, "
                      f"{len(manifest['planted'])} planted conflicts → {args.outdir}\n")
     return 0
 

@@ -3,6 +3,9 @@ organisations and years, so that a batch holding the seeds and a re-cast copy (o
 holds two events told in the same words (issue 15: "same template, other names").
 
 Usage: python bench/recast.py SEEDS_DIR OUT_DIR --seed N [--years K]
+       python bench/recast.py SEEDS_DIR OUT_DIR --archive 400 [--pool-seed S]
+       (the archive: 400 copies whose names and years come from small pools, and a manifest;
+       see bench/recast_archive.py)
 
 The seed pages are read at run time and never copied into the repository. Every name listed in
 bench/recast.yaml gets an invented stand-in of the same shape (a full name and its surname, a
@@ -152,14 +155,16 @@ def real_names(spec: dict) -> list[str]:
     return out
 
 
-def make(seed: int, texts: Iterable[str], years: int = 3, spec: Optional[dict] = None) -> Recast:
-    """The re-casting for `seed`: stand-ins invented avoiding every lower-case word of `texts`
-    (the seeds' own vocabulary) and the rules' words."""
-    spec = spec or table()
+def inventor(rng: random.Random, texts: Iterable[str], spec: dict) -> _Inventor:
+    """An inventor that avoids every lower-case word of `texts` (the seeds' own vocabulary), the
+    rules' words and the real names."""
     vocabulary = {w for t in texts for w in _WORD.findall(t) if w.islower()}
     reals = real_names(spec)
-    inv = _Inventor(random.Random(f"factcheck-recast/1:{seed}"),
-                    vocabulary | _rule_words() | {w for r in reals for w in _WORD.findall(r)})
+    return _Inventor(rng, vocabulary | _rule_words() | {w for r in reals for w in _WORD.findall(r)})
+
+
+def cast(inv: _Inventor, spec: dict) -> dict[str, str]:
+    """One stand-in for every name of the table: real name -> invented name."""
     names: dict[str, str] = {}
     for person in spec["people"]:
         for word in person.split():
@@ -184,9 +189,22 @@ def make(seed: int, texts: Iterable[str], years: int = 3, spec: Optional[dict] =
         names[acronym] = inv.letters(len(acronym))
     for place in spec["places"]:  # a dateline in capitals: "WASHINGTON"
         names[place.upper()] = names[place].upper()
+    return names
+
+
+def compiled(names: dict[str, str], years: int) -> Recast:
+    """The re-casting that swaps `names` (longest first) and moves years by `years`."""
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
     return Recast(names=names, years=years, pattern=pattern)
+
+
+def make(seed: int, texts: Iterable[str], years: int = 3, spec: Optional[dict] = None) -> Recast:
+    """The re-casting for `seed`: stand-ins invented avoiding the seeds' vocabulary and the
+    rules' words."""
+    spec = spec or table()
+    inv = inventor(random.Random(f"factcheck-recast/1:{seed}"), texts, spec)
+    return compiled(cast(inv, spec), years)
 
 
 def unswapped(copy_texts: Iterable[str], rc: Recast, seed_texts: Iterable[str],
@@ -247,11 +265,20 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("seeds", type=Path, help="the folder of the five seed pages")
     ap.add_argument("out", type=Path, help="where to write the copy")
-    ap.add_argument("--seed", type=int, required=True, help="which invented names (1, 2, ...)")
+    ap.add_argument("--seed", type=int, help="which invented names (1, 2, ...)")
     ap.add_argument("--years", type=int, default=3, help="years added to every year (default 3)")
     ap.add_argument("--names", action="store_true", help="print the names swapped")
+    ap.add_argument("--archive", type=int, metavar="N",
+                    help="write N copies with names and years from small pools, and a manifest")
+    ap.add_argument("--pool-seed", type=int, default=0, help="which pools (with --archive)")
     args = ap.parse_args(argv)
-    if args.seed < 1:
+    if args.archive is not None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from bench import recast_archive
+
+        return recast_archive.main(["make", str(args.seeds), str(args.out), "--stories",
+                                    str(args.archive), "--pool-seed", str(args.pool_seed)])
+    if args.seed is None or args.seed < 1:
         ap.error("--seed must be 1 or more (it prefixes the article ids)")
     written = recast(args.seeds, args.out, args.seed, args.years)
     for src, dst in written.items():

@@ -3,6 +3,11 @@ baseline and the planted conflicts, on generated corpora of the given sizes.
 
 Usage: python bench/run.py --sizes 1000,10000 [--jobs 2] [--seed 0] [--sample 1000]
                            [--naive-sample 30] [--workdir DIR] [--profile] [--json FILE]
+                           [--archive]
+
+--archive runs the archive corpus (bench/archive.py: recurring actors over years, follow-ups)
+instead of the stories corpus; "findings spanning events" counts every finding whose claims come
+from two events (stories), planted or not.
 
 Corpora are generated once per (size, seed, generator source) under --workdir and reused.
 The end-to-end runs are `python -m factcheck check` subprocesses, exactly as a user runs them;
@@ -45,18 +50,19 @@ APPENDED = "\n\nOfficials in the capital said on Friday that a further review wo
 
 def _generator_hash() -> str:
     h = hashlib.sha1()
-    for name in ("generate.py", "templates.py"):
+    for name in ("generate.py", "templates.py", "archive.py"):
         h.update((ROOT / "bench" / name).read_bytes())
     return h.hexdigest()[:10]
 
 
-def corpus(n: int, seed: int, workdir: Path) -> Path:
+def corpus(n: int, seed: int, workdir: Path, archive: bool = False) -> Path:
     """The generated corpus for (n, seed), made once and reused while the generator is unchanged."""
-    target = workdir / f"corpus-n{n}-s{seed}-{_generator_hash()}"
+    kind = "archive" if archive else "corpus"
+    target = workdir / f"{kind}-n{n}-s{seed}-{_generator_hash()}"
     if (target / "planted.json").exists():
         return target
     tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=workdir))
-    gen.generate(n, tmp, seed)
+    gen.generate(n, tmp, seed, archive)
     if target.exists():
         shutil.rmtree(target)
     tmp.rename(target)
@@ -351,7 +357,14 @@ def score_planted(report: dict, manifest: dict) -> dict[str, Any]:
         found += hit
         if not hit:
             missed.append(p)
-    extra = [c for i, c in enumerate(conflicts) if i not in explained]
+    # The archive's follow-ups: a toll that grew inside one event, said as an update, is right.
+    followups = set(manifest.get("followups", []))
+    updates = {i for i, c in enumerate(conflicts) if c["kind"] == "update"
+               and len({cluster_of.get(s["article"]) for s in c["claims"]}) == 1
+               and followups & {s["article"] for s in c["claims"]}}
+    extra = [c for i, c in enumerate(conflicts) if i not in explained | updates]
+    spanning = sum(1 for c in conflicts
+                   if len({cluster_of.get(s["article"]) for s in c["claims"]}) > 1)
     by_kind: dict[str, int] = {}
     by_severity: dict[str, int] = {}
     cross = 0
@@ -362,7 +375,7 @@ def score_planted(report: dict, manifest: dict) -> dict[str, Any]:
             cross += 1
     return {"planted": len(manifest["planted"]), "found": found, "missed": missed,
             "extra": len(extra), "extra_by_kind": by_kind, "extra_by_severity": by_severity,
-            "extra_cross_story": cross,
+            "extra_cross_story": cross, "spanning": spanning, "follow_up_updates": len(updates),
             "extra_examples": [{"kind": c["kind"], "severity": c["severity"],
                                 "message": c["message"],
                                 "articles": sorted({s["article"] for s in c["claims"]})}
@@ -399,9 +412,9 @@ def headline_misses(src: Path, manifest: dict) -> dict[str, Any]:
 
 
 def bench_size(n: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
-    src = corpus(n, args.seed, workdir)
+    src = corpus(n, args.seed, workdir, args.archive)
     manifest = json.loads((src / "planted.json").read_text(encoding="utf-8"))
-    run_dir = working_copy(src, workdir / f"run-n{n}")
+    run_dir = working_copy(src, workdir / f"run-{'a' if args.archive else ''}n{n}")
     cache_dir = run_dir / "cache"
     common = ["check", "articles", "--format", "json", "--jobs", str(args.jobs),
               "--cache", str(cache_dir), "--fail-on", "never"]
@@ -475,6 +488,7 @@ def table(results: list[dict[str, Any]]) -> str:
     row("planted found / total", lambda r: f"{r['planted']['found']} / {r['planted']['planted']}")
     row("extra findings (cross-story)",
         lambda r: f"{r['planted']['extra']} ({r['planted']['extra_cross_story']})")
+    row("findings spanning events (all)", lambda r: str(r["planted"]["spanning"]))
     row("headlines wrong / none found",
         lambda r: f"{r['headlines']['wrong']} / {r['headlines']['missing']}")
     row("naive ms/article", lambda r: _fmt(1000 * r["naive_per_article"], 1))
@@ -508,6 +522,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "factcheck-bench"))
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the in-process run")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--archive", action="store_true",
+                        help="the archive corpus: recurring actors over years (bench/archive.py)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     workdir = Path(args.workdir)

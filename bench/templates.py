@@ -115,6 +115,7 @@ class Story:
     figure_fact: str  # the fact key whose wordings carry that figure
     figure_noun: str = ""  # the word after the figure in every wording: "{figure} homes"
     quote_neg: str = ""  # the story's own polarity of the quote: "" or " not"
+    event: Optional[date] = None  # the day it happened (the archive dates follow-ups from it)
     headline_plant: Callable[[random.Random], tuple[str, str, str]] = field(repr=False,
                                                                            default=None)  # type: ignore[assignment]
 
@@ -227,13 +228,16 @@ _QUOTE_FRAMES = [
 ]
 
 
-def _visit(rng: random.Random, published: date) -> Story:
+def _visit(rng: random.Random, published: date, cast: Optional[dict] = None) -> Story:
     guest_country, host_country = country(rng), country(rng)
     while host_country == guest_country:
         host_country = country(rng)
     capital = place(rng)
     leader, leader_s = person(rng)
     host, host_s = person(rng)
+    if cast:  # the archive's recurring actors (drawn above all the same: the rest stays)
+        guest_country, host_country, capital = cast["guest"], cast["host"], cast["capital"]
+        (leader, leader_s), (host, host_s) = cast["leader"], cast["host_leader"]
     gap = rng.randint(6, 31)
     last_year = published.year - gap
     event, weekday = _event_day(rng, published)
@@ -301,12 +305,15 @@ def _visit(rng: random.Random, published: date) -> Story:
         return (f"{leader} arrives in {host_country} on first visit in {wrong} years", f"{wrong} years",
                 f"{gap} years")
     st.headline_plant = plant
+    st.event = event
     return st
 
 
-def _disaster(rng: random.Random, published: date) -> Story:
+def _disaster(rng: random.Random, published: date, cast: Optional[dict] = None) -> Story:
     town, region = place(rng), place(rng)
     mayor, mayor_s = person(rng)
+    if cast:
+        town, region, (mayor, mayor_s) = cast["town"], cast["region"], cast["mayor"]
     hazard = rng.choice([("floods", "flooding", "flood"), ("storms", "storm", "storm"),
                          ("landslides", "landslide", "landslide")])
     dead = rng.randint(6, 58)
@@ -374,12 +381,15 @@ def _disaster(rng: random.Random, published: date) -> Story:
         return (f"{hazard[0].capitalize()} kill at least {dead} in {region}, worst in {wrong} years",
                 f"{wrong} years", f"{gap} years")
     st.headline_plant = plant
+    st.event = event
     return st
 
 
-def _opening(rng: random.Random, published: date) -> Story:
+def _opening(rng: random.Random, published: date, cast: Optional[dict] = None) -> Story:
     city, river = place(rng), place(rng)
     minister, minister_s = person(rng)
+    if cast:
+        city, river, (minister, minister_s) = cast["city"], cast["river"], cast["minister"]
     length = odd_figure(rng, 420, 2900)
     cost = odd_figure(rng, 120, 980)
     begun = published.year - rng.randint(3, 7)
@@ -445,16 +455,21 @@ def _opening(rng: random.Random, published: date) -> Story:
         wrong = begun + r.choice((-2, -1, 1, 2))
         return (f"New {river} bridge begun in {wrong} opens in {city}", str(wrong), str(begun))
     st.headline_plant = plant
+    st.event = event
     return st
 
 
-def _company(rng: random.Random, published: date) -> Story:
+def _company(rng: random.Random, published: date, cast: Optional[dict] = None) -> Story:
     firm = place(rng) + rng.choice([" Motors", " Steel", " Foods", " Telecom", " Airways", " Textiles"])
     town = place(rng)
     ceo, ceo_s = person(rng)
+    if cast:
+        firm, town, (ceo, ceo_s) = cast["firm"], cast["town"], cast["ceo"]
     jobs = odd_figure(rng, 140, 3900)
     pct = rng.randint(4, 31)
     founded = rng.randint(1921, 1995)
+    if cast:  # a firm has one founding year, whichever event tells it
+        founded = cast["founded"]
     gap = rng.randint(8, 30)
     plants = rng.randint(2, 9)
     event, weekday = _event_day(rng, published)
@@ -511,14 +526,21 @@ def _company(rng: random.Random, published: date) -> Story:
         return (f"{firm} cuts jobs after first loss in {wrong} years", f"{wrong} years",
                 f"{gap} years")
     st.headline_plant = plant
+    st.event = event
     return st
 
 
-KINDS: list[Callable[[random.Random, date], Story]] = [_visit, _disaster, _opening, _company]
+KINDS: list[Callable[..., Story]] = [_visit, _disaster, _opening, _company]
+KIND_NAMES = ("visit", "disaster", "opening", "company")  # in the order of KINDS
 
 
-def story(rng: random.Random, published: date) -> Story:
-    st = rng.choice(KINDS)(rng, published)
+def story(rng: random.Random, published: date, kind: Optional[str] = None,
+          cast: Optional[dict] = None) -> Story:
+    """A story of a random kind, or of `kind` with the archive's `cast` (recurring names)."""
+    if kind is None:
+        st = rng.choice(KINDS)(rng, published)
+    else:
+        st = KINDS[KIND_NAMES.index(kind)](rng, published, cast)
     st.quote_neg = rng.choice(["", " not"])
     return st
 
