@@ -370,8 +370,6 @@ def test_two_archive_stories_with_other_leaders_countries_years(tmp_path_factory
     assert_each_story_exactly_its_own(doc, NOTHING_SHARED, archive, seeds_alone)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: stories are cut by shared names, not events "
-                   "bounded in time; main pairs the two stories' headlines and bodies")
 @pytest.mark.parametrize("stories", [SAME_LEADERS, MOST_SHARED], ids=["same-leaders", "most-shared"])
 def test_two_archive_stories_sharing_names_other_years(stories, tmp_path_factory, archive,
                                                        seeds_alone):
