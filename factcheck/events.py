@@ -77,11 +77,23 @@ class SameOffice(Rule):
     stage = "events"
 
 
+class SameCast(Rule):
+    """An archive's recurring actors make every name of an event recur (the leader who visits
+    the same host each year): articles published close together whose names are, word for
+    word, mostly the same cast (`min_overlap` of the smaller article's name words, `min_words`
+    at least; titles and compass words left out) are one event all the same."""
+
+    name = "same-cast"
+    stage = "events"
+
+
 class FewNames(Rule):
     """Real outlets name one event in their own words ("the Central Elections Commission",
-    "the CEC", "Ashgabat") and often share one name only. Pieces that `shared-names` tied to
-    nothing, published close together, that share a name that does not recur across the batch
-    are one event (never against `same-office`)."""
+    "the CEC", "Ashgabat") and often share one name only. A piece that `shared-names` tied to
+    nothing joins the pieces published close to it that share a name with it that does not
+    recur across the batch, nor is held by more than `max_holders` pieces around it (one
+    event's outlets; more is the week's leader, met at a dozen events), when they are of one
+    event or none (never against `same-office`)."""
 
     name = "few-names"
     stage = "events"
@@ -123,10 +135,11 @@ class Undated(Rule):
     stage = "events"
 
 
-SAME_DAYS, DATED, SHARED, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED = (
-    SameDays(), DatedOccurrence(), SharedNames(), SameOffice(), FewNames(), OnlyEvent(), Brief(),
-    Nameless(), Undated())
-RULES = (SAME_DAYS, DATED, SHARED, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED)
+SAME_DAYS, DATED, SHARED, CAST, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED = (
+    SameDays(), DatedOccurrence(), SharedNames(), SameCast(), SameOffice(), FewNames(),
+    OnlyEvent(), Brief(), Nameless(), Undated())
+RULES = (SAME_DAYS, DATED, SHARED, CAST, OFFICE, FEW, ONLY, BRIEF, NAMELESS, UNDATED)
+_NOT_CAST = frozenset(CAST.params["not_cast"])
 _OFFICES = frozenset(OFFICE.params["offices"])
 _NOT_QUALIFIERS = frozenset(OFFICE.params["not_qualifiers"])
 WINDOW = int(SAME_DAYS.params["window_days"])
@@ -174,20 +187,31 @@ def events(profiles: Mapping[str, Profile],
     recurring = max(int(SHARED.params["recurring_floor"]), int(n * SHARED.params["recurring_share"]))
     telling_names = _telling(order, canonical, held, recurring)
     proposed = _proposed(order, canonical, times, int(SHARED.params["proposal_cap"]))
+    same_cast = float(CAST.params["min_overlap"])
+    least_words = int(CAST.params["min_words"])
+    cast = {a: _cast_words(canonical[a]) for a in order}
     links: list[tuple[float, str, str]] = []
     for a, b in proposed:
         shared = canonical[a] & canonical[b]
         telling = shared & telling_names
-        if len(telling) < min_names or not _distinct_pair(telling):
-            continue
-        lighter = min(sum(weight[x] for x in canonical[a]), sum(weight[x] for x in canonical[b]))
-        overlap = sum(weight[x] for x in shared) / lighter
-        if overlap >= min_overlap:
-            links.append((-overlap, a, b))
+        if len(telling) >= min_names and _distinct_pair(telling):
+            lighter = min(sum(weight[x] for x in canonical[a]),
+                          sum(weight[x] for x in canonical[b]))
+            overlap = sum(weight[x] for x in shared) / lighter
+            if overlap >= min_overlap:
+                links.append((-overlap, a, b))
+                continue
+        words = cast[a] & cast[b]
+        if len(words) >= least_words and len(words) >= same_cast * min(len(cast[a]), len(cast[b])):
+            links.append((-len(words) / min(len(cast[a]), len(cast[b])), a, b))
     for _, a, b in sorted(links):  # the surest first: an office held twice refuses the rest
         groups.join(a, b)
     _join_lone(order, canonical, times, held, groups, telling_names)
     return groups.events()
+
+
+def _cast_words(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for name in names for w in name.split() if w not in _NOT_CAST)
 
 
 def _telling(order: Sequence[str], canonical: Mapping[str, frozenset[str]], held: Counter[str],
@@ -241,14 +265,17 @@ def _proposed(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
             continue
         points.sort()
         starts = [p[0] for p in points]
+        longest = max((hi - lo for lo, hi, _ in points if lo > -10**9), default=0)
+        ends = [_bisect_right(starts, hi + WINDOW if hi < 10**9 else 10**9, i + 1)
+                for i, (lo, hi, _) in enumerate(points)]
+        crowded = [ends[i] - _bisect_right(starts, lo - WINDOW - longest - 1, 0) - 1 > cap
+                   for i, (lo, _, _) in enumerate(points)]
         for i, (lo, hi, a) in enumerate(points):
-            reach = hi + WINDOW if hi < 10**9 else 10**9
-            end = _bisect_right(starts, reach, i + 1)
-            if end - i - 1 > cap:
+            if crowded[i]:
                 continue
-            for j in range(i + 1, end):
+            for j in range(i + 1, ends[i]):
                 b = points[j][2]
-                if b != a:
+                if b != a and not crowded[j]:
                     pairs.add((a, b) if position[a] < position[b] else (b, a))
     return pairs
 
@@ -282,11 +309,24 @@ def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
         if lo2 - hi1 <= WINDOW:
             groups.join(x, y)
     # Pieces tied to nothing that share a name that does not recur (see `few-names`).
-    single = [a for a in order if size[groups.root(a)] == 1 and canonical[a]]
-    if len(single) > 1:
-        telling = {a: canonical[a] & telling_names for a in single}
-        for a, b in sorted(_proposed(single, telling, times, cap)):
-            groups.join(a, b)
+    single = {a for a in order if size[groups.root(a)] == 1 and canonical[a]}
+    if single:
+        telling = {a: canonical[a] & telling_names for a in order}
+        partners: dict[str, set[str]] = defaultdict(set)
+        for a, b in _proposed(order, telling, times, int(FEW.params["max_holders"])):
+            if a in single:
+                partners[a].add(b)
+            if b in single:
+                partners[b].add(a)
+        for a in order:
+            if a not in partners:
+                continue
+            events_of = {groups.root(b) for b in partners[a] if size[groups.root(b)] > 1}
+            if len(events_of) > 1:
+                continue  # two events hold its names: which one is unknown
+            for b in sorted(partners[a]):
+                if b in single or groups.root(b) in events_of:
+                    groups.join(a, b)
     members: dict[str, list[str]] = defaultdict(list)
     for a in order:
         members[groups.root(a)].append(a)
@@ -297,7 +337,7 @@ def _join_lone(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
     max_shared = float(ONLY.params["max_shared"])
     brief_names = int(BRIEF.params["max_names"])
     starts = [p[0] for p in points]
-    longest = max(hi - lo for lo, hi, _ in points)
+    longest = max((hi - lo for lo, hi, _ in points if lo > -10**9), default=0)
     joined: set[str] = set()
     for group in lone:
         if group[0] in joined:  # another lone piece joined it meanwhile: no longer lone

@@ -113,6 +113,32 @@ ROWS = [
                             on=day(i % 3)) for i in range(60)},
         "y1": art("president ada moss", "kralevia", "lake view"),
         "y2": art("president ada moss", "kralevia", "premier ulla voss")}, []),
+    # same-cast: in an archive where the same leader visits the same host year after year,
+    # every name recurs; two outlets of one visit still name, word for word, one cast...
+    Row("same-cast", True, {
+        **{f"x{i:03d}": art("druo pellant", "vostria", "harnsby", f"guest{i}",
+                            on=day(60 * i)) for i in range(40)},
+        "y1": art("druo pellant", "vostria", "harnsby", "president druo pellant of kessia",
+                  on=day(-30)),
+        "y2": art("druo pellant", "vostria", "harnsby", "kessian", on=day(-29))},
+        [{"y1", "y2"}]),
+    Row("same-cast", True, {
+        **{f"x{i:03d}": art("ferro mills", "tessly", f"chief executive {i}", on=day(45 * i))
+           for i in range(40)},
+        "y1": art("ferro mills", "tessly", "ana brel", on=day(-20)),
+        "y2": art("ferro mills", "tessly", "ana brel", "tessly works", on=day(-20))},
+        [{"y1", "y2"}]),
+    # ...but a cast that is half another's is not the same cast, nor is the same cast a year on.
+    Row("same-cast", False, {
+        **{f"x{i:03d}": art("druo pellant", "vostria", f"guest{i}", on=day(60 * i))
+           for i in range(40)},
+        "y1": art("druo pellant", "vostria", "harnsby", "lake orm", on=day(-30)),
+        "y2": art("druo pellant", "vostria", "kessia", "mount tarl", on=day(-29))}, []),
+    Row("same-cast", False, {
+        **{f"x{i:03d}": art("druo pellant", "vostria", "harnsby", f"guest{i}",
+                            on=day(60 * i)) for i in range(40)},
+        "y1": art("druo pellant", "vostria", "harnsby", on=day(-30)),
+        "y2": art("druo pellant", "vostria", "harnsby", on=day(-30 - 365))}, []),
     # same-office: one office, two holders: another occurrence told in the same words...
     Row("same-office", True, {**CROWD,
         "a1": art("harlow", "tessly", "murland", "kralevian president ada moss"),
