@@ -19,6 +19,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from datetime import date
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
@@ -26,6 +27,7 @@ from factcheck.align import align_story, stories, story_names, trace_pairs
 from factcheck.cache import ArticleRow, ClaimsCache, article_row, encode, key_for, story_key
 from factcheck.compare import Settings, compare, judged_pairs, with_alignment
 from factcheck.extract import TooManyClaims, extract
+from factcheck.load import DEFAULT_MAX_BYTES, find_files, gather, load_files
 from factcheck.model import Claim, Conflict, Document, Extraction, LoadError
 from factcheck.segment import segment
 
@@ -209,6 +211,28 @@ def _run(docs: Sequence[Document], workers: _Workers, work: Callable, advance: P
         if advance:
             advance(1)
         yield from results
+
+
+def load_paths(paths: Sequence[str], published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, taken: Iterable[str] = (),
+               jobs: Optional[int] = None) -> tuple[list[Document], list[LoadError]]:
+    """load.load_paths with the files read in processes when there are many: reading and
+    dating 30,000 tiny pages was 1.6 s of one process while the others waited. Same documents,
+    same order, same errors."""
+    files, errors = find_files(paths)
+    workers = _Workers(jobs or default_jobs())
+    if workers.jobs == 1 or len(files) < PARALLEL_FROM:
+        return gather(load_files(files, published, max_bytes), errors, taken)
+    size = max(8, min(200, len(files) // (workers.jobs * 4) or 1))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    work = partial(load_files, published=published, max_bytes=max_bytes)
+    try:
+        outcomes = [o for part in workers.map(work, chunks) for o in part]
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
+    return gather(outcomes, errors, taken)
 
 
 def _pack(claims: Sequence[Claim]) -> bytes:

@@ -32,7 +32,7 @@ import typing
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
 from factcheck import __version__, model
 
@@ -81,6 +81,21 @@ def decode(data: Any) -> Any:
     return data
 
 
+def _tupled(data: Any) -> Any:
+    return tuple(_tupled(x) for x in data) if type(data) is list else data
+
+
+def _record(data: dict[str, Any]) -> Any:
+    """`decode` of one JSON object as the parser meets it, innermost first (its records are
+    already made; its lists are not yet tuples): a third of the time of decoding afterwards."""
+    if "__d" in data:
+        return date.fromisoformat(data["__d"])
+    if "__f" in data:
+        return float(data["__f"])
+    cls = _TYPES[data["__t"]]
+    return cls(**{k: _tupled(v) for k, v in data.items() if k != "__t"})
+
+
 MAX_ROW_CHARS = 64 * 2**20  # far above any real article's row
 _SEVERITIES = frozenset({"error", "warning", "info"})
 _CONFLICT_KINDS = frozenset({"quantity", "date", "ordinal", "quote", "attribution", "fact",
@@ -95,35 +110,56 @@ def _hints(cls: type) -> dict[str, Any]:
 def valid(value: Any, hint: Any) -> bool:
     """Whether a decoded value is what `hint` (a record type, or a field's annotation) says,
     all the way down: the cache's rows are trusted only once they pass this."""
+    return _checker(hint)(value)
+
+
+@lru_cache(maxsize=None)
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """`valid` for one hint, worked out once: asking typing what each field's annotation means,
+    at every value of every row, was most of reading a re-check's findings from the cache."""
     if hint is Any:
-        return True
+        return lambda value: True
     if hint is type(None) or hint is None:
-        return value is None
+        return lambda value: value is None
     origin = typing.get_origin(hint)
     if origin is Union or origin is types.UnionType:
-        return any(valid(value, arg) for arg in typing.get_args(hint))
+        options = [_checker(arg) for arg in typing.get_args(hint)]
+        return lambda value: any(check(value) for check in options)
     if origin is tuple:
         args = typing.get_args(hint)
-        if type(value) is not tuple:
-            return False
         if len(args) == 2 and args[1] is Ellipsis:
-            return all(valid(x, args[0]) for x in value)
-        return len(args) == len(value) and all(valid(x, a) for x, a in zip(value, args))
+            item = _checker(args[0])
+            return lambda value: type(value) is tuple and all(map(item, value))
+        places = [_checker(arg) for arg in args]
+        return lambda value: (type(value) is tuple and len(value) == len(places)
+                              and all(check(x) for check, x in zip(places, value)))
     if hint is float:
-        return type(value) is float or type(value) is int
+        return lambda value: type(value) is float or type(value) is int
     if hint in (str, int, bool, date):
-        return type(value) is hint
+        return lambda value: type(value) is hint
     if dataclasses.is_dataclass(hint):
-        if type(value) is not hint:
+        return _record_checker(hint)
+    return lambda value: False
+
+
+def _record_checker(cls: type) -> Callable[[Any], bool]:
+    fields: list[tuple[str, Callable[[Any], bool]]] = []  # filled at first use: hints may nest
+
+    def check(value: Any) -> bool:
+        if type(value) is not cls:
             return False
-        if not all(valid(getattr(value, name), h) for name, h in _hints(hint).items()):
-            return False
-        if hint is model.Conflict:
+        if not fields:
+            fields.extend((name, _checker(h)) for name, h in _hints(cls).items())
+        for name, field_ok in fields:
+            if not field_ok(getattr(value, name)):
+                return False
+        if cls is model.Conflict:
             return value.severity in _SEVERITIES and value.kind in _CONFLICT_KINDS
-        if hint is model.Claim:
+        if cls is model.Claim:
             return model.KIND_OF.get(type(value.value)) == value.kind
         return True
-    return False
+
+    return check
 
 
 def _load_row(data: Any, hint: Any) -> Any:
@@ -131,7 +167,7 @@ def _load_row(data: Any, hint: Any) -> Any:
     if not isinstance(data, str) or len(data) > MAX_ROW_CHARS:
         return None
     try:
-        value = decode(json.loads(data))
+        value = _tupled(json.loads(data, object_hook=_record))
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
         return None
     return value if valid(value, hint) else None

@@ -1154,16 +1154,30 @@ def _unique_ids(docs: Iterable[Document]) -> list[Document]:
     return out
 
 
-def load_paths(paths: Sequence[str], published: Optional[date] = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, taken: Iterable[str] = ()
-               ) -> tuple[list[Document], list[LoadError]]:
-    """Every article under the given paths, and every file that could not be read, with why."""
-    files, errors = find_files(paths)
+def load_files(paths: Sequence[str], published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[list[Document], list[LoadError]]]:
+    """`load_file` over files found by `find_files`, each file's outcome in order (a unit of
+    work a process can take: see batch.load_paths)."""
+    return [load_file(path, published=published, max_bytes=max_bytes) for path in paths]
+
+
+def gather(outcomes: Iterable[tuple[list[Document], list[LoadError]]],
+           errors: list[LoadError], taken: Iterable[str] = ()
+           ) -> tuple[list[Document], list[LoadError]]:
+    """Files' documents in order, with ids made unique (none of them one of `taken`), and every
+    error after those of finding the files."""
     docs: list[Document] = []
-    for path in files:
-        found, errs = load_file(path, published=published, max_bytes=max_bytes)
+    for found, errs in outcomes:
         docs.extend(found)
         errors.extend(errs)
     reserved = [Document(id=t, path="", text="") for t in taken]
     unique = _unique_ids(reserved + docs)[len(reserved):]
     return unique, errors
+
+
+def load_paths(paths: Sequence[str], published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, taken: Iterable[str] = ()
+               ) -> tuple[list[Document], list[LoadError]]:
+    """Every article under the given paths, and every file that could not be read, with why."""
+    files, errors = find_files(paths)
+    return gather(load_files(files, published, max_bytes), errors, taken)
