@@ -239,10 +239,11 @@ def article_row(extraction: model.Extraction, names: Iterable[str]) -> ArticleRo
 class ClaimsCache:
     """Articles and stories by key; every failure degrades to 'not cached'."""
 
-    def __init__(self, directory: str | Path = DEFAULT_DIR) -> None:
+    def __init__(self, directory: str | Path = DEFAULT_DIR, quiet: bool = False) -> None:
         self.directory = Path(directory)
         self.db: Optional[sqlite3.Connection] = None
         self.warnings: list[str] = []
+        self.quiet = quiet  # a helper's use (load's memo): the check's own use says what fails
         self._rebuilt = False
         self._dropped = 0
         self._open()
@@ -269,6 +270,7 @@ class ClaimsCache:
         db.execute("CREATE TABLE IF NOT EXISTS article "
                    "(key TEXT PRIMARY KEY, names TEXT, claims INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS story (key TEXT PRIMARY KEY, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS loaded (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("SELECT count(*) FROM article").fetchone()
         db.execute("SELECT count(*) FROM story").fetchone()
         return db
@@ -276,6 +278,9 @@ class ClaimsCache:
     def _rebuild(self, exc: Exception) -> bool:
         """Move an unreadable database aside (with its journal) and start a new one, once."""
         path = self.directory / _FILE
+        if self.quiet:
+            self.db = None
+            return False
         try:
             if path.exists() and not self._rebuilt and _corrupt(exc):
                 self._rebuilt = True
@@ -302,7 +307,8 @@ class ClaimsCache:
         from factcheck.report.safe import shown
 
         self.warnings.append(message)
-        sys.stderr.write(f"factcheck: warning: {shown(message)}\n")
+        if not self.quiet:
+            sys.stderr.write(f"factcheck: warning: {shown(message)}\n")
 
     def _drop(self, count: int = 1) -> None:
         """A row that did not validate: computed again, and said once per run."""
@@ -389,7 +395,68 @@ class ClaimsCache:
         self._write("story", [(key, json.dumps(encode(list(conflicts)), ensure_ascii=False))
                               for key, conflicts in stories.items()])
 
+    def put_loaded(self, rows: Mapping[str, str]) -> None:
+        self._write("loaded", list(rows.items()))
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+# ── what loading a file gave ─────────────────────────────────────────────────────────────────
+#
+# Finding a page's publication date is most of loading it, and a re-check loads every file of
+# the batch. The documents a file gave are kept by a hash of its bytes and of everything else
+# loading reads (its path, the working directory's view of it, --published, --max-bytes, the
+# day: a date still to come is refused), so a file is still read on every run, and any change
+# to it, however fast after the last run, is a new key: mtimes are never trusted.
+
+_Loaded = tuple[tuple[bool, ...], tuple[model.Document, ...]]
+
+
+def load_key(path: str, shown: str, data: bytes, published: Optional[date], max_bytes: int,
+             today: date) -> str:
+    h = hashlib.sha256()
+    for part in (code_version(), "load", path, shown, str(published), str(max_bytes),
+                 today.isoformat()):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+def loaded_row(docs: Sequence[model.Document], text: str) -> str:
+    """The documents a file gave; a document's text that is the file's whole text is left out
+    (it is read again with the file)."""
+    whole = [d.text == text for d in docs]
+    bare = [dataclasses.replace(d, text="") if w else d for d, w in zip(docs, whole)]
+    return json.dumps([whole, encode(bare)], ensure_ascii=False)
+
+
+def read_loaded(directory: str | Path, keys: Sequence[str]) -> dict[str, _Loaded]:
+    """The stored documents by load key, read where the files are read (a worker); a cache
+    that is missing, locked or damaged, or a row that does not validate, is only a miss."""
+    path = Path(directory) / _FILE
+    if not keys or not path.is_file():
+        return {}
+    found: dict[str, _Loaded] = {}
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+        try:
+            db.text_factory = _strict_text
+            rows = []
+            for i in range(0, len(keys), 500):
+                chunk = list(keys[i:i + 500])
+                marks = ",".join("?" * len(chunk))
+                rows.extend(db.execute(f"SELECT key, data FROM loaded WHERE key IN ({marks})",
+                                       chunk))
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return {}
+    for key, data in rows:
+        value = _load_row(data, tuple[tuple[bool, ...], tuple[model.Document, ...]])
+        if value is not None and len(value[0]) == len(value[1]):
+            found[key] = value
+    return found

@@ -1025,32 +1025,47 @@ def _too_big(shown: str, size: int, max_bytes: int) -> LoadError:
 def load_file(path: str, published: Optional[date] = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
     """The documents in one file (several for .jsonl) and what could not be read."""
-    shown = shown_path(path)
+    data, errors = read_file(path, max_bytes)
+    if data is None:
+        return [], errors
+    return parse_file(path, data, published, max_bytes)
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES
+              ) -> tuple[Optional[bytes], list[LoadError]]:
+    """A regular file's bytes, or why it cannot be read (never blocking on a FIFO)."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # never opened: opening a FIFO blocks
-            return [], [_not_regular(path, info.st_mode)]
+            return None, [_not_regular(path, info.st_mode)]
         if info.st_size > max_bytes:
-            return [], [_too_big(shown, info.st_size, max_bytes)]
+            return None, [_too_big(shown_path(path), info.st_size, max_bytes)]
         # Non-blocking, and checked again once open: the name may have been swapped for a FIFO
         # or a device since it was looked at.
         fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
         with open(fd, "rb") as fh:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return [], [_not_regular(path, info.st_mode)]
+                return None, [_not_regular(path, info.st_mode)]
             if info.st_size > max_bytes:
-                return [], [_too_big(shown, info.st_size, max_bytes)]
+                return None, [_too_big(shown_path(path), info.st_size, max_bytes)]
             # Asking for the size the file has: asking for max_bytes allocates that much for
             # every file (20 MiB for a 4 KB page), which was a fifth of loading a batch.
             data = fh.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since: read on, up to the limit
                 data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
-        return [], [LoadError(shown, f"cannot be read: {_os_reason(exc)}")]
+        return None, [LoadError(shown_path(path), f"cannot be read: {_os_reason(exc)}")]
     if len(data) > max_bytes:
-        return [], [LoadError(shown, f"is over the size limit of {max_bytes / 2**20:.1f} MiB "
-                                     f"(--max-bytes); skipped")]
+        return None, [LoadError(shown_path(path), f"is over the size limit of "
+                                                  f"{max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")]
+    return data, []
+
+
+def parse_file(path: str, data: bytes, published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
+    """The documents in a file's bytes (`read_file`), and what in them cannot be used."""
+    shown = shown_path(path)
     text, note, problem = decode(data)
     if text is None:
         return [], [LoadError(shown, problem or "cannot be decoded")]
