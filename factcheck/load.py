@@ -18,7 +18,6 @@ import stat
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import yaml
@@ -55,12 +54,25 @@ def shown_path(path: str | os.PathLike[str]) -> str:
         plain = os.path.normpath(path)
         if plain != os.pardir and not plain.startswith(os.pardir + os.sep):
             return plain  # what relpath(abspath(path)) gives, without asking for the cwd twice
+    folder, name = os.path.split(path)
+    if not name or name in (os.curdir, os.pardir):
+        return _shown_folder(path, os.getcwd())
+    cwd = os.getcwd()
+    shown = _shown_folder(folder, cwd)  # once per folder: relpath was a tenth of loading a page
+    if shown == os.curdir:
+        return name
+    if all(part == os.pardir for part in shown.split(os.sep)):  # the path may be the cwd's own
+        return _shown_folder(path, cwd)
+    return os.path.join(shown, name)
+
+
+@lru_cache(maxsize=256)
+def _shown_folder(path: str, cwd: str) -> str:
     p = os.path.abspath(path)
     try:
-        rel = os.path.relpath(p)
+        return os.path.relpath(p, cwd)
     except ValueError:  # another drive on Windows
         return p
-    return rel
 
 
 def _inside(path: str, root: str) -> bool:
@@ -1073,7 +1085,7 @@ def parse_file(path: str, data: bytes, published: Optional[date] = None,
         return [], [LoadError(shown, "is empty" if not text else "is empty (only whitespace)")]
     stem_id = _stem_id(path)
     base = Document(id=stem_id, path=shown, text=text, note=note)
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     try:
         if suffix in (".md", ".markdown"):
             return [_finish(_from_markdown(text, base), published)], []
