@@ -19,6 +19,7 @@ from rich.console import Console
 
 from factcheck import __version__
 from factcheck.batch import Checked, analyse
+from factcheck.batch import load_paths as read_paths  # files read in processes
 from factcheck.cache import DEFAULT_DIR, ClaimsCache
 from factcheck.facts import FactBook, FactBookError
 from factcheck.load import DEFAULT_MAX_BYTES, load_paths
@@ -387,11 +388,14 @@ class _Batch(NamedTuple):
 
 def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
     book = _factbook(args)
-    docs, load_errors = load_paths(paths, published=args.published, max_bytes=args.max_bytes)
+    cache_dir = None if args.no_cache else args.cache
+    docs, load_errors = read_paths(paths, published=args.published, max_bytes=args.max_bytes,
+                                   jobs=args.jobs, cache_dir=cache_dir)
     focus = {d.id for d in docs}
     if args.against:
-        references, ref_errors = load_paths(args.against, published=args.published,
-                                            max_bytes=args.max_bytes, taken=focus)
+        references, ref_errors = read_paths(args.against, published=args.published,
+                                            max_bytes=args.max_bytes, taken=focus, jobs=args.jobs,
+                                            cache_dir=cache_dir)
         # A draft also named among the references (a folder holding it) is read once.
         drafts = {(d.path, d.text) for d in docs}
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]

@@ -18,7 +18,6 @@ import stat
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import yaml
@@ -55,12 +54,25 @@ def shown_path(path: str | os.PathLike[str]) -> str:
         plain = os.path.normpath(path)
         if plain != os.pardir and not plain.startswith(os.pardir + os.sep):
             return plain  # what relpath(abspath(path)) gives, without asking for the cwd twice
+    folder, name = os.path.split(path)
+    if not name or name in (os.curdir, os.pardir):
+        return _shown_folder(path, os.getcwd())
+    cwd = os.getcwd()
+    shown = _shown_folder(folder, cwd)  # once per folder: relpath was a tenth of loading a page
+    if shown == os.curdir:
+        return name
+    if all(part == os.pardir for part in shown.split(os.sep)):  # the path may be the cwd's own
+        return _shown_folder(path, cwd)
+    return os.path.join(shown, name)
+
+
+@lru_cache(maxsize=256)
+def _shown_folder(path: str, cwd: str) -> str:
     p = os.path.abspath(path)
     try:
-        rel = os.path.relpath(p)
+        return os.path.relpath(p, cwd)
     except ValueError:  # another drive on Windows
         return p
-    return rel
 
 
 def _inside(path: str, root: str) -> bool:
@@ -1025,32 +1037,47 @@ def _too_big(shown: str, size: int, max_bytes: int) -> LoadError:
 def load_file(path: str, published: Optional[date] = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
     """The documents in one file (several for .jsonl) and what could not be read."""
-    shown = shown_path(path)
+    data, errors = read_file(path, max_bytes)
+    if data is None:
+        return [], errors
+    return parse_file(path, data, published, max_bytes)
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES
+              ) -> tuple[Optional[bytes], list[LoadError]]:
+    """A regular file's bytes, or why it cannot be read (never blocking on a FIFO)."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # never opened: opening a FIFO blocks
-            return [], [_not_regular(path, info.st_mode)]
+            return None, [_not_regular(path, info.st_mode)]
         if info.st_size > max_bytes:
-            return [], [_too_big(shown, info.st_size, max_bytes)]
+            return None, [_too_big(shown_path(path), info.st_size, max_bytes)]
         # Non-blocking, and checked again once open: the name may have been swapped for a FIFO
         # or a device since it was looked at.
         fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
         with open(fd, "rb") as fh:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return [], [_not_regular(path, info.st_mode)]
+                return None, [_not_regular(path, info.st_mode)]
             if info.st_size > max_bytes:
-                return [], [_too_big(shown, info.st_size, max_bytes)]
+                return None, [_too_big(shown_path(path), info.st_size, max_bytes)]
             # Asking for the size the file has: asking for max_bytes allocates that much for
             # every file (20 MiB for a 4 KB page), which was a fifth of loading a batch.
             data = fh.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since: read on, up to the limit
                 data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
-        return [], [LoadError(shown, f"cannot be read: {_os_reason(exc)}")]
+        return None, [LoadError(shown_path(path), f"cannot be read: {_os_reason(exc)}")]
     if len(data) > max_bytes:
-        return [], [LoadError(shown, f"is over the size limit of {max_bytes / 2**20:.1f} MiB "
-                                     f"(--max-bytes); skipped")]
+        return None, [LoadError(shown_path(path), f"is over the size limit of "
+                                                  f"{max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")]
+    return data, []
+
+
+def parse_file(path: str, data: bytes, published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
+    """The documents in a file's bytes (`read_file`), and what in them cannot be used."""
+    shown = shown_path(path)
     text, note, problem = decode(data)
     if text is None:
         return [], [LoadError(shown, problem or "cannot be decoded")]
@@ -1058,7 +1085,7 @@ def load_file(path: str, published: Optional[date] = None,
         return [], [LoadError(shown, "is empty" if not text else "is empty (only whitespace)")]
     stem_id = _stem_id(path)
     base = Document(id=stem_id, path=shown, text=text, note=note)
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     try:
         if suffix in (".md", ".markdown"):
             return [_finish(_from_markdown(text, base), published)], []
@@ -1154,16 +1181,30 @@ def _unique_ids(docs: Iterable[Document]) -> list[Document]:
     return out
 
 
-def load_paths(paths: Sequence[str], published: Optional[date] = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, taken: Iterable[str] = ()
-               ) -> tuple[list[Document], list[LoadError]]:
-    """Every article under the given paths, and every file that could not be read, with why."""
-    files, errors = find_files(paths)
+def load_files(paths: Sequence[str], published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[list[Document], list[LoadError]]]:
+    """`load_file` over files found by `find_files`, each file's outcome in order (a unit of
+    work a process can take: see batch.load_paths)."""
+    return [load_file(path, published=published, max_bytes=max_bytes) for path in paths]
+
+
+def gather(outcomes: Iterable[tuple[list[Document], list[LoadError]]],
+           errors: list[LoadError], taken: Iterable[str] = ()
+           ) -> tuple[list[Document], list[LoadError]]:
+    """Files' documents in order, with ids made unique (none of them one of `taken`), and every
+    error after those of finding the files."""
     docs: list[Document] = []
-    for path in files:
-        found, errs = load_file(path, published=published, max_bytes=max_bytes)
+    for found, errs in outcomes:
         docs.extend(found)
         errors.extend(errs)
     reserved = [Document(id=t, path="", text="") for t in taken]
     unique = _unique_ids(reserved + docs)[len(reserved):]
     return unique, errors
+
+
+def load_paths(paths: Sequence[str], published: Optional[date] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, taken: Iterable[str] = ()
+               ) -> tuple[list[Document], list[LoadError]]:
+    """Every article under the given paths, and every file that could not be read, with why."""
+    files, errors = find_files(paths)
+    return gather(load_files(files, published, max_bytes), errors, taken)

@@ -211,3 +211,91 @@ def test_the_cache_folder_keeps_itself_out_of_git(tmp_path):
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     assert status == ""
+
+
+def _dated_page(day: str, figure: int) -> str:
+    return (f"Updated: {day}\n\nRiver Ferry Returns To Service\n\nThe Ormsby ferry carried "
+            f"{figure} passengers on its first day back, officials at Lannick port said.\n")
+
+
+def test_a_recheck_dates_only_the_files_that_changed(batch_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Finding a page's date is most of loading it: a re-check takes the documents of files
+    whose bytes it has loaded before from the cache, and reads only the changed one afresh."""
+    from factcheck import load
+
+    cache = str(tmp_path / "cache")
+    _, cold, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    dated: list[str] = []
+    real = load.published_date
+
+    def counted(text, url=None, today=None):  # type: ignore[no-untyped-def]
+        dated.append(text[:40])
+        return real(text, url, today)
+
+    monkeypatch.setattr(load, "published_date", counted)
+    _, warm, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert warm == cold and dated == []
+    changed = sorted(batch_dir.glob("*.txt"))[5]
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\nOfficials said 4,000 residents had been moved to shelters.\n")
+    _, recheck, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert len(dated) == 1
+    monkeypatch.undo()
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    assert recheck == fresh
+
+
+@pytest.mark.parametrize("first, second, published", [
+    # same size, same second: only the bytes tell the two apart (the "racy" edit)
+    (_dated_page("March 4, 2025", 310), _dated_page("March 5, 2025", 310), "2025-03-05"),
+    (_dated_page("March 4, 2025", 310), _dated_page("March 4, 2025", 410), "2025-03-04"),
+    # negative: the same bytes written again give the same document
+    (_dated_page("March 4, 2025", 310), _dated_page("March 4, 2025", 310), "2025-03-04"),
+])
+def test_a_file_rewritten_within_the_second_is_read_afresh(tmp_path: Path, first: str,
+                                                           second: str, published: str,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    page = tmp_path / "ferry.txt"
+    cache = str(tmp_path / "cache")
+    page.write_text(first, encoding="utf-8")
+    stamp = os.stat(page)
+    _check(str(page), "--cache", cache, capsys=capsys)
+    page.write_text(second, encoding="utf-8")
+    os.utime(page, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # size and mtime unchanged
+    assert os.stat(page).st_size == stamp.st_size
+    _, report, _ = _check(str(page), "--cache", cache, capsys=capsys)
+    _, fresh, _ = _check(str(page), "--no-cache", capsys=capsys)
+    assert report == fresh and report["articles"][0]["published"] == published
+
+
+def test_loading_options_are_part_of_what_the_cache_keeps(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    page = tmp_path / "undated.txt"
+    page.write_text("Ferry Returns\n\nThe Ormsby ferry carried 310 passengers on Tuesday.\n",
+                    encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    for day in ("2025-03-04", "2024-11-20", "2025-03-04"):
+        _, report, _ = _check(str(page), "--cache", cache, "--published", day, capsys=capsys)
+        assert report["articles"][0]["published"] == day
+
+
+def test_loaded_rows_that_do_not_validate_are_loaded_again(batch_dir: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    cache = tmp_path / "cache"
+    _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    db = sqlite3.connect(cache / "claims-v2.sqlite")
+    with db:
+        assert db.execute("SELECT count(*) FROM loaded").fetchone()[0] == N_ARTICLES
+        rows = db.execute("SELECT key FROM loaded").fetchall()
+        bad = ['[[true], [{"__t": "Document", "id": 7}]]', '[[true, true], []]', '{"__t": 1}',
+               '[' * 5000, "not json"]
+        for (key,), data in zip(rows, bad * len(rows)):
+            db.execute("UPDATE loaded SET data = ? WHERE key = ?", (data, key))
+    db.close()
+    code, warm, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
+    assert code == 0 and warm == cold

@@ -51,3 +51,26 @@ def test_stories_shared_out_among_processes_give_the_same_findings(tmp_path, mon
     slim = batch.check(docs, jobs=2, keep_extractions=False)
     assert slim.conflicts == one.conflicts and slim.claim_counts == one.claim_counts
     assert slim.extractions == {} and set(one.extractions) == {d.id for d in docs}
+
+
+def test_files_read_in_processes_and_through_the_cache_are_the_files_read_in_one(tmp_path):
+    """batch.load_paths: the same documents and errors, in the same order, as load.load_paths,
+    read in processes or not, with the cache cold or warm."""
+    gen.generate(PARALLEL_FROM + 20, tmp_path / "a", seed=3)
+    (tmp_path / "a" / "planted.json").unlink()
+    (tmp_path / "a" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "a" / "binary.txt").write_bytes(b"\x00\x01" * 50)
+    (tmp_path / "a" / "two.jsonl").write_text(
+        '{"text": "The ferry carried 310 passengers.", "published": "2025-03-04"}\n'
+        '{"title": "no text"}\n', encoding="utf-8")
+    (tmp_path / "a" / "00003_0123456789abcdef.md").write_text(
+        "---\ntitle: Ferry\ndate: 2025-03-04\n---\nThe ferry carried 310 passengers.\n",
+        encoding="utf-8")
+    expected = load_paths([str(tmp_path / "a")], taken=["00001"])
+    assert expected[1] and len(expected[0]) == PARALLEL_FROM + 22
+    cache = str(tmp_path / "cache")
+    for jobs in (1, 2):
+        for cache_dir in (None, cache, cache):
+            got = batch.load_paths([str(tmp_path / "a")], taken=["00001"], jobs=jobs,
+                                   cache_dir=cache_dir)
+            assert got == expected, (jobs, cache_dir)
