@@ -41,11 +41,11 @@ class SameDays(Rule):
 
 class DatedOccurrence(Rule):
     """An article may speak of an occurrence long past ("he last visited on July 19, 2000"): a
-    date it gives to the day or the month is one of its times too, so it meets the coverage of
-    that occurrence. A year is too coarse ("in 2007", or the year "first visit in 18 years"
-    points back to): it would tie a whole year's coverage, and an archive's template told a
-    year apart ("in 24 years", "in 25 years") recalls neighbouring years. Claims of one event
-    that date the same occurrence ("24 years" and "July 2000") still meet in comparison."""
+    date it gives to the day is one of its times too, so it meets the coverage of that
+    occurrence. A month or a year is too coarse ("last month", "in 2007", the year "first visit
+    in 18 years" points back to): it would tie a whole month's or year's coverage, as a town's
+    floods a month apart, or an archive's template told a year apart. Claims of one event that
+    date the same occurrence ("24 years" and "July 2000") still meet in comparison."""
 
     name = "dated-occurrence"
     stage = "events"

@@ -67,8 +67,8 @@ ROWS = [
          "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 19), date(2000, 7, 19)),))},
         [{"a1", "a2"}]),
     Row("dated-occurrence", True,
-        {"a1": art("halvik", "oruvel", on=date(2000, 7, 19)),
-         "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 1), date(2000, 7, 31)),))},
+        {"a1": art("halvik", "oruvel", on=date(2000, 7, 16)),
+         "a2": art("halvik", "oruvel", on=D, dated=(span(date(2000, 7, 21), date(2000, 7, 21)),))},
         [{"a1", "a2"}]),
     # ...but a year is too coarse: a piece that names the year of another's coverage, or two
     # templates a year apart, stay apart.
@@ -260,11 +260,11 @@ def test_profile_reads_names_and_dated_occurrences_from_claims(tmp_path) -> None
 
     text = ("Halvik returns to Oruvel\n\nPresident Idris Halvik arrived in Oruvel on Wednesday, "
             "his first visit in 18 years. He last went there on May 4, 2007, aides said. "
-            "The Oruvel ferry opened in 1990.\n")
+            "The Oruvel ferry opened in 1990 and was repaired last month.\n")
     doc = Document(id="a", path="a.txt", text=text, published=D)
     ex = extract(segment(doc))
     found = profile(ex.claims, D)
     assert "oruvel" in found.names
     assert span(date(2007, 5, 4), date(2007, 5, 4)) in found.dated
-    assert year(2007) not in found.dated and year(1990) not in found.dated  # years are coarse
+    assert found.dated == (span(date(2007, 5, 4), date(2007, 5, 4)),)  # a month or year is coarse
     assert not any(lo <= D.toordinal() <= hi for lo, hi in found.dated)  # its own days are not
