@@ -4,7 +4,7 @@ aligned and compared twice.
 Two tables in an embedded SQLite file. `article` holds each article's extraction, keyed by the
 article's content hash, publication date, path and factcheck's version (with a hash of its code
 and rules, `code_version`), next to the two things the batch needs from every article on every
-run: its story names and its claim count (so a re-check never has to decode 10,000 extractions
+run: its event profile and its claim count (so a re-check never has to decode 10,000 extractions
 to find the one story that changed). `story`
 holds the findings of one story, keyed by its articles' keys and everything else that decides
 them (`story_key`). Values are JSON restricted to the pipeline's own records, never pickle: a
