@@ -169,3 +169,31 @@ def test_a_timeline_of_thousands_of_articles_is_built_in_one_pass():
     page = render_html(doc, dates=dates)
     assert time.perf_counter() - t0 < 5
     assert page.count('class="tl-row"') == n
+
+
+def test_the_warm_timeline_lists_every_resolved_date_that_extract_finds(articles, tmp_path,
+                                                                        capsys):
+    """An oracle that does not go stale: the page of a re-check (dates from the cache) lists
+    exactly the resolved dates and elapsed-time anchors of `factcheck extract`, and marks as
+    disputed exactly the dates that are a side of a finding."""
+    import html as htmllib
+    import re
+
+    cache = ["--cache", str(tmp_path / "cache")]
+    _reports(articles, tmp_path / "cold", *cache)
+    warm = _reports(articles, tmp_path / "warm", *cache)
+    capsys.readouterr()
+    assert main(["extract", str(articles), "--format", "json", "--no-cache"]) == 0
+    claims = [c for a in json.loads(capsys.readouterr().out)["articles"] for c in a["claims"]]
+    expected = sorted((c["id"].split("#")[0], c["text"], c["value"]["start"], c["value"]["end"])
+                      for c in claims if c["kind"] in ("date", "duration")
+                      and c["value"].get("start") and c["value"].get("end"))
+    page = warm["html"].decode("utf-8")
+    listing = page.split("<details>")[1].split("</details>")[0]
+    rows = re.findall(r"<tr(?: class=\"error-text\")?><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
+                      r"<td>(.*?)</td><td>(conflict)?</td></tr>", listing)
+    assert sorted(tuple(htmllib.unescape(x) for x in r[:4]) for r in rows) == expected
+    report = json.loads(warm["json"])
+    disputed = {(s["article"], s["text"]) for f in report["conflicts"] for s in f["claims"]
+                if s["value"].get("start")}
+    assert disputed and {(r[0], htmllib.unescape(r[1])) for r in rows if r[4]} == disputed
