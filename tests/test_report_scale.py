@@ -197,3 +197,37 @@ def test_the_warm_timeline_lists_every_resolved_date_that_extract_finds(articles
     disputed = {(s["article"], s["text"]) for f in report["conflicts"] for s in f["claims"]
                 if s["value"].get("start")}
     assert disputed and {(r[0], htmllib.unescape(r[1])) for r in rows if r[4]} == disputed
+
+
+# sentence_text now walks the highlight spans instead of marking every character: (sentence,
+# highlight spans, the pieces it must give as (text, highlighted)).
+SENTENCE = "The ferry left at 9 am with 40 people."
+HIGHLIGHTS = [
+    ((), [(SENTENCE, False)]),
+    (((18, 22),), [("The ferry left at ", False), ("9 am", True), (" with 40 people.", False)]),
+    (((0, 3),), [("The", True), (" ferry left at 9 am with 40 people.", False)]),
+    (((28, 38),), [("The ferry left at 9 am with ", False), ("40 people.", True)]),
+    (((28, 30), (18, 19)), [("The ferry left at ", False), ("9", True),
+                            (" am with ", False), ("40", True), (" people.", False)]),
+    (((4, 9), (6, 14)), [("The ", False), ("ferry left", True), (" at 9 am with 40 people.", False)]),
+    (((4, 9), (9, 14)), [("The ", False), ("ferry left", True), (" at 9 am with 40 people.", False)]),
+    (((4, 9), (5, 7)), [("The ", False), ("ferry", True), (" left at 9 am with 40 people.", False)]),
+    (((0, 38),), [(SENTENCE, True)]),
+    (((30, 99), (-1, 3), (5, 5), (7, 6)), [(SENTENCE, False)]),  # out of range or empty
+]
+
+
+@pytest.mark.parametrize("spans, pieces", HIGHLIGHTS)
+def test_the_terminal_sentence_highlights_whole_runs(spans, pieces):
+    from factcheck.model import Claim, Frame, Quantity, Side
+    from factcheck.report.check import sentence_text
+
+    claim = Claim(id="a#1", article="a", path="a.txt", kind="quantity", text="40 people",
+                  start=28, end=37, line=1, column=29, sentence=SENTENCE, sentence_start=0,
+                  role="body", value=Quantity(40, 40, "people"), frame=Frame("", (), ()))
+    text = sentence_text(Side(claim=claim, role="outlier", highlight=spans), "reverse red")
+    got = [(text.plain[s.start:s.end], s.style == "reverse red") for s in text.spans]
+    shown = [p for p in pieces if p[1]]
+    assert text.plain == SENTENCE
+    assert got == shown
+    assert "".join(t for t, _ in pieces) == SENTENCE
