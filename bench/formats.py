@@ -1,7 +1,7 @@
 """Time every output format of `factcheck check` at archive scale (issue 16).
 
 Usage: python bench/formats.py --sizes 1000,4000,10000 [--jobs 2] [--seed 0] [--dense]
-                               [--formats json,html,...] [--repeat 1] [--src DIR]
+                               [--formats json,html,...] [--repeat 1] [--src DIR[,DIR]]
                                [--workdir DIR] [--profile FMT] [--json FILE]
 
 For each size: a bench corpus (generated once and reused; `--dense` plants a conflict in every
@@ -12,9 +12,10 @@ a claims cache, then for each format the warm run an editor or CI makes, as a su
 
 and, in one process, the report's build and render alone (the shared part, reading and
 checking, left out). The table gives seconds, the ratio to JSON, the output's size and the
-growth exponent log(t2/t1)/log(n2/n1) between consecutive sizes. `--src DIR` runs another
-checkout's factcheck (e.g. `git archive` of an older commit) to compare before and after;
-`--profile FMT` prints a cProfile of the largest size's warm run in that format.
+growth exponent log(t2/t1)/log(n2/n1) between consecutive sizes. `--src OLD,NEW` runs other
+checkouts' factcheck (e.g. `git archive` of an older commit), their runs interleaved, to
+compare before and after; `--profile FMT` prints a cProfile of the largest size's warm run in
+that format.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def in_process(articles: str, cache: str, jobs: int, formats: Sequence[str]) -> 
     from factcheck.cache import ClaimsCache
     from factcheck.load import load_paths
     from factcheck.report import check as report
-    from factcheck.report.formats import render
+    from factcheck.report import formats as shown
 
     docs, errors = load_paths([articles])
     store = ClaimsCache(cache)
@@ -113,36 +114,53 @@ def in_process(articles: str, cache: str, jobs: int, formats: Sequence[str]) -> 
     finally:
         store.close()
     out: dict[str, float] = {}
-    for fmt in formats:
+    for fmt in [f for _ in range(3) for f in formats]:  # the fastest of three, interleaved
         t0 = time.perf_counter()
         built = report.build_from(docs, checked.claim_counts, list(errors) + checked.errors,
                                   checked.conflicts)
-        render(fmt, built, extractions if fmt == "html" else ())
-        out[fmt] = time.perf_counter() - t0
+        dates: Any = ()
+        if fmt == "html":  # an older checkout's render took the extractions themselves
+            dates = (shown.date_points(extractions) if hasattr(shown, "date_points")
+                     else extractions)
+        shown.render(fmt, built, dates)
+        out[fmt] = min(out.get(fmt, math.inf), time.perf_counter() - t0)
     return out
 
 
-def bench_size(n: int, args: argparse.Namespace, workdir: Path, src: Path) -> dict[str, Any]:
+def _tag(src: Path) -> str:
+    return hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:8]
+
+
+def bench_size(n: int, args: argparse.Namespace, workdir: Path,
+               srcs: Sequence[Path]) -> list[dict[str, Any]]:
+    """The figures of one size for each checkout in `srcs`, their runs interleaved."""
     articles = corpus(n, args.seed, args.dense, workdir)
-    tag = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:8]
-    cache = workdir / f"cache-{articles.parent.name}-{tag}"
-    outdir = workdir / f"out-{articles.parent.name}-{tag}"
-    outdir.mkdir(exist_ok=True)
-    run_check(src, articles, "json", args.jobs, outdir / "warmup.json", cache)  # fills the cache
-    findings = len(json.loads((outdir / "warmup.json").read_text(encoding="utf-8"))["conflicts"])
-    seconds: dict[str, list[float]] = {f: [] for f in args.formats}
-    for _ in range(args.repeat):  # interleaved: a busy moment hits every format alike
+    where = {src: workdir / f"out-{articles.parent.name}-{_tag(src)}" for src in srcs}
+    cache = {src: workdir / f"cache-{articles.parent.name}-{_tag(src)}" for src in srcs}
+    findings = {}
+    for src in srcs:
+        where[src].mkdir(exist_ok=True)
+        run_check(src, articles, "json", args.jobs, where[src] / "warmup.json", cache[src])
+        warm = json.loads((where[src] / "warmup.json").read_text(encoding="utf-8"))
+        findings[src] = len(warm["conflicts"])
+    seconds = {src: {f: [] for f in args.formats} for src in srcs}
+    for _ in range(args.repeat):  # interleaved: a busy moment hits every format and checkout
         for fmt in args.formats:
-            seconds[fmt].append(run_check(src, articles, fmt, args.jobs, outdir / f"out.{fmt}",
-                                          cache))
-    sizes = {f: (outdir / f"out.{f}").stat().st_size for f in args.formats}
-    probe = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--in-process", str(articles), str(cache),
-         "--jobs", str(args.jobs), "--formats", ",".join(args.formats)],
-        env=_env(src), capture_output=True, text=True, check=True)
-    alone = json.loads(probe.stdout)
-    return {"n": n, "findings": findings, "seconds": {f: min(v) for f, v in seconds.items()},
-            "runs": seconds, "bytes": sizes, "render": alone}
+            for src in srcs:
+                seconds[src][fmt].append(run_check(src, articles, fmt, args.jobs,
+                                                   where[src] / f"out.{fmt}", cache[src]))
+    results = []
+    for src in srcs:
+        probe = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--in-process", str(articles),
+             str(cache[src]), "--jobs", str(args.jobs), "--formats", ",".join(args.formats)],
+            env=_env(src), capture_output=True, text=True, check=True)
+        results.append({
+            "n": n, "src": str(src), "findings": findings[src],
+            "seconds": {f: min(v) for f, v in seconds[src].items()}, "runs": seconds[src],
+            "bytes": {f: (where[src] / f"out.{f}").stat().st_size for f in args.formats},
+            "render": json.loads(probe.stdout)})
+    return results
 
 
 # ── table ─────────────────────────────────────────────────────────────────────────────────────
@@ -160,17 +178,17 @@ def _size(b: int) -> str:
 
 def table(results: Sequence[dict[str, Any]], formats: Sequence[str]) -> str:
     lines = []
-    head = f"{'format':<9}" + "".join(f"{r['n']:>30,}" for r in results)
-    lines.append(head)
-    lines.append(f"{'findings':<9}" + "".join(f"{r['findings']:>30,}" for r in results))
-    lines.append(f"{'':<9}" + "".join(f"{'warm s (x JSON)   size   render s':>30}" for _ in results))
+    lines.append(f"{'articles':<9}" + "".join(f"{r['n']:>36,}" for r in results))
+    lines.append(f"{'findings':<9}" + "".join(f"{r['findings']:>36,}" for r in results))
+    lines.append(f"{'format':<9}" + "".join(f"{'warm s (x JSON)     size  render s':>36}"
+                                             for _ in results))
     for fmt in formats:
         cells = []
         for r in results:
             s, base = r["seconds"][fmt], r["seconds"].get("json") or float("nan")
-            cells.append(f"{s:8.2f} ({s / base:4.2f}x) {_size(r['bytes'][fmt]):>8} "
-                         f"{r['render'][fmt]:6.2f}")
-        lines.append(f"{fmt:<9}" + "".join(f"{c:>30}" for c in cells))
+            cells.append(f"{s:8.2f} ({s / base:4.2f}x) {_size(r['bytes'][fmt]):>8}  "
+                         f"{r['render'][fmt]:8.3f}")
+        lines.append(f"{fmt:<9}" + "".join(f"{c:>36}" for c in cells))
     if len(results) > 1:
         lines.append("growth exponent (warm run; render alone):")
         for fmt in formats:
@@ -190,7 +208,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--dense", action="store_true", help="a planted conflict in every story")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per format; the fastest counts")
-    parser.add_argument("--src", default=str(ROOT), help="the checkout whose factcheck runs")
+    parser.add_argument("--src", default=str(ROOT),
+                        help="the checkout(s) whose factcheck runs, comma-separated (runs are "
+                             "interleaved; --profile profiles the last)")
     parser.add_argument("--workdir",
                         default=os.path.join(tempfile.gettempdir(), "factcheck-bench-formats"))
     parser.add_argument("--profile", metavar="FMT", help="cProfile the largest size in FMT")
@@ -206,24 +226,28 @@ def main(argv: Optional[list[str]] = None) -> int:
         args.formats.insert(0, "json")
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    src = Path(args.src)
-    results = []
+    srcs = [Path(s) for s in args.src.split(",")]
+    by_src: dict[Path, list[dict[str, Any]]] = {src: [] for src in srcs}
     for n in sorted(int(s) for s in args.sizes.split(",")):
-        results.append(bench_size(n, args, workdir, src))
+        for src, result in zip(srcs, bench_size(n, args, workdir, srcs)):
+            by_src[src].append(result)
         print(f"{n:,} articles done", file=sys.stderr, flush=True)
-    print(f"factcheck from {src}, --jobs {args.jobs}, seed {args.seed}"
-          f"{', a conflict planted in every story' if args.dense else ''}")
-    print(table(results, args.formats))
+    for src in srcs:
+        print(f"factcheck from {src}, --jobs {args.jobs}, seed {args.seed}"
+              f"{', a conflict planted in every story' if args.dense else ''}; the fastest of "
+              f"{args.repeat} warm run(s), interleaved with {len(srcs) - 1} other checkout(s)")
+        print(table(by_src[src], args.formats))
+        print()
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+        Path(args.json).write_text(json.dumps([r for rs in by_src.values() for r in rs], indent=1),
+                                   encoding="utf-8")
     if args.profile:
         import pstats
-        n = results[-1]["n"]
+        n = max(int(s) for s in args.sizes.split(","))
         articles = corpus(n, args.seed, args.dense, workdir)
-        tag = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:8]
         prof = workdir / f"profile-{args.profile}-{n}.prof"
-        run_check(src, articles, args.profile, args.jobs, workdir / f"profiled.{args.profile}",
-                  workdir / f"cache-{articles.parent.name}-{tag}", profile=prof)
+        run_check(srcs[-1], articles, args.profile, args.jobs, workdir / f"profiled.{args.profile}",
+                  workdir / f"cache-{articles.parent.name}-{_tag(srcs[-1])}", profile=prof)
         pstats.Stats(str(prof)).sort_stats("cumulative").print_stats(30)
     return 0
 
