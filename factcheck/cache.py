@@ -173,6 +173,37 @@ def _load_row(data: Any, hint: Any) -> Any:
     return value if valid(value, hint) else None
 
 
+def _date_points(data: Any) -> Optional[tuple[model.DatePoint, ...]]:
+    """The date points of an article row (its date claims and elapsed times' anchors), each
+    field checked, or None when the row does not validate. Only they are decoded: a report that
+    places dates read 10,000 whole extractions slower than the check itself ran."""
+    if not isinstance(data, str) or len(data) > MAX_ROW_CHARS:
+        return None
+    try:
+        row = json.loads(data)
+        if type(row) is not dict or row.get("__t") != "Extraction" or type(row["claims"]) is not list:
+            return None
+        points = []
+        for c in row["claims"]:
+            value = c["value"]
+            if model.KIND_OF.get(_TYPES.get(value["__t"])) != c["kind"]:
+                return None  # as a whole row would not validate
+            if value["__t"] == "Duration":
+                value = value.get("anchor")
+            elif value["__t"] != "DateSpan":
+                continue
+            span = decode(value)
+            if span is None:
+                continue
+            point = model.DatePoint(c["article"], c["path"], c["text"], c["start"], c["line"], span)
+            if not valid(point, model.DatePoint):
+                return None
+            points.append(point)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
+        return None
+    return tuple(points)
+
+
 def _strict_text(raw: bytes) -> Optional[str]:
     """SQLite text as str; bytes that are not UTF-8 (a damaged page) read as NULL, so the row
     is dropped rather than the whole query failing."""
@@ -391,6 +422,18 @@ class ClaimsCache:
                 continue
             doc = docs[key]
             found[doc.id] = dataclasses.replace(ex, article=dataclasses.replace(ex.article, doc=doc))
+        return found
+
+    def date_points(self, docs: Mapping[str, model.Document]) -> dict[str, tuple[model.DatePoint, ...]]:
+        """Cached date points by document id, for documents given by their article key (an
+        article whose row does not validate is left out: extract it)."""
+        found: dict[str, tuple[model.DatePoint, ...]] = {}
+        for key, data in self._select("article", "data", list(docs)):
+            points = _date_points(data)
+            if points is None or key not in docs:
+                self._drop()
+                continue
+            found[docs[key].id] = points
         return found
 
     def put_articles(self, rows: Mapping[str, ArticleRow]) -> None:

@@ -20,10 +20,10 @@ from rich.console import Console
 from factcheck import __version__
 from factcheck.batch import Checked, analyse
 from factcheck.batch import load_paths as read_paths  # files read in processes
-from factcheck.cache import DEFAULT_DIR, ClaimsCache
+from factcheck.cache import DEFAULT_DIR, ClaimsCache, key_for
 from factcheck.facts import FactBook, FactBookError
 from factcheck.load import DEFAULT_MAX_BYTES, load_paths
-from factcheck.model import Claim, Document, Extraction, LoadError, Report
+from factcheck.model import Claim, DatePoint, Document, Extraction, LoadError, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -191,14 +191,26 @@ def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBo
             cache.close()
 
 
-def _extractions_of(docs: Sequence[Document], held: Mapping[str, Extraction],
-                    args: argparse.Namespace) -> list[Extraction]:
-    """Every article's extraction, for the one format that shows them all (the HTML timeline):
-    those a re-check did not need are read from the cache."""
-    if all(d.id in held for d in docs):
-        return [held[d.id] for d in docs]
-    extractions, _ = _run_stages(docs, args)
-    return extractions
+def _dates_of(docs: Sequence[Document], held: Mapping[str, Extraction],
+              args: argparse.Namespace) -> list[DatePoint]:
+    """Every article's date points, for the one format that shows them all (the HTML timeline):
+    those of articles a re-check did not need are read from the cache, without decoding their
+    whole extractions (that took longer than the check)."""
+    from factcheck.report.formats import date_points
+
+    cached: dict[str, tuple[DatePoint, ...]] = {}
+    if not args.no_cache and not all(d.id in held for d in docs):
+        cache = ClaimsCache(args.cache)
+        try:
+            cached = cache.date_points({key_for(d): d for d in docs if d.id not in held})
+        finally:
+            cache.close()
+    rest = [d for d in docs if d.id not in held and d.id not in cached]
+    made = {ex.article.doc.id: ex for ex in (_run_stages(rest, args)[0] if rest else ())}
+    made.update(held)
+    return [p for d in docs if not d.trusted
+            for p in (cached[d.id] if d.id in cached
+                      else date_points([made[d.id]]) if d.id in made else ())]
 
 
 def _inputs(docs: Sequence[Document], errors: Sequence[LoadError] = (),
@@ -319,7 +331,7 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]],
+def _write_check(report: Report, dates: Callable[[], Sequence[DatePoint]],
                  args: argparse.Namespace, inputs: Sequence[str]) -> list[str]:
     """Every requested format: to --output-dir, to --output, or to stdout. Returns what could
     not be written (each format that can be is written all the same)."""
@@ -343,7 +355,7 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
                 failed.append(f"{fmt} report: {why}")
                 continue
             try:
-                write_atomic(path, render(fmt, report, extractions() if fmt == "html" else ()))
+                write_atomic(path, render(fmt, report, dates() if fmt == "html" else ()))
                 written.append(os.path.basename(path))
             except OSError as exc:
                 failed.append(f"{fmt} report: cannot write {path}: {exc.strerror or exc}")
@@ -357,14 +369,14 @@ def _write_check(report: Report, extractions: Callable[[], Sequence[Extraction]]
                 pass  # the reports are written; only a later run over this folder would read them
     elif args.output:
         _refuse_output(args.output, inputs)  # again: the target may have changed during the run
-        write_atomic(args.output, render(formats[0], report, extractions() if formats[0] == "html" else ()))
+        write_atomic(args.output, render(formats[0], report, dates() if formats[0] == "html" else ()))
     else:
         for fmt in formats:
             if fmt == "rich":
                 from factcheck.report import check as check_report
                 check_report.print_rich(_console(None), report)
             else:
-                sys.stdout.write(render(fmt, report, extractions() if fmt == "html" else ()))
+                sys.stdout.write(render(fmt, report, dates() if fmt == "html" else ()))
         sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and ("github" in formats):
@@ -453,7 +465,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _refuse_output(args.output, inputs)
     report, checked, errors, analysed, undated = _check_report(
         batch, args, keep_extractions="html" in (args.format or ()))
-    unwritten = _write_check(report, lambda: _extractions_of(analysed, checked.extractions, args),
+    unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args),
                              args, inputs)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if undated and args.format not in (None, ["rich"]):

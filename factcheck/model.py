@@ -218,6 +218,19 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
+@dataclass(frozen=True)
+class DatePoint:
+    """A date claim, or an elapsed time's anchor date, as the HTML timeline places it: all a
+    report needs of it, so that a re-check reads it from the cache without decoding claims."""
+
+    article: str
+    path: str
+    text: str
+    start: int  # the claim's offset: with `article`, how a finding's side names it
+    line: int
+    span: DateSpan
+
+
 # ── align & compare: rules and their verdicts ─────────────────────────────────────────────────────────────────────────────────────
 
 

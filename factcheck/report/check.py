@@ -159,18 +159,22 @@ def sentence_text(side: Side, style: str) -> Text:
     """The side's sentence with the differing tokens highlighted, built without markup (and
     its control characters shown escaped, piece by piece so the highlights stay in place)."""
     sentence = side.claim.sentence
-    marked = [False] * len(sentence)
-    for start, end in side.highlight:
+    runs: list[list[int]] = []  # highlighted runs: spans that overlap or touch are one
+    for start, end in sorted(side.highlight):
         if 0 <= start < end <= len(sentence):
-            marked[start:end] = [True] * (end - start)
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
     text = Text()
     pos = 0
-    while pos < len(sentence):
-        end = pos
-        while end < len(sentence) and marked[end] == marked[pos]:
-            end += 1
-        text.append(terminal(sentence[pos:end], prose=True), style if marked[pos] else None)
+    for start, end in runs:
+        if pos < start:
+            text.append(terminal(sentence[pos:start], prose=True), None)
+        text.append(terminal(sentence[start:end], prose=True), style)
         pos = end
+    if pos < len(sentence):
+        text.append(terminal(sentence[pos:], prose=True), None)
     if "::" in text.plain:  # a "::" across two pieces
         return Text(no_commands(text.plain))
     return text
@@ -204,21 +208,28 @@ def print_rich(console: Console, report: Report) -> None:
 
 
 def _print_conflict(console: Console, c: Conflict) -> None:
+    """One finding, printed at once: a print per line cost three times the JSON report's
+    rendering on a batch with many findings (the lines are the same)."""
+    console.print(Text("\n").join(_conflict_lines(c)))
+
+
+def _conflict_lines(c: Conflict) -> list[Text]:
+    lines: list[Text] = []
     head = Text()
     head.append(f"{c.id} ", style="bold")
     head.append(f"[{c.severity}] ", style=_SEVERITY_STYLE[c.severity])
     head.append(f"{c.kind}: ", style="bold")
     head.append(terminal(c.message))
     head.append(f"  #{c.fingerprint}", style="dim")
-    console.print(head)
+    lines.append(head)
     if c.accepted is not None:
-        console.print(Text(f"    accepted: {terminal(c.accepted)}", style="dim"))
+        lines.append(Text(f"    accepted: {terminal(c.accepted)}", style="dim"))
     if c.consensus:
         line = Text("    consensus: ", style="dim")
         line.append(terminal(c.consensus.value), style="green")
         line.append(f" ({c.consensus.support} claim{'s' if c.consensus.support != 1 else ''})",
                     style="dim")
-        console.print(line)
+        lines.append(line)
     for side in c.sides:
         claim = side.claim
         style = {"outlier": "bold red", "consensus": "bold green", "fact": "bold green"}.get(
@@ -231,11 +242,12 @@ def _print_conflict(console: Console, c: Conflict) -> None:
             where.append(f" ({claim.role})", style="magenta")
         if claim.trusted and claim.source_label:
             where.append(f" — {terminal(claim.source_label)}", style="green")
-        console.print(where)
+        lines.append(where)
         body = Text("      ")
         body.append_text(sentence_text(side, "reverse " + style.replace("bold ", "")))
-        console.print(body)
-    console.print()
+        lines.append(body)
+    lines.append(Text())  # a blank line after each finding
+    return lines
 
 
 def _summary_line(report: Report) -> Text:

@@ -8,40 +8,46 @@ it. Only the terminal report and the HTML timeline look at the claims themselves
 from __future__ import annotations
 
 import os
-from typing import Any, Sequence
+from typing import Any, Iterable
 
 from rich.console import Console
 
-from factcheck.model import DateSpan, Duration, Extraction, Report
+from factcheck.model import DatePoint, DateSpan, Duration, Extraction, Report
 
 FORMATS = ("rich", "json", "sarif", "github", "markdown", "html")
 EXTENSIONS = {"rich": "txt", "json": "json", "sarif": "sarif", "github": "annotations.txt",
               "markdown": "md", "html": "html"}
 
 
-def timeline_points(report: Report, extractions: Sequence[Extraction]) -> list[dict[str, Any]]:
-    """Every resolved date claim (and elapsed-time anchor) for the HTML timeline, marked when it
-    is part of a finding."""
-    in_conflict = {(s.claim.article, s.claim.start) for c in report.conflicts
-                   if c.accepted is None for s in c.sides}
-    points: list[dict[str, Any]] = []
+def date_points(extractions: Iterable[Extraction]) -> list[DatePoint]:
+    """The date points of articles held in memory (a re-check reads the others' from the
+    cache, `ClaimsCache.date_points`): every date claim and elapsed time's anchor date."""
+    points: list[DatePoint] = []
     for ex in extractions:
         if ex.article.doc.trusted:
             continue
         for claim in ex.claims:
             span = claim.value.anchor if isinstance(claim.value, Duration) else claim.value
-            if not isinstance(span, DateSpan) or span.start is None or span.end is None:
-                continue
-            points.append({"article": claim.article, "text": claim.text, "path": claim.path,
-                           "line": claim.line, "start": span.start.isoformat(),
-                           "end": span.end.isoformat(),
-                           "conflict": (claim.article, claim.start) in in_conflict})
+            if isinstance(span, DateSpan):
+                points.append(DatePoint(claim.article, claim.path, claim.text, claim.start,
+                                        claim.line, span))
     return points
 
 
-def render(fmt: str, report: Report, extractions: Sequence[Extraction] = (),
+def timeline_points(report: Report, dates: Iterable[DatePoint]) -> list[dict[str, Any]]:
+    """Every resolved date point for the HTML timeline, marked when it is part of a finding."""
+    in_conflict = {(s.claim.article, s.claim.start) for c in report.conflicts
+                   if c.accepted is None for s in c.sides}
+    return [{"article": p.article, "text": p.text, "path": p.path, "line": p.line,
+             "start": p.span.start.isoformat(), "end": p.span.end.isoformat(),
+             "conflict": (p.article, p.start) in in_conflict}
+            for p in dates if p.span.start is not None and p.span.end is not None]
+
+
+def render(fmt: str, report: Report, dates: Iterable[DatePoint] = (),
            color: bool = False, width: int = 120) -> str:
-    """The report as text in one format (for a file or stdout)."""
+    """The report as text in one format (for a file or stdout). `dates`: the articles' date
+    points, for the HTML timeline (`date_points`)."""
     from factcheck.report import check
 
     if fmt == "rich":
@@ -63,7 +69,7 @@ def render(fmt: str, report: Report, extractions: Sequence[Extraction] = (),
         return render_markdown(doc)
     if fmt == "html":
         from factcheck.report.html import render_html
-        return render_html(doc, dates=timeline_points(report, extractions))
+        return render_html(doc, dates=timeline_points(report, dates))
     raise ValueError(f"unknown format {fmt!r}")
 
 

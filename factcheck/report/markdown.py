@@ -9,7 +9,7 @@ details stop before that and say how many were left out.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from factcheck.report.safe import shown
 
