@@ -61,7 +61,8 @@ def index_path(directory: str | Path) -> Path:
 
 def _options(paths: Sequence[str], published: Optional[date], max_bytes: int) -> str:
     """Everything besides the files that decides what the archive's articles are."""
-    return json.dumps({"code": code_version(), "paths": [os.path.abspath(p) for p in paths],
+    return json.dumps({"code": code_version(), "cwd": os.getcwd(),  # paths shown relative to it
+                       "paths": [os.path.abspath(p) for p in paths],
                        "published": published.isoformat() if published else None,
                        "max_bytes": max_bytes})
 
@@ -188,8 +189,8 @@ class Index:
         """Raise Stale unless the index was built from these arguments and these files, each
         still the same size and modification time."""
         if self.meta.get("options") != _options(paths, published, max_bytes):
-            raise Stale(f"archive index {self.path} was built for other archive paths, options "
-                        f"or another factcheck")
+            raise Stale(f"archive index {self.path} was built for other archive paths, options, "
+                        f"working folder or another factcheck")
         stored = self.db.execute("SELECT path, size, mtime FROM file ORDER BY pos").fetchall()
         if [s[0] for s in stored] != list(files):
             raise Stale(f"archive index {self.path}: files were added or removed since it was "
