@@ -11,6 +11,7 @@ from dataclasses import replace
 import os
 import re
 import signal
+import sqlite3
 import sys
 from datetime import date
 from typing import Callable, Mapping, NamedTuple, Optional, Sequence
@@ -119,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--facts", metavar="FILE", default=None,
                        help="the desk's fact book (default: ./claims.yaml when present)")
     check.add_argument("--no-facts", action="store_true", help="do not read any claims.yaml")
+
+    ind = sub.add_parser("index", help="extract and index an archive, so that check --against "
+                                       "it reads only what can concern a draft")
+    ind.add_argument("paths", nargs="+", metavar="PATH", help="the archive: files, folders or globs")
+    ind.add_argument("--published", type=_date_arg, metavar="DATE",
+                     help="publication date for articles that carry none (as check will be given)")
+    ind.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
+                     help="parallel extraction processes (default: the machine's cores)")
+    ind.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
+                     help=f"the claims cache the index is written into (default {DEFAULT_DIR})")
+    ind.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help="skip (and name) articles larger than this, as check does")
 
     init = sub.add_parser("init", help="write a commented starter claims.yaml")
     init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE")
@@ -460,13 +473,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise _UsageError("several formats need --output-dir (one file per format)")
     if args.output and args.output_dir:
         raise _UsageError("--output and --output-dir: give one (--output-dir writes every format)")
-    batch = _load_batch(args, args.paths)
-    inputs = _inputs(batch.docs, batch.load_errors, batch.book)
-    _refuse_output(args.output, inputs)
-    report, checked, errors, analysed, undated = _check_report(
-        batch, args, keep_extractions="html" in (args.format or ()))
-    unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args),
-                             args, inputs)
+    indexed = _indexed_check(args)
+    if indexed is None:
+        batch = _load_batch(args, args.paths)
+        inputs = _inputs(batch.docs, batch.load_errors, batch.book)
+        _refuse_output(args.output, inputs)
+        report, checked, errors, analysed, undated = _check_report(
+            batch, args, keep_extractions="html" in (args.format or ()))
+        unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args),
+                                 args, inputs)
+    else:
+        report, errors, undated, inputs = indexed
+        unwritten = _write_check(report, lambda: [], args, inputs)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if undated and args.format not in (None, ["rich"]):
         _say(f"note: {undated}")  # the report itself may go to a file
@@ -478,6 +496,124 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if any(c.severity in failing and not c.accepted for c in report.conflicts):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _Indexed(NamedTuple):
+    report: Report
+    errors: list[LoadError]
+    undated: Optional[str]
+    inputs: list[str]
+
+
+def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
+    """`check DRAFT --against ARCHIVE` through the archive index in the cache folder, when
+    there is one that answers for this archive: the report of the full check, read from the
+    drafts' events only. None (and the full check) when there is no index; a one-line warning
+    when there is one that cannot answer. The HTML report shows every article's claims: it
+    takes the full way."""
+    from factcheck import index as archive_index
+
+    if not args.against or args.no_cache or "html" in (args.format or ()):
+        return None
+    try:
+        index = archive_index.Index(args.cache)
+    except FileNotFoundError:
+        return None
+    except archive_index.Stale as exc:
+        _say(f"warning: {exc}; checking the whole archive")
+        return None
+    try:
+        return _through_index(index, args)
+    except archive_index.Stale as exc:
+        _say(f"warning: {exc}; checking the whole archive (run factcheck index again)")
+        return None
+    finally:
+        index.close()
+
+
+def _through_index(index, args: argparse.Namespace) -> _Indexed:
+    from factcheck.compare import accept, within
+    from factcheck.index import Stale, draft_findings
+    from factcheck.load import find_files, load_file
+    from factcheck.report import check as check_report
+
+    files, _ = find_files(args.against)
+    index.covers(args.against, files, args.published, args.max_bytes)
+    book = _factbook(args)
+    docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    real = {os.path.realpath(f) for f in files}
+    if any(os.path.realpath(d.path) in real for d in docs):
+        raise Stale("a draft is also one of the archive's files")
+    taken = index.ids()
+    if any(d.id in taken for d in docs):
+        raise Stale("a draft's id is also an archive article's")
+    archive_docs, archive_counts = index.documents()
+    inputs = _inputs(docs, load_errors, book) + list(files)
+    _refuse_output(args.output, inputs)
+    facts = _fact_claims(book)
+    clash = [f.id for f in book.facts if f.id in taken or f.id in {d.id for d in docs}]
+    if clash:
+        raise _UsageError(f"{book.path}: fact id {clash[0]!r} is also an article's id")
+    cache = ClaimsCache(args.cache)
+    try:
+        drafts, draft_errors = analyse(docs, jobs=1, cache=cache)
+        conflicts, _ = draft_findings(
+            index, drafts, cache, lambda p: load_file(p, published=args.published,
+                                                      max_bytes=args.max_bytes),
+            [c for ex in facts for c in ex.claims], book.aliases, book.settings)
+    finally:
+        cache.close()
+    archive_load, archive_check = index.failures()
+    errors = list(load_errors) + archive_load + draft_errors + archive_check
+    conflicts, stale = accept(within(conflicts, {d.id for d in docs}),
+                              {i.fingerprint: i.reason for i in book.ignore})
+    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
+             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    analysed = [ex.article.doc for ex in drafts] + archive_docs
+    undated = check_report.undated_note(analysed)
+    if undated:
+        notes.append(undated)
+    counts = {**{ex.article.doc.id: len(ex.claims) for ex in drafts}, **archive_counts,
+              **{ex.article.doc.id: len(ex.claims) for ex in facts}}
+    report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
+                                     conflicts, notes)
+    return _Indexed(report, errors, undated, inputs)
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    """Check the archive once through the cache and write its index beside the cache."""
+    from factcheck.batch import check
+    from factcheck.cache import key_for
+    from factcheck.index import build, index_path
+    from factcheck.load import find_files
+    from factcheck.report.progress import progress
+
+    files, _ = find_files(args.paths)
+    docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    cache = ClaimsCache(args.cache)
+    try:
+        with progress(len(docs)) as advance:
+            checked = check(docs, jobs=args.jobs, cache=cache, advance=advance,
+                            keep_extractions=False)
+        failed = {e.id for e in checked.errors}
+        keys = {d.id: key_for(d) for d in docs if d.id not in failed}
+        known = cache.summaries(list(keys.values()))
+    finally:
+        cache.close()
+    if len(known) < len(set(keys.values())):
+        raise _UsageError(f"the claims cache in {args.cache} cannot be written: no index made")
+    profiles = {aid: known[key][0] for aid, key in keys.items()}
+    try:
+        done = build(args.cache, args.paths, files, docs, load_errors, checked.errors, profiles,
+                     checked.claim_counts, args.published, args.max_bytes)
+    except (OSError, sqlite3.Error) as exc:
+        raise _UsageError(f"{index_path(args.cache)}: cannot be written ({exc})")
+    errors = list(load_errors) + checked.errors
+    for err in errors:
+        _say(f"{err.path}: {err.reason}")
+    _say(f"indexed {done.articles:,} articles in {done.events:,} events → "
+         f"{index_path(args.cache)}")
+    return EXIT_USAGE if errors else EXIT_OK
 
 
 _FINDING_ID = re.compile(r"[Cc]\d+")
@@ -678,6 +814,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _cmd_accept(args)
         if args.command == "explain":
             return _cmd_explain(args)
+        if args.command == "index":
+            return _cmd_index(args)
         return _cmd_check(args)
     except FactBookError as exc:
         _say(str(exc))

@@ -19,13 +19,13 @@ import math
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from factcheck.model import Claim, DateSpan, Event, Profile, Quote
 from factcheck.rulebook import Rule
 from factcheck.rules import load as load_rules
 
-__all__ = ["Profile", "Event", "events", "profile", "RULES"]
+__all__ = ["Profile", "Event", "Population", "events", "population", "profile", "RULES"]
 
 _DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
 
@@ -165,8 +165,32 @@ def profile(claims: Iterable[Claim], published: Optional[date]) -> Profile:
     return Profile(names=frozenset(names), published=published, dated=tuple(sorted(spans)))
 
 
+class Population(NamedTuple):
+    """How common names are in the whole batch, when `events` is given only part of it (a
+    draft and the archive articles an index found near it): the number of articles, and how
+    many hold each name, and each word of a name. It must cover every name of the articles
+    given (more is harmless)."""
+
+    articles: int
+    names: Mapping[str, int]
+    words: Mapping[str, int]
+
+
+def population(profiles: Iterable[Profile]) -> Population:
+    """The counts `events` takes of a batch, to be stored (an index) and given back."""
+    n = 0
+    names: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for p in profiles:
+        n += 1
+        names.update(p.names)
+        words.update({w for name in p.names for w in name.split()})
+    return Population(n, names, words)
+
+
 def events(profiles: Mapping[str, Profile],
-           aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[Event]:
+           aliases: Optional[Mapping[str, Iterable[str]]] = None,
+           population: Optional[Population] = None) -> list[Event]:
     """The batch (`profiles` in batch order) cut into events, each named by its articles in
     batch order; every article is in exactly one. Near-linear: pairs are proposed only by
     names within one window, never all pairs."""
@@ -175,9 +199,18 @@ def events(profiles: Mapping[str, Profile],
         return []
     canonical = _canonical_names(profiles, aliases)
     held: Counter[str] = Counter()
-    for a in order:
-        held.update(canonical[a])
-    n = len(order)
+    words: Counter[str] = Counter()
+    if population is None:
+        n = len(order)
+        for a in order:
+            held.update(canonical[a])
+            words.update({w for name in canonical[a] for w in name.split()})
+    else:  # the whole batch's counts, of the names these articles hold (aliases summed)
+        n = population.articles
+        to_canonical = _alias_map(aliases)
+        for name, count in population.names.items():
+            held[to_canonical.get(name, name)] += count
+        words.update(population.words)
     weight = {name: math.log(1.0 + n / count) for name, count in held.items()}
     times = {a: _times(profiles[a]) for a in order}
     groups = _Groups(order, {a: _offices(canonical[a]) for a in order})
@@ -185,7 +218,7 @@ def events(profiles: Mapping[str, Profile],
     min_names = int(SHARED.params["min_names"])
     min_overlap = float(SHARED.params["min_overlap"])
     recurring = max(int(SHARED.params["recurring_floor"]), int(n * SHARED.params["recurring_share"]))
-    telling_names = _telling(order, canonical, held, recurring)
+    telling_names = _telling(held, words, recurring)
     proposed = _proposed(order, canonical, times, int(SHARED.params["proposal_cap"]))
     same_cast = float(CAST.params["min_overlap"])
     least_words = int(CAST.params["min_words"])
@@ -214,25 +247,26 @@ def _cast_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in name.split() if w not in _NOT_CAST)
 
 
-def _telling(order: Sequence[str], canonical: Mapping[str, frozenset[str]], held: Counter[str],
-             recurring: int) -> frozenset[str]:
+def _telling(held: Counter[str], words: Counter[str], recurring: int) -> frozenset[str]:
     """Names that do not recur across the batch: held by `recurring` articles at most, and with
     a word that does not recur either ("the UL president Vralo" is rare as a whole, but made
     of an agency, a title and a leader that come back in every other story)."""
-    words: Counter[str] = Counter()
-    for a in order:
-        words.update({w for name in canonical[a] for w in name.split()})
     return frozenset(name for name, count in held.items() if count <= recurring
                      and any(words[w] <= recurring for w in name.split()))
 
 
-def _canonical_names(profiles: Mapping[str, Profile],
-                     aliases: Optional[Mapping[str, Iterable[str]]]) -> dict[str, frozenset[str]]:
+def _alias_map(aliases: Optional[Mapping[str, Iterable[str]]]) -> dict[str, str]:
     to_canonical: dict[str, str] = {}
     for canon, others in (aliases or {}).items():
         key = canon.lower()
         for other in others:
             to_canonical[other.lower()] = key
+    return to_canonical
+
+
+def _canonical_names(profiles: Mapping[str, Profile],
+                     aliases: Optional[Mapping[str, Iterable[str]]]) -> dict[str, frozenset[str]]:
+    to_canonical = _alias_map(aliases)
     return {a: frozenset(to_canonical.get(n, n) for n in p.names) for a, p in profiles.items()}
 
 

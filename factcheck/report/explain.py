@@ -50,7 +50,7 @@ def _register() -> Mapping[str, Any]:
     """Every registered rule (importing the stages registers them)."""
     import factcheck.align  # noqa: F401
     import factcheck.compare  # noqa: F401
-    import factcheck.events  # noqa: F401
+    import factcheck.events  # noqa: F401 (registers the events rules)
     from factcheck.rulebook import REGISTER
 
     return REGISTER

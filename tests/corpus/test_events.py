@@ -268,3 +268,23 @@ def test_profile_reads_names_and_dated_occurrences_from_claims(tmp_path) -> None
     assert span(date(2007, 5, 4), date(2007, 5, 4)) in found.dated
     assert found.dated == (span(date(2007, 5, 4), date(2007, 5, 4)),)  # a month or year is coarse
     assert not any(lo <= D.toordinal() <= hi for lo, hi in found.dated)  # its own days are not
+
+
+def test_a_part_of_the_batch_is_cut_as_the_whole_when_given_its_population() -> None:
+    """An index hands events a draft and the archive articles near it: with the whole archive's
+    counts, names that recur across the archive recur in the part too, and the draft's event
+    is the one the full batch gives it."""
+    from factcheck.events import population
+
+    whole = {**{f"x{i:03d}": art("druo pellant", "vostria", f"guest{i}", on=day(60 * i))
+                for i in range(40)},
+             "y1": art("druo pellant", "vostria", "lake orm", "ines dorn", on=day(-30)),
+             "y2": art("druo pellant", "vostria", "mount tarl", "tom pell", on=day(-29))}
+    full = {a: e.articles for e in events(whole) for a in e.articles}
+    assert full["y1"] == ("y1",)  # two names that recur: no tie
+    part = {a: whole[a] for a in ("y1", "y2", "x000")}
+    alone = {a: e.articles for e in events(part) for a in e.articles}
+    assert alone["y1"] == ("y1", "y2")  # in three articles nothing recurs: the part differs
+    counted = {a: e.articles for e in events(part, population=population(whole.values()))
+               for a in e.articles}
+    assert counted["y1"] == full["y1"]

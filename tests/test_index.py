@@ -1,0 +1,210 @@
+"""The archive index: `check DRAFT --against ARCHIVE` through it gives the full check's report
+byte for byte while reading only the drafts' events, follows the archive's changes, and an index
+that cannot answer costs a one-line warning and the full check, never a wrong report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import batch, load
+from factcheck.cli import main
+from factcheck.index import FILE
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import generate as gen  # noqa: E402
+from bench.index import drafts as write_drafts  # noqa: E402
+
+N_ARCHIVE = 150
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, Path]]:
+    """An archive, its cache and index, and three drafts of ours (bench/index.py's)."""
+    root = tmp_path_factory.mktemp("indexed")
+    archive = root / "archive"
+    gen.generate(N_ARCHIVE, archive, seed=5, archive=True)
+    planted = json.loads((archive / "planted.json").read_text(encoding="utf-8"))
+    (archive / "planted.json").unlink()
+    cache = root / "cache"
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    paths = write_drafts(archive, planted, root / "drafts")
+    return archive, cache, {p.stem: p for p in paths}
+
+
+@pytest.fixture()
+def setup(built: tuple[Path, Path, dict[str, Path]], tmp_path: Path
+          ) -> tuple[Path, Path, dict[str, Path]]:
+    """A copy of the archive and its cache, for the test to change."""
+    archive, cache, drafts = built
+    shutil.copytree(archive, tmp_path / "archive", copy_function=shutil.copy2)
+    shutil.copytree(cache, tmp_path / "cache")
+    rebuilt = main(["index", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"),
+                    "--jobs", "1"])
+    assert rebuilt == 0
+    return tmp_path / "archive", tmp_path / "cache", drafts
+
+
+def _check(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path
+           ) -> tuple[int, str, str]:
+    code = main(["check", str(draft), "--against", str(archive), "--cache", str(cache),
+                 "--format", "json", "--no-facts", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _full(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path
+          ) -> tuple[int, str, str]:
+    """The same check with the index moved aside: the full way, through the same cache."""
+    index = cache / FILE
+    index.rename(cache / "aside")
+    try:
+        return _check(capsys, draft, archive, cache)
+    finally:
+        (cache / "aside").rename(index)
+
+
+class _Reads:
+    """The archive files a check opens one by one (the fast path) or walks whole."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.files: list[str] = []
+        self.walked = 0
+        real_file, real_paths = load.load_file, load.load_paths
+        import factcheck.cli as cli
+        real_read = cli.read_paths
+
+        def one(path, **kw):  # type: ignore[no-untyped-def]
+            self.files.append(path)
+            return real_file(path, **kw)
+
+        def paths(given, **kw):  # type: ignore[no-untyped-def]
+            self.walked += 1
+            return real_paths(given, **kw)
+
+        def read(given, **kw):  # type: ignore[no-untyped-def]
+            self.walked += 1  # the full check reads its files in processes
+            return real_read(given, **kw)
+
+        monkeypatch.setattr(load, "load_file", one)
+        monkeypatch.setattr("factcheck.cli.load_paths", paths)
+        monkeypatch.setattr("factcheck.cli.read_paths", read)
+
+
+# draft, findings on it that name its changed figure (the copy's "$N million" or count)
+DRAFTS = [("draft_changed", 1), ("draft_new", 0), ("draft_undated", 1)]
+
+
+@pytest.mark.parametrize("name, changed", DRAFTS)
+def test_indexed_check_is_the_full_check(setup, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch, name: str,
+                                         changed: int) -> None:
+    archive, cache, drafts = setup
+    reads = _Reads(monkeypatch)
+    code, fast, err = _check(capsys, drafts[name], archive, cache)
+    assert "warning" not in err
+    assert reads.walked == 1  # the draft alone: the archive is not loaded
+    assert len(set(reads.files)) < N_ARCHIVE // 5
+    full_code, full, full_err = _full(capsys, drafts[name], archive, cache)
+    assert reads.walked == 3  # the full way loads draft and archive
+    assert (code, fast, err) == (full_code, full, full_err)
+    report = json.loads(fast)
+    assert report["summary"]["articles"] == N_ARCHIVE + 1
+    on_draft = [c for c in report["conflicts"]
+                if any(s["article"] == name for s in c["claims"])]
+    assert len(on_draft) == len(report["conflicts"])
+    text = drafts[name].read_text(encoding="utf-8")
+    named = [c for c in on_draft if any(s["article"] == name and s["text"] in text
+                                        and c["kind"] == "quantity" for s in c["claims"])]
+    assert len(named) == changed
+
+
+def test_reindex_unchanged_extracts_nothing(setup, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    archive, cache, _ = setup
+    extracted: list[str] = []
+    real = batch.analyse_one
+    monkeypatch.setattr(batch, "analyse_one", lambda doc: extracted.append(doc.id) or real(doc))
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    assert extracted == []
+    assert f"indexed {N_ARCHIVE} articles" in capsys.readouterr().err
+
+
+def test_changed_archive_file_falls_back_then_reindex_refreshes(
+        setup, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    archive, cache, drafts = setup
+    victim = sorted(archive.glob("*.txt"))[3]
+    victim.write_text(victim.read_text(encoding="utf-8").replace(" said", " told reporters"),
+                      encoding="utf-8")
+    code, stale, err = _check(capsys, drafts["draft_changed"], archive, cache)
+    assert err.count("\n") == 1 and "warning" in err and victim.name in err
+    full_code, full, _ = _full(capsys, drafts["draft_changed"], archive, cache)
+    assert (code, stale) == (full_code, full)
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    reads = _Reads(monkeypatch)
+    code, fresh, err = _check(capsys, drafts["draft_changed"], archive, cache)
+    assert err == "" and reads.walked == 1
+    assert (code, fresh) == (full_code, full)
+
+
+def test_added_file_and_other_options_fall_back(setup, capsys: pytest.CaptureFixture[str]
+                                                ) -> None:
+    archive, cache, drafts = setup
+    code, out, err = _check(capsys, drafts["draft_new"], archive, cache)
+    assert err == ""
+    shutil.copy(drafts["draft_new"], archive / "extra_copy.txt")
+    _, _, err = _check(capsys, drafts["draft_new"], archive, cache)
+    assert "added or removed" in err and err.count("\n") == 1
+    (archive / "extra_copy.txt").unlink()
+    main(["check", str(drafts["draft_new"]), "--against", str(archive), "--cache", str(cache),
+          "--format", "json", "--no-facts", "--jobs", "1", "--published", "2020-01-01"])
+    err = capsys.readouterr().err
+    assert "other archive paths, options" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("damage, warned", [
+    ("missing", False),  # no index: the check as ever, nothing to say
+    ("garbage", True),
+    ("empty", True),
+])
+def test_missing_or_corrupt_index_falls_back(setup, capsys: pytest.CaptureFixture[str],
+                                             damage: str, warned: bool) -> None:
+    archive, cache, drafts = setup
+    full = _full(capsys, drafts["draft_changed"], archive, cache)
+    index = cache / FILE
+    if damage == "missing":
+        index.unlink()
+    elif damage == "garbage":
+        index.write_bytes(b"SQLite format 3\x00" + b"\xff" * 3000)
+    else:
+        index.write_bytes(b"")
+    code, out, err = _check(capsys, drafts["draft_changed"], archive, cache)
+    assert (code, out) == full[:2]
+    if warned:
+        assert err.count("\n") == 1 and err.startswith("factcheck: warning: archive index")
+        assert "checking the whole archive" in err
+    else:
+        assert err == ""
+
+
+def test_bad_input_exits_2_with_the_file_named(setup, capsys: pytest.CaptureFixture[str]
+                                               ) -> None:
+    archive, cache, drafts = setup
+    (archive / "broken.json").write_text("{not json", encoding="utf-8")
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "broken.json" in err and "Traceback" not in err
+    code, fast, err = _check(capsys, drafts["draft_changed"], archive, cache)
+    assert code == 2 and "broken.json" in err and "warning" not in err
+    assert (code, fast) == _full(capsys, drafts["draft_changed"], archive, cache)[:2]
+    missing = archive.parent / "no_such_draft.txt"
+    code, out, err = _check(capsys, missing, archive, cache)
+    assert code == 2 and "no_such_draft.txt" in err and "Traceback" not in err
+    assert main(["index", str(archive / "nowhere"), "--cache", str(cache)]) == 2
+    assert "nowhere" in capsys.readouterr().err
