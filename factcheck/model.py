@@ -274,8 +274,6 @@ class Event:
     articles: tuple[str, ...]
 
 
-Story = Event  # the name the cache and older callers use
-
 
 @dataclass(frozen=True)
 class Pair:
