@@ -234,9 +234,10 @@ def events(profiles: Mapping[str, Profile],
             if overlap >= min_overlap:
                 links.append((-overlap, a, b))
                 continue
-        words = cast[a] & cast[b]
-        if len(words) >= least_words and len(words) >= same_cast * min(len(cast[a]), len(cast[b])):
-            links.append((-len(words) / min(len(cast[a]), len(cast[b])), a, b))
+        common = cast[a] & cast[b]
+        smaller = min(len(cast[a]), len(cast[b]))
+        if len(common) >= least_words and len(common) >= same_cast * smaller:
+            links.append((-len(common) / smaller, a, b))
     for _, a, b in sorted(links):  # the surest first: an office held twice refuses the rest
         groups.join(a, b)
     _join_lone(order, canonical, times, held, groups, telling_names)
