@@ -174,4 +174,4 @@ def test_calendar_ends_do_not_raise(published):
 def test_fast_on_adversarial_text(text):
     began = time.process_time()
     find_elapsed(text, W)
-    assert time.process_time() - began < 1.0
+    assert time.process_time() - began < 3.0  # quadratic takes minutes; room for a busy runner

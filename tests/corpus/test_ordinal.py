@@ -138,4 +138,4 @@ def test_never_raises_and_values_are_sane(text):
 def test_fast_on_adversarial_text(text):
     began = time.process_time()
     find_ordinals(text)
-    assert time.process_time() - began < 1.0
+    assert time.process_time() - began < 3.0  # quadratic takes minutes; room for a busy runner

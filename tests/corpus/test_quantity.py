@@ -254,7 +254,7 @@ def test_never_raises_and_offsets_hold(text):
 def test_adversarial_strings_run_under_a_second(text):
     started = time.process_time()
     find_quantities(text)
-    assert time.process_time() - started < 1.0
+    assert time.process_time() - started < 3.0  # quadratic takes minutes; room for a busy runner
 
 
 # Linear, not quadratic: 20,000 hits in a sentence would take minutes if each rescanned it.
