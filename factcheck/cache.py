@@ -72,12 +72,7 @@ def decode(data: Any) -> Any:
     if isinstance(data, list):
         return tuple(decode(x) for x in data)
     if isinstance(data, dict):
-        if "__d" in data:
-            return date.fromisoformat(data["__d"])
-        if "__f" in data:
-            return float(data["__f"])
-        cls = _TYPES[data["__t"]]
-        return cls(**{k: decode(v) for k, v in data.items() if k != "__t"})
+        return _record({k: decode(v) for k, v in data.items()})
     return data
 
 

@@ -212,14 +212,14 @@ def events(profiles: Mapping[str, Profile],
             held[to_canonical.get(name, name)] += count
         words.update(population.words)
     weight = {name: math.log(1.0 + n / count) for name, count in held.items()}
-    times = {a: _times(profiles[a]) for a in order}
+    when = {a: times(profiles[a]) for a in order}
     groups = _Groups(order, {a: _offices(canonical[a]) for a in order})
 
     min_names = int(SHARED.params["min_names"])
     min_overlap = float(SHARED.params["min_overlap"])
     recurring = max(int(SHARED.params["recurring_floor"]), int(n * SHARED.params["recurring_share"]))
     telling_names = _telling(held, words, recurring)
-    proposed = _proposed(order, canonical, times, int(SHARED.params["proposal_cap"]))
+    proposed = _proposed(order, canonical, when, int(SHARED.params["proposal_cap"]))
     same_cast = float(CAST.params["min_overlap"])
     least_words = int(CAST.params["min_words"])
     cast = {a: _cast_words(canonical[a]) for a in order}
@@ -240,7 +240,7 @@ def events(profiles: Mapping[str, Profile],
             links.append((-len(common) / smaller, a, b))
     for _, a, b in sorted(links):  # the surest first: an office held twice refuses the rest
         groups.join(a, b)
-    _join_lone(order, canonical, times, held, groups, telling_names)
+    _join_lone(order, canonical, when, held, groups, telling_names)
     return groups.events()
 
 
@@ -271,17 +271,18 @@ def _canonical_names(profiles: Mapping[str, Profile],
     return {a: frozenset(to_canonical.get(n, n) for n in p.names) for a, p in profiles.items()}
 
 
-_ANYWHEN = ((-10**9, 10**9),)
+ANYWHEN = (-10**9, 10**9)  # the one time of an article with none: near every other
 
 
-def _times(p: Profile) -> tuple[tuple[int, int], ...]:
-    """The article's times as day-number intervals, each widened by nothing (the window is
-    applied when two are compared); an undated article with no dated occurrence is anywhen."""
+def times(p: Profile) -> tuple[tuple[int, int], ...]:
+    """An article's times as day-number intervals: its publication day and its dated spans,
+    each widened by nothing (the window is applied when two are compared); an undated article
+    with no dated occurrence is ANYWHEN."""
     spans = list(p.dated)
     if p.published is not None:
         day = p.published.toordinal()
         spans.append((day, day))
-    return tuple(sorted(set(spans))) or _ANYWHEN
+    return tuple(sorted(set(spans))) or (ANYWHEN,)
 
 
 def _proposed(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
@@ -551,7 +552,7 @@ def _same_person(p: str, q: str) -> bool:
 
 def apart(a: Profile, b: Profile) -> tuple[str, str]:
     """Why two articles were read as different events, as (rule, reason), for `explain`."""
-    if not _near(_times(a), _times(b)):
+    if not _near(times(a), times(b)):
         gap = abs(a.published.toordinal() - b.published.toordinal()) if (
             a.published and b.published) else None
         said = f"published {gap} days apart" if gap is not None else "far apart in time"

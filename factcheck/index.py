@@ -38,11 +38,11 @@ from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from factcheck.cache import ClaimsCache, code_version, key_for
-from factcheck.events import RULES, WINDOW, Population, events, population, profile
+from factcheck.events import ANYWHEN, RULES, WINDOW, Population, events, population, profile, times
 from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
 
 FILE = "index-v1.sqlite"
-_ANY_LO, _ANY_HI = -10**9, 10**9  # the times of an article with none: near every other
+_ANY_LO = ANYWHEN[0]
 # events' proposal cap: an undated draft's name held by more articles than this ties nothing
 _CAP = int(next(r for r in RULES if r.name == "shared-names").params["proposal_cap"])
 
@@ -85,15 +85,6 @@ def _profile_from(text: str) -> Profile:
     names, day, dated = json.loads(text)
     return Profile(frozenset(names), date.fromordinal(day) if day is not None else None,
                    tuple((a, b) for a, b in dated))
-
-
-def _spans(p: Profile) -> list[tuple[int, int]]:
-    """An article's times as events reads them: its publication day and its dated spans."""
-    spans = list(p.dated)
-    if p.published is not None:
-        day = p.published.toordinal()
-        spans.append((day, day))
-    return sorted(set(spans)) or [(_ANY_LO, _ANY_HI)]
 
 
 _SCHEMA = """
@@ -139,7 +130,7 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
                          doc.published.isoformat() if doc.published else None,
                          doc.published_from, counts.get(doc.id, 0), _profile_json(p),
                          event_of[doc.id]))
-            spans.extend((lo, hi, pos) for lo, hi in _spans(p))
+            spans.extend((lo, hi, pos) for lo, hi in list(times(p)))
             names.extend((n, pos) for n in p.names)
         db.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany("INSERT INTO span VALUES (?, ?, ?)", spans)
@@ -246,7 +237,7 @@ class Index:
         found: set[int] = set()
         q = self.db.execute
         for p in drafts.values():
-            spans = _spans(p)
+            spans = list(times(p))
             if spans[0][0] != _ANY_LO:
                 for lo, hi in spans:  # every start events' density caps count near it
                     found.update(r[0] for r in q("SELECT pos FROM span WHERE lo BETWEEN ? AND ?",
