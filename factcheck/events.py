@@ -245,7 +245,18 @@ def events(profiles: Mapping[str, Profile],
 
 
 def _cast_words(names: Iterable[str]) -> frozenset[str]:
+    """One word per person or place: a name's last telling word, and its place after "of"
+    ("transport minister praisko vainovic" → vainovic; "president breskas greaskander of
+    vustumbia" → greaskander, vustumbia), so that one recurring minister's two names do not
+    weigh as two of the cast."""
     return frozenset(w for name in names for w in name.split() if w not in _NOT_CAST)
+    found: set[str] = set()
+    for name in names:
+        for part in name.split(" of "):
+            words = [w for w in part.split() if w not in _NOT_CAST]
+            if words:
+                found.add(words[-1])
+    return frozenset(found)
 
 
 def _telling(held: Counter[str], words: Counter[str], recurring: int) -> frozenset[str]:
@@ -447,8 +458,9 @@ def _rarest_holder(names: frozenset[str], events_near: Mapping[str, set[str]],
 
 
 def _distinct_pair(shared: frozenset[str]) -> bool:
-    """Whether the shared names hold two that are not one name said twice."""
-    return any(not _nested(x, y) for x, y in combinations(sorted(shared), 2))
+    """Whether the shared names hold two that are not one name said twice: a person's surname
+    is the person again ("greaskander", "president breskas greaskander of vustumbia")."""
+    return any(not _nested(x, y) for x, y in combinations(sorted(_people(shared)), 2))
 
 
 def _nested(a: str, b: str) -> bool:

@@ -150,6 +150,11 @@ def test_alignment(bodies, a, b, expected):
     # A name after an opening "The"/"New" is capitalised as a name, not as an opener.
     ("New Harlow bridge begun in 2019 opens in Tessly", ["harlow", "tessly"]),
     ("The Harlow bridge was opened on Friday.", ["harlow"]),
+    # A capital that opens a quotation opens its sentence: "Believe" is no name; a name after
+    # a closing quote mark still is.
+    ("Minister Ivo Brell told reporters: “Believe me, Tessly will gain.”", ["minister ivo brell", "tessly"]),
+    ('Reporters heard Dorn say: "Nothing changed."', ["dorn"]),
+    ('"We will win," Pell said.', ["pell"]),
 ])
 def test_names_leave_out_sentence_openers_and_fragments(text, expected):
     assert names(text) == expected

@@ -62,13 +62,26 @@ def names(text: str) -> list[str]:
             opening = False  # "The Grulethra bridge", "In Dioskund": the name is capitalised
         if not words:
             continue
-        if len(words) == 1 and opening and not text[:m.start()].strip(" \t\"'“‘([-—–•*"):
+        if len(words) == 1 and opening and (
+                not text[:m.start()].strip(" \t\"'“‘([-—–•*") or _opens_quote(text, m.start())):
             continue  # "Storms kill…", "Sales fell…": a capital that only opens the sentence
         name = " ".join(words).lower().replace("’", "'")
         name = _POSSESSIVE.sub("", name)
         if len(name) > 1:
             found.append(name)
     return found
+
+
+def _opens_quote(text: str, at: int) -> bool:
+    """Whether the word at `at` is the first of a quotation (`told reporters: “Believe me,`):
+    its capital opens the quoted sentence and tells no name. A straight quote mark opens when
+    a space or the text's start comes before it (`,” Vell said` and `," Vell said` close)."""
+    before = text[:at].rstrip(" \t")
+    if before.endswith(("“", "‘")):
+        return True
+    if before.endswith(('"', "'")):
+        return len(before) == 1 or before[-2] in " \t(:—–-"
+    return False
 
 
 def title_case(sentence: str) -> bool:

@@ -98,6 +98,18 @@ ROWS = [
                                 "b1": art("kralevia", "kralevian", "premier tom pell"),
                                 "b2": art("kralevian", "premier tom pell")},
         [{"a1", "a2"}, {"b1", "b2"}]),
+    # ...and one person named twice (a surname and the titled full name) is one name: one
+    # leader's visits to two hosts on consecutive days are two events.
+    Row("shared-names", False, {**CROWD,
+                                "a1": art("oskel", "president varo oskel of dunmark", "tarvia",
+                                          "queen ilse"),
+                                "a2": art("oskel", "president varo oskel of dunmark", "tarvia",
+                                          "queen ilse", on=day(1)),
+                                "b1": art("oskel", "varo oskel", "president varo oskel of dunmark",
+                                          "belmora", "premier sana quist", on=day(1)),
+                                "b2": art("oskel", "varo oskel", "belmora", "premier sana quist",
+                                          on=day(2))},
+        [{"a1", "a2"}, {"b1", "b2"}]),
     # A leader in every third article weighs little: two summits with one leader in common
     # and otherwise their own casts stay apart though published the same day.
     Row("shared-names", False, {
