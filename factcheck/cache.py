@@ -439,6 +439,9 @@ class ClaimsCache:
         """Cached findings by story key."""
         found: dict[str, list[model.Conflict]] = {}
         for key, data in self._select("story", "data", keys):
+            if data == "[]":  # most of an archive's events: nothing to decode
+                found[key] = []
+                continue
             conflicts = _load_row(data, tuple[model.Conflict, ...])
             if conflicts is None:
                 self._drop()  # one bad row costs one story's alignment

@@ -16,6 +16,7 @@ comparison then work inside, one at a time.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
@@ -224,12 +225,12 @@ def events(profiles: Mapping[str, Profile],
     least_words = int(CAST.params["min_words"])
     cast = {a: _cast_words(canonical[a]) for a in order}
     links: list[tuple[float, str, str]] = []
+    total = {a: sum(weight[x] for x in canonical[a]) for a in order}
     for a, b in proposed:
         shared = canonical[a] & canonical[b]
         telling = shared & telling_names
         if len(telling) >= min_names and _distinct_pair(telling):
-            lighter = min(sum(weight[x] for x in canonical[a]),
-                          sum(weight[x] for x in canonical[b]))
+            lighter = min(total[a], total[b])
             overlap = sum(weight[x] for x in shared) / lighter
             if overlap >= min_overlap:
                 links.append((-overlap, a, b))
@@ -328,14 +329,7 @@ def _proposed(order: Sequence[str], canonical: Mapping[str, frozenset[str]],
 
 
 def _bisect_right(values: Sequence[int], x: int, lo: int) -> int:
-    hi = len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < values[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    return bisect_right(values, x, lo)
 
 
 def _near(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:

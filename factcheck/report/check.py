@@ -149,7 +149,22 @@ def undated_note(documents: Sequence[Document]) -> Optional[str]:
 
 
 def render_json(report: Report) -> str:
-    return json_text(json.dumps(report_document(report), ensure_ascii=False, indent=2)) + "\n"
+    return json_text(_json_document(report_document(report))) + "\n"
+
+
+def _json_document(document: Mapping[str, Any]) -> str:
+    """The report as JSON with each article and each finding on a line of its own: json writes
+    indented text with its pure-Python encoder (a fifth of a re-check of 10,000 articles), one
+    line per entry with its C encoder; the lines read as a table, and `jq .` indents."""
+    parts = []
+    for key, value in document.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            rows = ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f"  {name}: [\n    {rows}\n  ]")
+        else:
+            parts.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}"
 
 
 # ── terminal ──────────────────────────────────────────────────────────────────────────────────
