@@ -37,6 +37,7 @@ GENERATOR = "factcheck-bench-archive/1"
 FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2026, 10, 31)  # before the bench was written: no article from the future
 MIN_GAP = 45  # days between two events of the same key actors
 POOLS = {"countries": 10, "regions": 6, "towns": 16, "rivers": 6, "firms": 10}
+ARTICLES_PER_POOL = 10_000  # the pools above serve this many articles; more scale them
 FOLLOW_UP = 0.5  # share of disasters with a follow-up
 SPREAD = 2  # an event's outlets publish up to this many days after the first
 
@@ -71,22 +72,25 @@ def holder(terms: list[tuple[int, tuple[str, str]]], day: date) -> tuple[str, st
     return [who for year, who in terms if year <= day.year][-1]
 
 
-def pools(seed: int) -> dict:
+def pools(seed: int, scale: int = 1) -> dict:
+    """The recurring actors; `scale` times as many of each for an archive of more than
+    ARTICLES_PER_POOL articles (a bigger desk covers more places, and the time span holds only
+    so many events of one key MIN_GAP days apart)."""
     names = _Names(random.Random(f"{seed}:archive:pools"))
     rng = names.rng
     countries = []
-    for _ in range(POOLS["countries"]):
+    for _ in range(POOLS["countries"] * scale):
         countries.append({"name": names.fresh(T.country), "capital": names.fresh(T.place),
                           "leaders": names.terms()})
-    regions = [names.fresh(T.place) for _ in range(POOLS["regions"])]
-    rivers = [names.fresh(T.place) for _ in range(POOLS["rivers"])]
+    regions = [names.fresh(T.place) for _ in range(POOLS["regions"] * scale)]
+    rivers = [names.fresh(T.place) for _ in range(POOLS["rivers"] * scale)]
     towns = [{"name": names.fresh(T.place), "region": rng.choice(regions),
               "river": rng.choice(rivers), "mayors": names.terms()}
-             for _ in range(POOLS["towns"])]
+             for _ in range(POOLS["towns"] * scale)]
     suffixes = (" Motors", " Steel", " Foods", " Telecom", " Airways", " Textiles")
     firms = [{"name": names.fresh(T.place) + rng.choice(suffixes), "town": rng.choice(towns)["name"],
               "ceos": names.terms(), "founded": rng.randint(1921, 1995)}
-             for _ in range(POOLS["firms"])]
+             for _ in range(POOLS["firms"] * scale)]
     return {"countries": countries, "towns": towns, "firms": firms, "ministers": names.terms()}
 
 
@@ -132,7 +136,7 @@ def _follow_up(st: T.Story, rng: random.Random) -> Optional[T.Story]:
 
 def build(n: int, seed: int = 0) -> G.Corpus:
     """The archive in memory: deterministic in (n, seed)."""
-    p = pools(seed)
+    p = pools(seed, max(1, -(-n // ARTICLES_PER_POOL)))
     outlets = T.outlets(random.Random(f"{seed}:archive:outlets"))
     drafts: list[G._Draft] = []
     plants: list[tuple[int, str, list[int], list[str]]] = []

@@ -181,3 +181,13 @@ def test_a_firm_has_one_founding_year(manifest: dict, texts: dict[str, str]) -> 
     repeated = [k for k in years if sum(c["key"] == k for c in manifest["clusters"]) >= 2]
     assert repeated
     assert all(len(years[k]) == 1 for k in years), dict(years)
+
+
+def test_a_bigger_archive_has_more_actors_of_each_kind() -> None:
+    """100,000 articles need more keys than the time span holds MIN_GAP days apart for the
+    10,000-article pools (the generator looped for ever): the pools scale, the small ones stay."""
+    small, big = A.pools(7), A.pools(7, scale=3)
+    for kind in ("countries", "towns", "firms"):
+        assert len(big[kind]) == 3 * len(small[kind])
+        assert len({x["name"] for x in big[kind]}) == len(big[kind])
+    assert [t["name"] for t in big["towns"][:len(small["towns"])]] != [] and small == A.pools(7)
