@@ -190,4 +190,4 @@ def test_a_bigger_archive_has_more_actors_of_each_kind() -> None:
     for kind in ("countries", "towns", "firms"):
         assert len(big[kind]) == 3 * len(small[kind])
         assert len({x["name"] for x in big[kind]}) == len(big[kind])
-    assert [t["name"] for t in big["towns"][:len(small["towns"])]] != [] and small == A.pools(7)
+    assert small == A.pools(7)  # the pools of a 10,000-article archive are as they were
