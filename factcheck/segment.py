@@ -122,6 +122,8 @@ def _rules() -> _Chrome:
 
 
 def _strip_credit(line: str, chrome: _Chrome) -> tuple[str, bool]:
+    if "|" not in line and not line.rstrip().endswith(")"):
+        return line, False  # a credit is "(Agency)" at the end or "| Photo: …": most lines are neither
     m = chrome.credit.search(line)
     if m:
         return line[: m.start()].rstrip(), True
@@ -227,7 +229,7 @@ def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int,
 def _role(line: str, chrome: _Chrome) -> str:
     if _BULLET.match(line):
         return "key_point"
-    if chrome.credit.search(line) or _SOURCE_TAG.search(line):
+    if _strip_credit(line, chrome)[1] or _SOURCE_TAG.search(line):
         return "caption"
     return "body"
 
