@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from factcheck.report.concise import title_of
 from factcheck.report.safe import shown_keep_lines
 from factcheck.report.sarif import primary_index
 
@@ -42,7 +43,9 @@ def _side_line(side: Mapping[str, Any]) -> str:
 def _annotation(finding: Mapping[str, Any]) -> str:
     sides = list(finding.get("claims") or ())
     kind = finding.get("kind", "")
-    title = f"factcheck {kind} {finding.get('id', '')}".strip()
+    # The title is what GitHub shows in bold over the line: the finding's own title, its kind
+    # and the fingerprint claims.yaml accepts it by (as the concise format prints them).
+    title = f"{kind}: {title_of(finding)} [{finding.get('fingerprint', '')}]"
     lines = [str(finding.get("message") or kind)]
     if finding.get("consensus"):
         cons = finding["consensus"]
