@@ -186,3 +186,22 @@ def test_outside_actions_nothing_is_annotated_or_summarised(workspace, monkeypat
                  "--output-dir", "out"]) == 1
     assert capsys.readouterr().out == ""
     assert Path("summary.md").read_text(encoding="utf-8") == "## an earlier step's summary\n"
+
+
+def test_an_annotation_carries_the_findings_title_and_fix():
+    """When the report gives a finding a title and a suggested fix (report@1 additions), the
+    annotation's bold title is that title and its message says the fix."""
+    from factcheck.report.github import render_github
+
+    side = {"path": "a, b.md", "line": 3, "column": 5, "text": "25 years", "role": "outlier",
+            "sentence": "First visit in 25 years."}
+    doc = {"conflicts": [{"id": "C1", "fingerprint": "0123abcd", "kind": "quantity",
+                          "severity": "error", "message": "first visit in 25 years vs 24 years",
+                          "title": "Years since the last visit: headline says 25, 6 sources say 24",
+                          "fix": "change 25 to 24", "consensus": None, "claims": [side]}]}
+    [(command, props, message)] = annotations(render_github(doc))
+    assert command == "error" and props["file"] == "a, b.md" and props["line"] == "3"
+    assert props["title"] == ("quantity: Years since the last visit: headline says 25, 6 sources "
+                              "say 24 [0123abcd]")
+    assert message.splitlines()[:2] == ["first visit in 25 years vs 24 years",
+                                        "fix: change 25 to 24"]

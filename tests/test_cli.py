@@ -380,3 +380,21 @@ def test_the_cache_folder_stays_out_of_git_status(batch, capsys):
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=batch,
                             capture_output=True, text=True, check=True).stdout
     assert status.splitlines() == ["?? news/a.txt", "?? news/b.txt"]
+
+
+def test_a_concise_line_is_one_line_and_never_a_workflow_command():
+    from factcheck.report.concise import render_concise
+    from factcheck.report.safe import has_command_line
+
+    side = {"path": "::error::x\n.txt", "line": 2, "column": 7, "role": "outlier"}
+    doc = {"conflicts": [
+        {"fingerprint": "0123abcd", "kind": "quote", "severity": "warning",
+         "message": "m", "title": "Quote: “safe”\nbecame “unsafe”", "claims": [side]},
+        {"fingerprint": "4567cdef", "kind": "date", "severity": "info", "message": "accepted",
+         "accepted": {"reason": "known"}, "claims": [side]}],
+        "articles": [{"path": "bad\x1b[2J.txt", "error": "not valid UTF-8"}]}
+    text = render_concise(doc)
+    assert len(text.splitlines()) == 2 and not has_command_line(text) and "\x1b" not in text
+    first = text.splitlines()[0]
+    assert first.endswith(":2:7: warning quote: Quote: “safe”\\nbecame “unsafe” [0123abcd]")
+    assert text.splitlines()[1] == "bad\\x1b[2J.txt:1:1: error unreadable: not valid UTF-8"

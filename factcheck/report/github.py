@@ -47,6 +47,8 @@ def _annotation(finding: Mapping[str, Any]) -> str:
     # and the fingerprint claims.yaml accepts it by (as the concise format prints them).
     title = f"{kind}: {title_of(finding)} [{finding.get('fingerprint', '')}]"
     lines = [str(finding.get("message") or kind)]
+    if finding.get("fix"):  # what to change, when the compare stage can say
+        lines.append(f"fix: {finding['fix']}")
     if finding.get("consensus"):
         cons = finding["consensus"]
         lines.append(f"consensus: {cons.get('value')} ({cons.get('support')} claims)")
