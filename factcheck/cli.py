@@ -208,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = command("check", help="report where the articles disagree",
                     usage="factcheck check PATH... [--against REF...] [options]",
+                    description="Read the articles, line up the claims that speak of the same "
+                                "fact (a figure, a date,\na quote) and report where they "
+                                "disagree: the odd one out, the sources that agree, and\n"
+                                "where each one says it.",
                     epilog=_CHECK_EPILOG)
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="the articles to check: files, folders (read recursively) or globs; "
@@ -268,13 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp = command(
         "explain", help="why a finding was raised, or why two claims were or were not taken "
                         "for one fact",
-        description="Explain a finding (its id C1.. or its fingerprint) or two places (FILE:LINE, "
-                    "FILE:LINE:COLUMN, FILE:LINE:TEXT or a claim id such as 002#2) among the "
-                    "articles named by the PATHs, read as `check` reads them. An argument that "
-                    "names an existing file or folder is a PATH; one that reads as C<n>, a "
-                    "fingerprint (4 to 8 hex digits), FILE:LINE or ARTICLE#N is a target; "
-                    "--finding and --pair say it outright. With two FILE:LINE places and no "
-                    "PATH, the two files are the batch.",
+        description=(
+            "Explain a finding (its id C1.. or its fingerprint) or two places (FILE:LINE,\n"
+            "FILE:LINE:COLUMN, FILE:LINE:TEXT or a claim id such as 002#2) among the articles\n"
+            "named by the PATHs, read as `check` reads them. An argument that names an existing\n"
+            "file or folder is a PATH; one that reads as C<n>, a fingerprint (4 to 8 hex digits),\n"
+            "FILE:LINE or ARTICLE#N is a target; --finding and --pair say it outright. With two\n"
+            "FILE:LINE places and no PATH, the two files are the batch."),
         epilog="examples:\n  factcheck explain articles/ C1\n"
                "  factcheck explain articles/ 3f2a9c1e\n"
                "  factcheck explain wire.txt:3 draft.md:5\n  factcheck explain --rules")
