@@ -426,6 +426,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.report import claims as claims_report
 
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)
     _refuse_output(args.output, _inputs(docs, load_errors))
     extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
@@ -433,21 +434,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         _emit(claims_report.render_json(extractions, errors), args.output)
     elif args.format == "yaml":
         _emit(claims_report.render_yaml(extractions, errors), args.output)
-    else:
+    elif docs or args.output:
         console = _console(args.output)
         claims_report.print_rich(console, extractions, errors)
         if args.output:
             _emit(console.export_text(), args.output)
-    _say_errors(errors, args.format)
-    return EXIT_USAGE if errors else EXIT_OK
-
-
-def _say_errors(errors: Sequence[LoadError], fmt: str) -> None:
-    """Unreadable files are named on stderr too, whatever the format, so CI logs show them."""
-    if fmt == "rich" or not errors:
-        return
-    for err in errors:
-        _say(f"{err.path}: {err.reason}")
+    if args.format != "rich" or args.output or not docs:
+        # Unreadable files are named on stderr too, unless the screen shows the report itself.
+        for err in errors:
+            _say(f"{err.path}: {err.reason}")
+    if not docs:
+        _say(f"warning: no article found in {' '.join(shlex.quote(p) for p in args.paths)}")
+    return EXIT_USAGE if errors or not docs else EXIT_OK
 
 
 def _factbook(args: argparse.Namespace) -> FactBook:
@@ -813,6 +811,11 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
     files, _ = find_files(args.paths)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    if not docs:
+        for err in load_errors:
+            _say(f"{err.path}: {err.reason}")
+        raise _UsageError(f"no article found in "
+                          f"{' '.join(shlex.quote(p) for p in args.paths)}: no index made")
     cache = ClaimsCache(args.cache)
     try:
         with progress(len(docs)) as advance:

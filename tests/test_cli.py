@@ -368,6 +368,12 @@ def test_an_empty_folder_is_not_a_passing_check(batch, capsys):
     # A draft folder with nothing in it has nothing to check against the references.
     code, out, err = run(capsys, "empty", "--against", "news")
     assert code == 2 and "no article found in empty (the drafts" in err
+    # extract and index say the same, and index writes no index of nothing.
+    assert main(["extract", "empty", "--no-cache"]) == 2
+    assert "warning: no article found in empty" in capsys.readouterr().err
+    assert main(["index", "empty", "--cache", "c"]) == 2
+    assert "no article found in empty: no index made" in capsys.readouterr().err
+    assert not (batch / "c").exists()
 
 
 def test_the_cache_folder_stays_out_of_git_status(batch, capsys):
