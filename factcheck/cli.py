@@ -49,7 +49,8 @@ def _did_you_mean(given: str, choices: Sequence[str]) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
-_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+# Quoted choices before Python 3.12.8, bare ones after: read both.
+_INVALID_CHOICE = re.compile(r"invalid choice: '?([^',()]*?)'? \(choose from (.*)\)$")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +60,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         m = _INVALID_CHOICE.search(message)
         if m:
-            message += _did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
+            choices = [c.strip().strip("'") for c in m.group(2).split(",")]
+            message += _did_you_mean(m.group(1), choices)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"factcheck: error: {message}\n")
 
