@@ -416,12 +416,17 @@ def _console(output: Optional[str]) -> Console:
     line whole (rich would wrap them at 80 columns), so grep and editors see whole lines."""
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     if output:
-        return Console(record=True, force_terminal=False, no_color=True, width=120,
+        return Console(record=True, force_terminal=False, no_color=True, width=_PIPE_WIDTH,
                        highlight=False, soft_wrap=True)
     console = Console(no_color=no_color, highlight=False)
     if not console.is_terminal:
         console.soft_wrap = True
+        if not os.environ.get("COLUMNS"):  # tables (extract's) laid out wide, not at 80
+            console.width = _PIPE_WIDTH
     return console
+
+
+_PIPE_WIDTH = 200  # the width tables are laid out at off a terminal (text is never wrapped)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

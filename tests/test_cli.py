@@ -278,6 +278,12 @@ def test_piped_report_keeps_each_line_whole(kessel):
     for fp in fingerprints:  # each on its finding's line, not wrapped onto a line of its own
         line = next(line for line in proc.stdout.splitlines() if fp in line)
         assert line.strip() != f"#{fp}" and line.strip() != fp
+    # extract's table is laid out wide: a claim's row stays one line for grep.
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", "articles/coast-courier.md",
+                           "--no-cache"], cwd=kessel, env=env, capture_output=True, text=True,
+                          timeout=120)
+    quote = '"We will reopen the north pier as soon as the divers say it is unsafe,"'
+    assert any(line.startswith("10:1 ") and quote in line for line in proc.stdout.splitlines())
 
 
 def test_version_and_help_say_what_the_user_needs(capsys):
