@@ -195,8 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "'yesterday' or '25 years' can be placed (YYYY-MM-DD or today; "
                             "a draft: today)")
         p.add_argument("--output", "-o", metavar="FILE",
-                       help="write the report to FILE instead of the screen (replaced at once, "
-                            "never left half-written)")
+                       help="write the report to FILE instead of the screen ('-': the screen); "
+                            "with no --format, FILE's extension picks the format (e.g. .json); "
+                            "replaced at once, never left half-written")
         p.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
                        help="read articles with N processes (default: one per core)")
         p.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
@@ -309,6 +310,8 @@ def _settle(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     the format follows --output's extension."""
     from factcheck.report.formats import format_for_path
 
+    if getattr(args, "output", None) == "-":
+        args.output = None  # stdout, as '-' means to every tool
     if args.command == "check":
         if not args.paths:
             say = parser.commands["check"].error  # type: ignore[attr-defined]

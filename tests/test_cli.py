@@ -254,6 +254,8 @@ def test_output_without_format_follows_the_extension(kessel, capsys, name, looks
 def test_format_given_wins_over_the_extension(kessel, capsys):
     assert main(["check", "articles", "--no-cache", "--output", "r.txt", "--format", "json"]) == 1
     assert json.loads(Path("r.txt").read_text(encoding="utf-8"))["conflicts"]
+    assert main(["check", "articles", "--no-cache", "-o", "-", "--format", "concise"]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 3 and not Path("-").exists()
 
 
 def test_extract_output_follows_the_extension(kessel, capsys):
