@@ -167,7 +167,8 @@ examples:
 
 _FAIL_ON_HELP = ("which findings fail the run with exit 1: error (the default) only errors; "
                  "warning errors and warnings; info any finding; never none (exit 0 whatever "
-                 "is found; a usage error still exits 2)")
+                 "is found, unreadable files too; a usage error, a report that cannot be "
+                 "written or no article at all still exits 2)")
 
 
 def build_parser() -> argparse.ArgumentParser:
