@@ -414,6 +414,9 @@ def _emit(text: str, output: Optional[str]) -> None:
         sys.stdout.flush()
 
 
+_PIPE_WIDTH = 200  # the width tables are laid out at off a terminal (text is never wrapped)
+
+
 def _console(output: Optional[str]) -> Console:
     """The console a report is drawn on: a file's, recorded in plain text; stdout's, in colour
     on a terminal. Only a terminal wraps lines at its width: a pipe, a log or a file keeps each
@@ -429,8 +432,6 @@ def _console(output: Optional[str]) -> Console:
             console.width = _PIPE_WIDTH
     return console
 
-
-_PIPE_WIDTH = 200  # the width tables are laid out at off a terminal (text is never wrapped)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
