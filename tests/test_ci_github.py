@@ -205,3 +205,16 @@ def test_an_annotation_carries_the_findings_title_and_fix():
                               "say 24 [0123abcd]")
     assert message.splitlines()[:2] == ["first visit in 25 years vs 24 years",
                                         "fix: change 25 to 24"]
+
+
+def test_draft_modes_verdict_is_a_notice_in_the_log():
+    """With --against the report says whether the draft agrees (summary.draft.verdict): the
+    log says it too, as a notice, not as a warning the job would be asked to act on."""
+    from factcheck.report.github import render_github
+
+    doc = {"conflicts": [], "summary": {"draft": {
+        "agrees": True, "verdict": "draft.md agrees with 6 sources on 24 years, July 2000"}}}
+    assert annotations(render_github(doc)) == [
+        ("notice", {"title": "factcheck draft"},
+         "draft.md agrees with 6 sources on 24 years, July 2000")]
+    assert render_github({"conflicts": [], "summary": {}}) == ""

@@ -77,4 +77,7 @@ def render_github(doc: Mapping[str, Any]) -> str:
                                str(art["error"])))
     for note in doc.get("notes") or ():
         out.append(command("warning", {"title": "factcheck"}, str(note)))
+    draft = (doc.get("summary") or {}).get("draft") or {}
+    if draft.get("verdict"):  # draft mode's answer: does the draft agree with the references?
+        out.append(command("notice", {"title": "factcheck draft"}, str(draft["verdict"])))
     return "".join(line + "\n" for line in out)
