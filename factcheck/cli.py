@@ -1,4 +1,4 @@
-"""The `factcheck` command: wires the stages together and maps the outcome to an exit code.
+"""The `factcheck` command line: reading the options, running the check, writing the reports.
 
 Exit codes (DESIGN.md): 0 no finding at or above --fail-on; 1 findings; 2 usage or unreadable
 input (every readable article is still reported).
@@ -7,14 +7,16 @@ input (every readable article is still reported).
 from __future__ import annotations
 
 import argparse
+import difflib
 from dataclasses import replace
 import os
 import re
+import shlex
 import signal
 import sqlite3
 import sys
 from datetime import date
-from typing import Callable, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
 
 from rich.console import Console
 
@@ -41,12 +43,42 @@ class _UsageError(Exception):
     """A combination of options that cannot work, said in one line (exit 2)."""
 
 
+def _did_you_mean(given: str, choices: Sequence[str]) -> str:
+    """' (did you mean X?)' for the closest choice to a mistyped word, or ''."""
+    close = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+# Quoted choices before Python 3.12.8, bare ones after: read both.
+_INVALID_CHOICE = re.compile(r"invalid choice: '?([^',()]*?)'? \(choose from (.*)\)$")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors name the problem in one line and exit 2 (no traceback)."""
+    """argparse, but usage errors name the problem in one line, suggest the closest choice to a
+    mistyped one, and exit 2 (no traceback)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        m = _INVALID_CHOICE.search(message)
+        if m:
+            choices = [c.strip().strip("'") for c in m.group(2).split(",")]
+            message += _did_you_mean(m.group(1), choices)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"factcheck: error: {message}\n")
+
+    def option_strings(self) -> list[str]:
+        return [o for action in self._actions for o in action.option_strings]
+
+
+def _unrecognized(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                  extras: Sequence[str]) -> None:
+    """Usage error for arguments no option takes, each mistyped option with its suggestion."""
+    command = parser.commands.get(getattr(args, "command", None))  # type: ignore[attr-defined]
+    known = (command or parser).option_strings()
+    said = []
+    for extra in extras:
+        name = extra.split("=", 1)[0]
+        said.append(extra + (_did_you_mean(name, known) if name.startswith("-") else ""))
+    (command or parser).error(f"unrecognized arguments: {' '.join(said)}")
 
 
 def _date_arg(text: str) -> date:
@@ -74,8 +106,10 @@ def _formats_arg(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if not wanted or unknown:
+        hint = _did_you_mean(unknown[0], FORMATS) if unknown else ""
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or text!r} (choose from {', '.join(FORMATS)})")
+            f"unknown format {', '.join(unknown) or repr(text)}{hint} "
+            f"(choose from {', '.join(FORMATS)})")
     return list(dict.fromkeys(wanted))
 
 
@@ -86,55 +120,146 @@ def _size_arg(text: str) -> int:
     return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[m.group(2).lower()]
 
 
+_MAIN_EPILOG = """\
+exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  a usage error, a bad claims.yaml, an unreadable input or no article found
+
+examples:
+  factcheck check articles/
+  factcheck check draft.md --against wire/
+  factcheck check articles/ --output reports/factcheck.sarif
+  factcheck explain articles/ C1
+
+'factcheck COMMAND --help' says what each of a command's options does.
+"""
+
+_CHECK_EPILOG = """\
+exit codes:
+  0  no finding at or above --fail-on (findings accepted in claims.yaml never count)
+  1  at least one finding at or above --fail-on
+  2  a usage error, a bad claims.yaml, an unreadable input, or no article found
+     (every article that can be read is still checked and reported)
+
+formats:
+  rich      the report for a terminal (the default); plain text when written to a file
+  concise   one line per finding, for logs and grep: path:line:col: severity kind: title [fingerprint]
+  json      the factcheck/report@1 document, for programs
+  sarif     SARIF 2.1.0, for code scanning
+  github    GitHub Actions annotations (::error file=...,line=...::...)
+  markdown  a table for a pull-request comment or a job summary
+  html      one self-contained page, with a timeline of the dates
+  With no --format, the format follows --output's extension: .json, .sarif, .html/.htm, .md,
+  .log (concise), .annotations.txt (github); any other name gets the terminal report as text.
+  Under GitHub Actions (GITHUB_ACTIONS=true) the findings are also printed to the log as
+  annotations whenever the reports go to files, and a Markdown summary is appended to
+  $GITHUB_STEP_SUMMARY when it is set.
+
+examples:
+  factcheck check articles/
+  factcheck check draft.md --against wire/        # only what concerns the draft
+  factcheck check --against wire/ -- draft.md     # the same: -- ends the references
+  factcheck check articles/ --output reports/factcheck.html
+  factcheck check articles/ --format concise --statistics
+  factcheck check articles/ --format github,json,sarif --output-dir reports/ --fail-on warning
+"""
+
+_FAIL_ON_HELP = ("which findings fail the run with exit 1: error (the default) only errors; "
+                 "warning errors and warnings; info any finding; never none (exit 0 whatever "
+                 "is found, unreadable files too; a usage error, a report that cannot be "
+                 "written or no article at all still exits 2)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="factcheck", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(prog="factcheck",
+                     description="Find where news articles disagree: numbers, dates and quotes "
+                                 "that do not match across sources.",
+                     epilog=_MAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}",
+                        help="print factcheck's version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                metavar="COMMAND")
+
+    def command(name: str, **kw: Any) -> argparse.ArgumentParser:
+        kw.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        if "help" in kw and "description" not in kw:
+            kw["description"] = kw["help"][0].upper() + kw["help"][1:] + "."
+        return sub.add_parser(name, **kw)
 
     def common(p: argparse.ArgumentParser, paths: bool = True) -> None:
         if paths:
-            p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+            p.add_argument("paths", nargs="+", metavar="PATH",
+                           help="the articles: files, folders (read recursively) or globs")
         p.add_argument("--published", type=_date_arg, metavar="DATE",
-                       help="publication date for articles that carry none (e.g. a draft: today)")
-        p.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
+                       help="the publication date of articles that carry none, so that "
+                            "'yesterday' or '25 years' can be placed (YYYY-MM-DD or today; "
+                            "a draft: today)")
+        p.add_argument("--output", "-o", metavar="FILE",
+                       help="write the report to FILE instead of the screen ('-': the screen); "
+                            "with no --format, FILE's extension picks the format (e.g. .json); "
+                            "replaced at once, never left half-written")
         p.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
-                       help="parallel extraction processes (default: the machine's cores)")
+                       help="read articles with N processes (default: one per core)")
         p.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
-                       help=f"where extracted claims are kept between runs (default {DEFAULT_DIR})")
-        p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+                       help="keep what was read from each article in DIR, so that a second run "
+                            f"reads only what changed (default {DEFAULT_DIR}/)")
+        p.add_argument("--no-cache", action="store_true",
+                       help="read every article afresh and keep nothing")
         p.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
-                       help="skip (and name) articles larger than this; accepts 500k, 20M "
+                       help="skip (and name) articles larger than N bytes; accepts 500k, 20M "
                             f"(default {DEFAULT_MAX_BYTES // 2**20}M)")
 
-    check = sub.add_parser("check", help="report where the articles disagree")
-    common(check)
-    check.add_argument("--against", nargs="+", metavar="PATH", default=None,
-                       help="reference sources: the PATHs are checked against them and only "
-                            "findings that involve a PATH article are reported")
+    check = command("check", help="report where the articles disagree",
+                    usage="factcheck check PATH... [--against REF...] [options]",
+                    description="Read the articles, line up the claims that speak of the same "
+                                "fact (a figure, a date,\na quote) and report where they "
+                                "disagree: the odd one out, the sources that agree, and\n"
+                                "where each one says it.",
+                    epilog=_CHECK_EPILOG)
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="the articles to check: files, folders (read recursively) or globs; "
+                            "with --against, the drafts")
+    common(check, paths=False)
+    check.add_argument("--against", nargs="+", action="extend", metavar="REF", default=None,
+                       help="reference articles (the wire, earlier coverage): the PATHs are "
+                            "checked against them and only findings on a PATH are reported. "
+                            "Name the PATHs first, or end the references with --")
     check.add_argument("--format", type=_formats_arg, default=None, metavar="FMT[,FMT...]",
-                       help="rich (default on a terminal), json, sarif, github, markdown, html; "
-                            "several, comma-separated, with --output-dir")
+                       help="the report's format: rich, concise, json, sarif, github, markdown, "
+                            "html (see formats below); several, comma-separated, with "
+                            "--output-dir")
     check.add_argument("--output-dir", metavar="DIR",
-                       help="write every requested format to DIR/factcheck.<ext> (atomically)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
+                       help="write each --format to DIR/factcheck.<ext> (e.g. factcheck.sarif), "
+                            "all from the same run")
+    check.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
+                       default="error", metavar="LEVEL", help=_FAIL_ON_HELP)
+    check.add_argument("--statistics", action="store_true",
+                       help="also print, on stderr, the number of articles, claims and findings "
+                            "of each kind and severity")
     check.add_argument("--facts", metavar="FILE", default=None,
-                       help="the desk's fact book (default: ./claims.yaml when present)")
-    check.add_argument("--no-facts", action="store_true", help="do not read any claims.yaml")
+                       help="the desk's fact book: known facts and accepted findings "
+                            "(default: ./claims.yaml when there is one)")
+    check.add_argument("--no-facts", action="store_true",
+                       help="read no claims.yaml (every finding counts)")
 
-    ind = sub.add_parser("index", help="extract and index an archive, so that check --against "
-                                       "it reads only what can concern a draft")
-    ind.add_argument("paths", nargs="+", metavar="PATH", help="the archive: files, folders or globs")
+    ind = command("index", help="read an archive once and index it, so that check --against "
+                                "it reads only what can concern a draft")
+    ind.add_argument("paths", nargs="+", metavar="PATH",
+                     help="the archive: files, folders (read recursively) or globs")
     ind.add_argument("--published", type=_date_arg, metavar="DATE",
-                     help="publication date for articles that carry none (as check will be given)")
+                     help="the publication date of articles that carry none (give check the same)")
     ind.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
-                     help="parallel extraction processes (default: the machine's cores)")
+                     help="read articles with N processes (default: one per core)")
     ind.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
-                     help=f"the claims cache the index is written into (default {DEFAULT_DIR})")
+                     help=f"the cache folder the index is written into (default {DEFAULT_DIR}/; "
+                          "give check the same)")
     ind.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
-                     help="skip (and name) articles larger than this, as check does")
+                     help="skip (and name) articles larger than N bytes, as check does")
 
-    init = sub.add_parser("init", help="write a commented starter claims.yaml")
-    init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE")
+    init = command("init", help="write a commented starter claims.yaml")
+    init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE",
+                      help="where to write it (default ./claims.yaml; never overwritten)")
 
     acc = sub.add_parser("accept", help="accept findings by fingerprint in claims.yaml")
     acc.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
@@ -142,20 +267,25 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("--facts", metavar="FILE", default="claims.yaml",
                      help="the claims.yaml to append to (default ./claims.yaml)")
 
-    ext = sub.add_parser("extract", help="list the claims each article makes")
+    ext = command("extract", help="list the claims factcheck reads in each article")
     common(ext)
-    ext.add_argument("--format", choices=["rich", "json", "yaml"], default="rich")
+    ext.add_argument("--format", choices=["rich", "json", "yaml"], default=None,
+                     help="rich (the default, or as --output's extension says: .json, .yaml), "
+                          "json (the factcheck/claims@1 document) or yaml")
 
-    exp = sub.add_parser(
+    exp = command(
         "explain", help="why a finding was raised, or why two claims were or were not taken "
                         "for one fact",
-        description="Explain a finding (its id C1.. or its fingerprint) or two places (FILE:LINE, "
-                    "FILE:LINE:COLUMN, FILE:LINE:TEXT or a claim id such as 002#2) among the "
-                    "articles named by the PATHs, read as `check` reads them. An argument that "
-                    "names an existing file or folder is a PATH; one that reads as C<n>, a "
-                    "fingerprint (4 to 8 hex digits), FILE:LINE or ARTICLE#N is a target; "
-                    "--finding and --pair say it outright. With two FILE:LINE places and no "
-                    "PATH, the two files are the batch.")
+        description=(
+            "Explain a finding (its id C1.. or its fingerprint) or two places (FILE:LINE,\n"
+            "FILE:LINE:COLUMN, FILE:LINE:TEXT or a claim id such as 002#2) among the articles\n"
+            "named by the PATHs, read as `check` reads them. An argument that names an existing\n"
+            "file or folder is a PATH; one that reads as C<n>, a fingerprint (4 to 8 hex digits),\n"
+            "FILE:LINE or ARTICLE#N is a target; --finding and --pair say it outright. With two\n"
+            "FILE:LINE places and no PATH, the two files are the batch."),
+        epilog="examples:\n  factcheck explain articles/ C1\n"
+               "  factcheck explain articles/ 3f2a9c1e\n"
+               "  factcheck explain wire.txt:3 draft.md:5\n  factcheck explain --rules")
     exp.add_argument("items", nargs="*", metavar="PATH|TARGET",
                      help="the articles to read (as for check), then what to explain")
     exp.add_argument("--finding", metavar="ID|FINGERPRINT", help="the finding to explain")
@@ -164,13 +294,47 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--rules", action="store_true",
                      help="list every rule: stage, name, why, parameters")
     common(exp, paths=False)
-    exp.add_argument("--against", nargs="+", metavar="PATH", default=None,
-                     help="reference sources, as for check")
-    exp.add_argument("--format", choices=["rich", "json"], default="rich")
+    exp.add_argument("--against", nargs="+", action="extend", metavar="REF", default=None,
+                     help="reference articles, as for check")
+    exp.add_argument("--format", choices=["rich", "json"], default=None,
+                     help="rich (the default) or json (also when --output ends in .json)")
     exp.add_argument("--facts", metavar="FILE", default=None,
-                     help="the desk's fact book (default: ./claims.yaml when present)")
-    exp.add_argument("--no-facts", action="store_true", help="do not read any claims.yaml")
+                     help="the desk's fact book (default: ./claims.yaml when there is one)")
+    exp.add_argument("--no-facts", action="store_true", help="read no claims.yaml")
+    parser.commands = sub.choices  # type: ignore[attr-defined]  # name -> parser, for suggestions
     return parser
+
+
+def _settle(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """What the options leave implicit, made explicit before the run: a check with no PATH
+    (the usual cause: --against took the draft) says how to write it, and with no --format
+    the format follows --output's extension."""
+    from factcheck.report.formats import format_for_path
+
+    if getattr(args, "output", None) == "-":
+        args.output = None  # stdout, as '-' means to every tool
+    if args.command == "check":
+        if not args.paths:
+            say = parser.commands["check"].error  # type: ignore[attr-defined]
+            refs = [shlex.quote(r) for r in args.against or ()]
+            if len(refs) > 1:
+                say(f"no PATH to check: --against took every path after it ({' '.join(refs)}); "
+                    f"name the draft first: factcheck check {refs[-1]} --against "
+                    f"{' '.join(refs[:-1])}")
+            elif refs:
+                say(f"no PATH to check against {refs[0]}: name the draft first: "
+                    f"factcheck check DRAFT --against {refs[0]}")
+            else:
+                say("no PATH to check: name the articles (files, folders or globs), "
+                    "e.g. factcheck check articles/")
+        if args.format is None and args.output:
+            args.format = [format_for_path(args.output)]
+    elif args.command in ("extract", "explain") and args.format is None:
+        by_name = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+        given = os.path.splitext(args.output or "")[1].lower()
+        args.format = by_name.get(given, "rich")
+        if args.command == "explain" and args.format == "yaml":
+            args.format = "rich"
 
 
 def _run_stages(docs: Sequence[Document], args: argparse.Namespace
@@ -250,17 +414,31 @@ def _emit(text: str, output: Optional[str]) -> None:
         sys.stdout.flush()
 
 
+_PIPE_WIDTH = 200  # the width tables are laid out at off a terminal (text is never wrapped)
+
+
 def _console(output: Optional[str]) -> Console:
+    """The console a report is drawn on: a file's, recorded in plain text; stdout's, in colour
+    on a terminal. Only a terminal wraps lines at its width: a pipe, a log or a file keeps each
+    line whole (rich would wrap them at 80 columns), so grep and editors see whole lines."""
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     if output:
-        return Console(record=True, force_terminal=False, no_color=True, width=120)
-    return Console(no_color=no_color, highlight=False)
+        return Console(record=True, force_terminal=False, no_color=True, width=_PIPE_WIDTH,
+                       highlight=False, soft_wrap=True)
+    console = Console(no_color=no_color, highlight=False)
+    if not console.is_terminal:
+        console.soft_wrap = True
+        if not os.environ.get("COLUMNS"):  # tables (extract's) laid out wide, not at 80
+            console.width = _PIPE_WIDTH
+    return console
+
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.report import claims as claims_report
 
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)
     _refuse_output(args.output, _inputs(docs, load_errors))
     extractions, errors = _run_stages(docs, args)
     errors = list(load_errors) + errors
@@ -268,21 +446,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         _emit(claims_report.render_json(extractions, errors), args.output)
     elif args.format == "yaml":
         _emit(claims_report.render_yaml(extractions, errors), args.output)
-    else:
+    elif docs or args.output:
         console = _console(args.output)
         claims_report.print_rich(console, extractions, errors)
         if args.output:
             _emit(console.export_text(), args.output)
-    _say_errors(errors, args.format)
-    return EXIT_USAGE if errors else EXIT_OK
-
-
-def _say_errors(errors: Sequence[LoadError], fmt: str) -> None:
-    """Unreadable files are named on stderr too, whatever the format, so CI logs show them."""
-    if fmt == "rich" or not errors:
-        return
-    for err in errors:
-        _say(f"{err.path}: {err.reason}")
+    if args.format != "rich" or args.output or not docs:
+        # Unreadable files are named on stderr too, unless the screen shows the report itself.
+        for err in errors:
+            _say(f"{err.path}: {err.reason}")
+    if not docs:
+        _say(f"warning: no article found in {' '.join(shlex.quote(p) for p in args.paths)}")
+    return EXIT_USAGE if errors or not docs else EXIT_OK
 
 
 def _factbook(args: argparse.Namespace) -> FactBook:
@@ -344,23 +519,47 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_READABLE = ("rich", "concise")  # formats a person reads on stdout: annotations may follow them
+
+
+def _stdout_formats(args: argparse.Namespace, shown_report: bool = True) -> list[str]:
+    """What `check` prints on stdout: the formats asked for when no file is, then, inside
+    GitHub Actions, the annotations, unless stdout already carries them or a document they
+    would spoil (json on stdout must stay json). The log of a CI job that writes its reports
+    to files still shows every finding."""
+    if args.output_dir or args.output:
+        formats: list[str] = []
+    else:
+        formats = list(args.format or ["rich"])
+    if not shown_report:
+        formats = [f for f in formats if f not in _READABLE]
+    if (os.environ.get("GITHUB_ACTIONS") == "true" and "github" not in formats
+            and all(f in _READABLE for f in formats)):
+        formats.append("github")
+    return formats
+
+
 def _write_check(report: Report, dates: Callable[[], Sequence[DatePoint]],
-                 args: argparse.Namespace, inputs: Sequence[str]) -> list[str]:
-    """Every requested format: to --output-dir, to --output, or to stdout. Returns what could
-    not be written (each format that can be is written all the same)."""
+                 args: argparse.Namespace, inputs: Sequence[str],
+                 shown_report: bool = True) -> list[str]:
+    """Every requested format: to --output-dir, to --output, or to stdout (annotations too
+    under GitHub Actions), and the job summary. Returns what could not be written (each format
+    that can be is written all the same). `shown_report` False: no article was read, the
+    warning says so and no empty report is drawn on the screen."""
     from factcheck.report.formats import EXTENSIONS, render, step_summary
     from factcheck.load import REPORTS_MARKER, own_reports
     from factcheck.report.output import unsafe_target, write_atomic
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    formats = args.format or (["rich", "github"] if in_actions else ["rich"])
+    formats = args.format or ["rich"]
     failed: list[str] = []
     written: list[str] = []
     if args.output_dir:
         try:
             os.makedirs(args.output_dir, exist_ok=True)
         except OSError as exc:
-            return [f"--output-dir {args.output_dir}: {exc.strerror or exc}; nothing written"]
+            failed.append(f"--output-dir {args.output_dir}: {exc.strerror or exc}; nothing written")
+            formats = []
         for fmt in formats:
             path = os.path.join(args.output_dir, f"factcheck.{EXTENSIONS[fmt]}")
             why = unsafe_target(path, inputs)
@@ -383,16 +582,15 @@ def _write_check(report: Report, dates: Callable[[], Sequence[DatePoint]],
     elif args.output:
         _refuse_output(args.output, inputs)  # again: the target may have changed during the run
         write_atomic(args.output, render(formats[0], report, dates() if formats[0] == "html" else ()))
-    else:
-        for fmt in formats:
-            if fmt == "rich":
-                from factcheck.report import check as check_report
-                check_report.print_rich(_console(None), report)
-            else:
-                sys.stdout.write(render(fmt, report, dates() if fmt == "html" else ()))
-        sys.stdout.flush()
+    for fmt in _stdout_formats(args, shown_report):
+        if fmt == "rich":
+            from factcheck.report import check as check_report
+            check_report.print_rich(_console(None), report)
+        else:
+            sys.stdout.write(render(fmt, report, dates() if fmt == "html" else ()))
+    sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file and ("github" in formats):
+    if summary_file and (in_actions or "github" in formats):
         try:
             with open(summary_file, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(report))
@@ -417,6 +615,7 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
     docs, load_errors = read_paths(paths, published=args.published, max_bytes=args.max_bytes,
                                    jobs=args.jobs, cache_dir=cache_dir)
     focus = {d.id for d in docs}
+    load_errors = list(load_errors) + _empty_folders(paths, docs, load_errors)
     if args.against:
         references, ref_errors = read_paths(args.against, published=args.published,
                                             max_bytes=args.max_bytes, taken=focus, jobs=args.jobs,
@@ -424,8 +623,27 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
         # A draft also named among the references (a folder holding it) is read once.
         drafts = {(d.path, d.text) for d in docs}
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
-        load_errors = list(load_errors) + list(ref_errors)
+        load_errors = (list(load_errors) + list(ref_errors)
+                       + _empty_folders(args.against, references, ref_errors))
     return _Batch(book, list(docs), list(load_errors), focus)
+
+
+def _empty_folders(given: Sequence[str], docs: Sequence[Document],
+                   errors: Sequence[LoadError]) -> list[LoadError]:
+    """Each folder named on the command line that holds no article, named as a missing file is
+    (and a glob that matches nothing): a check of nothing must not pass for a check."""
+    from factcheck.load import ARTICLE_SUFFIXES
+
+    held = {os.path.abspath(x.path) for x in [*docs, *errors]}
+    out: list[LoadError] = []
+    for arg in given:
+        if not os.path.isdir(arg):
+            continue
+        root = os.path.join(os.path.abspath(arg), "")
+        if not any(p.startswith(root) for p in held):
+            out.append(LoadError(arg, "no article in this folder (factcheck reads "
+                                      f"{', '.join(ARTICLE_SUFFIXES)} files)"))
+    return out
 
 
 class _Checked(NamedTuple):
@@ -480,16 +698,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
         _refuse_output(args.output, inputs)
         report, checked, errors, analysed, undated = _check_report(
             batch, args, keep_extractions="html" in (args.format or ()))
+        found = bool(batch.focus)
         unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args),
-                                 args, inputs)
+                                 args, inputs, shown_report=found)
     else:
-        report, errors, undated, inputs = indexed
-        unwritten = _write_check(report, lambda: [], args, inputs)
-    _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
-    if undated and args.format not in (None, ["rich"]):
-        _say(f"note: {undated}")  # the report itself may go to a file
+        report, errors, undated, inputs, drafts = indexed
+        found = drafts > 0
+        unwritten = _write_check(report, lambda: [], args, inputs, shown_report=found)
+    on_screen = _stdout_formats(args, found)
+    if not any(f in _READABLE for f in on_screen):  # else the report names them itself
+        for err in errors:
+            _say(f"{err.path}: {err.reason}")
+    if undated and "rich" not in on_screen:
+        _say(f"note: {undated}")  # the report itself went to a file or is not for people
     for problem in unwritten:
         _say(f"error: {problem}")
+    if args.statistics:
+        from factcheck.report import check as check_report
+        from factcheck.report.concise import render_statistics
+        sys.stderr.write(render_statistics(check_report.report_document(report)))
+    if not found:
+        _say(f"warning: no article found in {' '.join(shlex.quote(p) for p in args.paths)}"
+             + (" (the drafts to check against the references)" if args.against else ""))
+        return EXIT_USAGE
     if unwritten or (errors and args.fail_on != "never"):
         return EXIT_USAGE
     failing = exit_severities(args.fail_on)
@@ -503,6 +734,7 @@ class _Indexed(NamedTuple):
     errors: list[LoadError]
     undated: Optional[str]
     inputs: list[str]
+    drafts: int  # articles read from the PATHs
 
 
 def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
@@ -541,6 +773,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     index.covers(args.against, files, args.published, args.max_bytes)
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)
     real = {os.path.realpath(f) for f in files}
     if any(os.path.realpath(d.path) in real for d in docs):
         raise Stale("a draft is also one of the archive's files")
@@ -577,7 +810,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
               **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
                                      conflicts, notes)
-    return _Indexed(report, errors, undated, inputs)
+    return _Indexed(report, errors, undated, inputs, len(docs))
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
@@ -590,6 +823,11 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
     files, _ = find_files(args.paths)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
+    if not docs:
+        for err in load_errors:
+            _say(f"{err.path}: {err.reason}")
+        raise _UsageError(f"no article found in "
+                          f"{' '.join(shlex.quote(p) for p in args.paths)}: no index made")
     cache = ClaimsCache(args.cache)
     try:
         with progress(len(docs)) as advance:
@@ -779,7 +1017,10 @@ def _trap_signals() -> Optional[dict]:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _unrecognized(parser, args, extras)
+    _settle(parser, args)
     previous = _trap_signals()
     try:
         return _dispatch(args)

@@ -217,8 +217,16 @@ def test_github_annotations_round_trip(doc):
     text = render_github(doc)
     cmds = parse_workflow_commands(text)
     assert len(text.splitlines()) == len(cmds)  # every message stayed on one line
-    by_title = {p.get("title"): (name, p, msg) for name, p, msg in cmds}
-    name, props, msg = by_title["factcheck quantity C1"]
+    # The title GitHub shows: "kind: title [fingerprint]", the fingerprint claims.yaml takes.
+    findings = {f["fingerprint"]: f for f in doc["conflicts"]}
+    by_kind = {}
+    for name, p, msg in cmds:
+        m = re.fullmatch(r"(\w+): (.*) \[(\w+)\]", p.get("title") or "", re.S)
+        if m:
+            assert m.group(1) == findings[m.group(3)]["kind"]
+            assert m.group(2) == findings[m.group(3)]["message"]
+            by_kind[m.group(1)] = (name, p, msg)
+    name, props, msg = by_kind["quantity"]
     assert name == "error"
     assert props["file"] == "news/alpha.txt"
     assert (props["line"], props["col"], props["endColumn"]) == (
@@ -226,9 +234,9 @@ def test_github_annotations_round_trip(doc):
     assert msg.startswith(QUANTITY_MSG + "\n")  # '%', ':' and the newline survive
     assert "consensus: 24 years (2 claims)" in msg
     assert "news/beta, part 2.md:" in msg and "news/gamma.txt:" in msg
-    name, props, _ = by_title["factcheck quote C2"]
+    name, props, _ = by_kind["quote"]
     assert name == "warning" and props["file"] == "news/alpha.txt"
-    name, props, _ = next(v for k, v in by_title.items() if k and k.startswith("factcheck date"))
+    name, props, _ = by_kind["date"]
     assert name == "notice" and props["file"] == "news/alpha.txt"
     # Accepted findings are not annotated.
     assert not any("ordinal" in (p.get("title") or "") for _, p, _ in cmds)

@@ -14,9 +14,20 @@ from rich.console import Console
 
 from factcheck.model import DatePoint, DateSpan, Duration, Extraction, Report
 
-FORMATS = ("rich", "json", "sarif", "github", "markdown", "html")
-EXTENSIONS = {"rich": "txt", "json": "json", "sarif": "sarif", "github": "annotations.txt",
-              "markdown": "md", "html": "html"}
+FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown", "html")
+EXTENSIONS = {"rich": "txt", "concise": "concise.txt", "json": "json", "sarif": "sarif",
+              "github": "annotations.txt", "markdown": "md", "html": "html"}
+# --output's name -> the format written when --format is not given (longest ending first).
+# A name that says nothing gets the terminal report as plain text: what a person reads.
+BY_ENDING = ((".annotations.txt", "github"), (".concise.txt", "concise"), (".sarif.json", "sarif"),
+             (".json", "json"), (".sarif", "sarif"), (".html", "html"), (".htm", "html"),
+             (".markdown", "markdown"), (".md", "markdown"), (".log", "concise"))
+
+
+def format_for_path(path: str) -> str:
+    """The format a report file's name asks for (`rich`, as plain text, when it asks none)."""
+    name = os.path.basename(path).lower()
+    return next((fmt for ending, fmt in BY_ENDING if name.endswith(ending)), "rich")
 
 
 def date_points(extractions: Iterable[Extraction]) -> list[DatePoint]:
@@ -51,13 +62,18 @@ def render(fmt: str, report: Report, dates: Iterable[DatePoint] = (),
     from factcheck.report import check
 
     if fmt == "rich":
-        console = Console(record=True, force_terminal=color, no_color=not color, width=width,
-                          file=open(os.devnull, "w"), highlight=False)
-        check.print_rich(console, report)
+        # soft_wrap: a report file is read in an editor or a log, never wrapped at `width`.
+        with open(os.devnull, "w") as sink:
+            console = Console(record=True, force_terminal=color, no_color=not color, width=width,
+                              file=sink, highlight=False, soft_wrap=True)
+            check.print_rich(console, report)
         return console.export_text(styles=color)
     if fmt == "json":
         return check.render_json(report)
     doc = check.report_document(report)
+    if fmt == "concise":
+        from factcheck.report.concise import render_concise
+        return render_concise(doc)
     if fmt == "sarif":
         from factcheck.report.sarif import render_sarif
         return render_sarif(doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from factcheck.report.concise import title_of
 from factcheck.report.safe import shown_keep_lines
 from factcheck.report.sarif import primary_index
 
@@ -42,8 +43,12 @@ def _side_line(side: Mapping[str, Any]) -> str:
 def _annotation(finding: Mapping[str, Any]) -> str:
     sides = list(finding.get("claims") or ())
     kind = finding.get("kind", "")
-    title = f"factcheck {kind} {finding.get('id', '')}".strip()
+    # The title is what GitHub shows in bold over the line: the finding's own title, its kind
+    # and the fingerprint claims.yaml accepts it by (as the concise format prints them).
+    title = f"{kind}: {title_of(finding)} [{finding.get('fingerprint', '')}]"
     lines = [str(finding.get("message") or kind)]
+    if finding.get("fix"):  # what to change, when the compare stage can say
+        lines.append(f"fix: {finding['fix']}")
     if finding.get("consensus"):
         cons = finding["consensus"]
         lines.append(f"consensus: {cons.get('value')} ({cons.get('support')} claims)")
@@ -72,4 +77,7 @@ def render_github(doc: Mapping[str, Any]) -> str:
                                str(art["error"])))
     for note in doc.get("notes") or ():
         out.append(command("warning", {"title": "factcheck"}, str(note)))
+    draft = (doc.get("summary") or {}).get("draft") or {}
+    if draft.get("verdict"):  # draft mode's answer: does the draft agree with the references?
+        out.append(command("notice", {"title": "factcheck draft"}, str(draft["verdict"])))
     return "".join(line + "\n" for line in out)
