@@ -420,7 +420,7 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
     focus = {d.id for d in docs}
     notes: tuple[str, ...] = ()
     if args.against:
-        docs, notes = _date_drafts(docs, args)
+        notes = _undated_drafts(docs, args)
         references, ref_errors = read_paths(args.against, published=args.published,
                                             max_bytes=args.max_bytes, taken=focus, jobs=args.jobs,
                                             cache_dir=cache_dir)
@@ -431,20 +431,21 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
     return _Batch(book, list(docs), list(load_errors), focus, notes)
 
 
-def _date_drafts(docs: Sequence[Document], args: argparse.Namespace
-                 ) -> tuple[list[Document], tuple[str, ...]]:
-    """Under --against, a draft with no date (and no --published) is read as of today, and
-    named in a warning: in the report, and on stderr when the report is not the terminal's."""
-    from factcheck.load import date_drafts, undated_draft_note
+def _undated_drafts(docs: Sequence[Document], args: argparse.Namespace) -> tuple[str, ...]:
+    """Under --against, each draft with no date (and no --published) named in a warning: in
+    the report, and on stderr when the report is not the terminal's. It stays undated: read
+    as of today, a draft about a story of last year would leave that story's event and be
+    checked against nothing; undated, it joins the references' story by its names, and its
+    elapsed times compare as figures with the story's (rule elapsed-same-day)."""
+    from factcheck.report.check import undated_draft_note
 
-    today = date.today()
-    dated, named = date_drafts(docs, today)
-    notes = tuple(undated_draft_note(path, today) for path in named)
+    notes = tuple(undated_draft_note(d.path) for d in docs
+                  if d.published is None and not d.trusted)
     if args.format not in (None, "rich", ["rich"]) or args.output or \
             getattr(args, "output_dir", None):
         for note in notes:
             _say(f"warning: {note}")
-    return dated, notes
+    return notes
 
 
 class _Checked(NamedTuple):
@@ -477,7 +478,8 @@ def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: boo
         f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
         f"remove it" for i in book.ignore if i.fingerprint in stale]
     analysed = [d for d in docs if d.id in checked.claim_counts]
-    undated = check_report.undated_note(analysed)
+    undated = check_report.undated_note([d for d in analysed if not (
+        draft_notes and d.id in focus)])
     if undated:
         notes.append(undated)
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
@@ -561,7 +563,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     index.covers(args.against, files, args.published, args.max_bytes)
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
-    docs, draft_notes = _date_drafts(docs, args)
+    draft_notes = _undated_drafts(docs, args)
     real = {os.path.realpath(f) for f in files}
     if any(os.path.realpath(d.path) in real for d in docs):
         raise Stale("a draft is also one of the archive's files")
@@ -592,7 +594,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
         f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
         f"remove it" for i in book.ignore if i.fingerprint in stale]
     analysed = [ex.article.doc for ex in drafts] + archive_docs
-    undated = check_report.undated_note(analysed)
+    undated = check_report.undated_note(archive_docs if draft_notes else analysed)
     if undated:
         notes.append(undated)
     counts = {**{ex.article.doc.id: len(ex.claims) for ex in drafts}, **archive_counts,

@@ -1034,27 +1034,6 @@ def _too_big(shown: str, size: int, max_bytes: int) -> LoadError:
                             f"{max_bytes / 2**20:.1f} MiB (--max-bytes); skipped")
 
 
-def date_drafts(docs: Sequence[Document], today: date) -> tuple[list[Document], list[str]]:
-    """Drafts (the PATHs of `check --against`) that carry no date of their own are read as of
-    today: a draft is written now (DESIGN: `--published` supplies one when none is found, a
-    draft: today). Without it an undated draft's "in 22 years" would never be compared. The
-    paths so dated are returned, so that the run names each of them."""
-    out: list[Document] = []
-    named: list[str] = []
-    for doc in docs:
-        if doc.published is None and not doc.trusted:
-            doc = replace(doc, published=today, published_from="today")
-            named.append(doc.path)
-        out.append(doc)
-    return out, named
-
-
-def undated_draft_note(path: str, today: date) -> str:
-    """The warning for a draft dated by `date_drafts`."""
-    return (f"{path} has no publication date; relative dates read against today, "
-            f"{today.isoformat()} (give --published)")
-
-
 def load_file(path: str, published: Optional[date] = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadError]]:
     """The documents in one file (several for .jsonl) and what could not be read."""

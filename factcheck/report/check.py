@@ -205,6 +205,13 @@ def undated_note(documents: Sequence[Document]) -> Optional[str]:
             f"only; --published YYYY-MM-DD would resolve them")
 
 
+def undated_draft_note(path: str) -> str:
+    """The warning for a draft (`check PATH --against`) that carries no date."""
+    return (f"draft {path} has no publication date: its elapsed times are compared with its "
+            f"story's as if written the same day; its 'on Monday', 'last year' stay unresolved "
+            f"(give --published)")
+
+
 def render_json(report: Report) -> str:
     return json_text(json.dumps(report_document(report), ensure_ascii=False, indent=2)) + "\n"
 
