@@ -25,7 +25,7 @@ import pytest
 
 from factcheck.align import align, explain_pair
 from factcheck.batch import analyse_one
-from factcheck.compare import compare, grade_quotes, judge
+from factcheck.compare import compare, for_draft, grade_quotes, judge
 from factcheck.facts import load_factbook
 from factcheck.load import load_file
 from factcheck.model import Claim, Extraction
@@ -962,6 +962,7 @@ class Batch:
     articles: tuple
     sides: tuple[str, ...] = ()
     then: Optional[tuple[str, str]] = None
+    drafts: tuple[str, ...] = ()  # draft mode: the articles checked against the others
 
 
 def ferry(*counts: int, day: str = DAY) -> tuple:
@@ -1062,6 +1063,17 @@ FINDINGS = [
     Batch("attribution", "conflict", QUOTE_SPEAKER_EACH,
           sides=(QUOTE_TWO_SPEAKERS[0][2].split(": ", 1)[1],) * 2),
     Batch("attribution", None, QUOTE_ONE_SPEAKER, then=None),
+    # draft-agrees: a draft that stands with the consensus does not fail for a reference's
+    # figure; a draft that is the odd one out, or has no majority behind it, does.
+    Batch("draft-agrees", "finding", ferry(7, 7, 12), drafts=("a0",),
+          sides=("7 people", "7 people", "12 people")),
+    Batch("draft-agrees", "finding", ferry(12, 7, 7, 7), drafts=("a1", "a2"),
+          sides=("12 people", "7 people", "7 people", "7 people")),
+    Batch("draft-agrees", None, ferry(7, 7, 12), drafts=("a2",), then=("consensus", "finding")),
+    Batch("draft-agrees", None, TWO_OUTLETS_ONE_TOLL, drafts=("a0",),
+          then=("consensus", "finding")),
+    Batch("draft-agrees", None, ferry(7, 9, 12, 19), drafts=("a0",),
+          then=("no-majority", "finding")),
 ]
 
 # Rules that leave no verdict of their own in a trace, and how their rows are read instead.
@@ -1179,10 +1191,16 @@ def _formed_by(finding) -> tuple[str, str]:
 def check_finding(row: Batch, claims: list[Claim]) -> None:
     pairs = align(claims)
     findings = compare(pairs)
+    if row.drafts:
+        findings = for_draft(findings, row.drafts)
     formed = [_formed_by(f) for f in findings]
     if row.expect is not None and row.rule not in _SILENT:
         assert formed == [(row.rule, row.expect)], [f.message for f in findings]
         assert sorted(s.claim.text for s in findings[0].sides) == sorted(row.sides)
+        if row.rule == "draft-agrees":
+            assert findings[0].severity == "info"
+            assert {s.role for s in findings[0].sides if s.claim.article in row.drafts} == {
+                "consensus"}
     elif row.then is None:
         assert not findings, [f.message for f in findings]
     else:
