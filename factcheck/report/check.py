@@ -132,6 +132,8 @@ def draft_verdict(report: Report) -> Optional[dict[str, Any]]:
         return None
     drafts = frozenset(report.drafts)
     paths = [d.path for d in report.documents if d.id in drafts]
+    if not paths:
+        return None  # no draft could be read: nothing to say it agrees
     name = paths[0] if len(paths) == 1 else f"the drafts ({', '.join(paths)})"
     live = [c for c in report.conflicts if c.accepted is None]
     agreeing = [c for c in live if draft_agrees(c, drafts)]
@@ -154,7 +156,7 @@ def draft_verdict(report: Report) -> Optional[dict[str, Any]]:
         line = (f"{name} agrees with {len(sources)} source{'s' if len(sources) != 1 else ''}"
                 + (f" on {on}" if on else ""))
     else:
-        line = f"{name} agrees with the references: no finding involves it"
+        line = f"{name}: nothing in it disagrees with the references"
     if agreeing:
         line += (f"; {len(agreeing)} reference-side disagreement"
                  f"{'s' if len(agreeing) != 1 else ''} shown as info")
