@@ -4,9 +4,9 @@ editor's question, "does my draft agree?", through the CLI as an editor runs it.
 tests/drafts/ holds a story of our own (invented names: Kestria's prime minister Tovan Reyk on
 his first visit to Ulvenland in 16 years; he last visited Marrow in May 2009), shaped like the
 seeds: a wire story (JSON Lines), an outlet's scraped page whose headline says 17 years, an
-outlet's Markdown page; and four drafts: correct, wrong (14 years), undated (.txt, 14 years),
-and one with a list of years and a planted "May 2011". The seeds tests write drafts of our own
-words about the seeds' story and skip when ../shared/seeds is absent.
+outlet's Markdown page; and four drafts: correct, wrong (14 years and May 2011), undated (.txt,
+14 years), and one with a list of years and a planted "May 2011". The seeds tests write drafts
+of our own words about the seeds' story and skip when ../shared/seeds is absent.
 """
 
 from __future__ import annotations
@@ -109,14 +109,17 @@ def test_a_wrong_draft_names_the_line_and_exits_1():
     assert code == 1
     (finding,) = doc["conflicts"]
     assert finding["severity"] == "error"
-    assert sides(finding, "outlier") == [("wrong", 8, "14 years")]
+    # "14 years" and the planted "last visited Marrow in May 2011" (the wire and the Ulven
+    # Daily: May 2009): both odd, one fact.
+    assert sorted(sides(finding, "outlier")) == [("wrong", 8, "14 years"),
+                                                 ("wrong", 12, "May 2011")]
     assert finding["consensus"] == {"value": "16 years", "support": 4}
     assert doc["summary"]["draft"]["agrees"] is False
     assert doc["summary"]["draft"]["odd_one_out"] == ["C1"]
     code, text = rich(DRAFTS / "wrong.md")
     assert code == 1
     assert "wrong.md disagrees with the references: 1 finding to check (C1 at " in text
-    assert "wrong.md:8)" in text
+    assert "wrong.md:8, " in text and "wrong.md:12)" in text
 
 
 def test_an_undated_draft_is_named_and_still_checked():

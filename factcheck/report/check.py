@@ -142,9 +142,10 @@ def draft_verdict(report: Report) -> Optional[dict[str, Any]]:
     if against:
         places = []
         for c in against:
-            mine = next(s.claim for s in c.sides if s.claim.article in drafts
-                        and s.role in ("outlier", "side"))
-            places.append(f"{c.id} at {mine.path}:{mine.line}")
+            mine = dict.fromkeys(f"{s.claim.path}:{s.claim.line}" for s in sorted(
+                c.sides, key=lambda s: (s.claim.path, s.claim.line))
+                if s.claim.article in drafts and s.role in ("outlier", "side"))
+            places.append(f"{c.id} at {', '.join(mine)}")
         line = (f"{name} disagrees with the references: {len(against)} finding"
                 f"{'s' if len(against) != 1 else ''} to check ({'; '.join(places)})")
     elif agreeing:
