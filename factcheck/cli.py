@@ -607,6 +607,7 @@ class _Batch(NamedTuple):
     docs: list[Document]
     load_errors: list[LoadError]
     focus: set[str]
+    notes: tuple[str, ...] = ()  # undated drafts, named
 
 
 def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
@@ -616,7 +617,9 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
                                    jobs=args.jobs, cache_dir=cache_dir)
     focus = {d.id for d in docs}
     load_errors = list(load_errors) + _empty_folders(paths, docs, load_errors)
+    notes: tuple[str, ...] = ()
     if args.against:
+        notes = _undated_drafts(docs, args)
         references, ref_errors = read_paths(args.against, published=args.published,
                                             max_bytes=args.max_bytes, taken=focus, jobs=args.jobs,
                                             cache_dir=cache_dir)
@@ -625,7 +628,24 @@ def _load_batch(args: argparse.Namespace, paths: Sequence[str]) -> _Batch:
         docs = list(docs) + [r for r in references if (r.path, r.text) not in drafts]
         load_errors = (list(load_errors) + list(ref_errors)
                        + _empty_folders(args.against, references, ref_errors))
-    return _Batch(book, list(docs), list(load_errors), focus)
+    return _Batch(book, list(docs), list(load_errors), focus, notes)
+
+
+def _undated_drafts(docs: Sequence[Document], args: argparse.Namespace) -> tuple[str, ...]:
+    """Under --against, each draft with no date (and no --published) named in a warning: in
+    the report, and on stderr when the report is not the terminal's. It stays undated: read
+    as of today, a draft about a story of last year would leave that story's event and be
+    checked against nothing; undated, it joins the references' story by its names, and its
+    elapsed times compare as figures with the story's (rule elapsed-same-day)."""
+    from factcheck.report.check import undated_draft_note
+
+    notes = tuple(undated_draft_note(d.path) for d in docs
+                  if d.published is None and not d.trusted)
+    if args.format not in (None, "rich", ["rich"]) or args.output or \
+            getattr(args, "output_dir", None):
+        for note in notes:
+            _say(f"warning: {note}")
+    return notes
 
 
 def _empty_folders(given: Sequence[str], docs: Sequence[Document],
@@ -656,10 +676,10 @@ class _Checked(NamedTuple):
 
 def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: bool) -> _Checked:
     """The check of a batch as its report: findings filtered (--against), accepted, numbered."""
-    from factcheck.compare import accept, within
+    from factcheck.compare import accept, for_draft
     from factcheck.report import check as check_report
 
-    book, docs, load_errors, focus = batch
+    book, docs, load_errors, focus, draft_notes = batch
     taken = {d.id for d in docs}
     clash = [f.id for f in book.facts if f.id in taken]
     if clash:
@@ -670,17 +690,19 @@ def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: boo
     errors = list(load_errors) + checked.errors
     conflicts = checked.conflicts
     if args.against:
-        conflicts = within(conflicts, focus)
+        conflicts = for_draft(conflicts, focus)
     conflicts, stale = accept(conflicts, {i.fingerprint: i.reason for i in book.ignore})
-    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    notes = list(draft_notes) + [
+        f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
+        f"remove it" for i in book.ignore if i.fingerprint in stale]
     analysed = [d for d in docs if d.id in checked.claim_counts]
-    undated = check_report.undated_note(analysed)
+    undated = check_report.undated_note([d for d in analysed if not (
+        draft_notes and d.id in focus)])
     if undated:
         notes.append(undated)
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
-                                     conflicts, notes)
+                                     conflicts, notes, drafts=sorted(focus) if args.against else ())
     return _Checked(report, checked, errors, analysed, undated)
 
 
@@ -764,7 +786,7 @@ def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
 
 
 def _through_index(index, args: argparse.Namespace) -> _Indexed:
-    from factcheck.compare import accept, within
+    from factcheck.compare import accept, for_draft
     from factcheck.index import Stale, draft_findings
     from factcheck.load import find_files, load_file
     from factcheck.report import check as check_report
@@ -774,6 +796,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)
+    draft_notes = _undated_drafts(docs, args)
     real = {os.path.realpath(f) for f in files}
     if any(os.path.realpath(d.path) in real for d in docs):
         raise Stale("a draft is also one of the archive's files")
@@ -798,18 +821,19 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
         cache.close()
     archive_load, archive_check = index.failures()
     errors = list(load_errors) + archive_load + draft_errors + archive_check
-    conflicts, stale = accept(within(conflicts, {d.id for d in docs}),
+    conflicts, stale = accept(for_draft(conflicts, {d.id for d in docs}),
                               {i.fingerprint: i.reason for i in book.ignore})
-    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    notes = list(draft_notes) + [
+        f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
+        f"remove it" for i in book.ignore if i.fingerprint in stale]
     analysed = [ex.article.doc for ex in drafts] + archive_docs
-    undated = check_report.undated_note(analysed)
+    undated = check_report.undated_note(archive_docs if draft_notes else analysed)
     if undated:
         notes.append(undated)
     counts = {**{ex.article.doc.id: len(ex.claims) for ex in drafts}, **archive_counts,
               **{ex.article.doc.id: len(ex.claims) for ex in facts}}
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
-                                     conflicts, notes)
+                                     conflicts, notes, drafts=[d.id for d in docs])
     return _Indexed(report, errors, undated, inputs, len(docs))
 
 

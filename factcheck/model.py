@@ -323,6 +323,9 @@ class Report:
     claim_counts: tuple[tuple[str, int], ...]  # (article id, claims)
     conflicts: tuple[Conflict, ...]
     notes: tuple[str, ...] = field(default=())  # e.g. stale ignore entries
+    # The articles checked against the others (`check PATH --against REFS`): draft mode. Empty
+    # when every article is checked alike.
+    drafts: tuple[str, ...] = field(default=())
 
 
 SEVERITIES = ("error", "warning", "info")

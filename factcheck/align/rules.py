@@ -174,6 +174,8 @@ class Block:
         self.stated = {c.id: stated_value(c) for c in claims}
         for c in claims:
             self.sentence_values[(c.article, c.sentence_start)].add(self.stated[c.id])
+        self.lists = _lists(claims)
+        self.previous: dict[str, Optional[str]] = {}
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
         self.quotes: dict[str, Optional[str]] = {}
@@ -245,6 +247,26 @@ class Block:
     def sole_pair(self, a: Claim, b: Claim) -> bool:
         return a.article != b.article and a.id in self.sole and self.sole[a.id] == self.sole.get(b.id)
 
+    def of_previous(self, c: Claim) -> Optional[str]:
+        """The event a date's own clause gives it as the last or previous time of ("he last
+        visited in July 2002", "his first visit since 2000": visit), the occurrence an elapsed
+        time counts from, not the current one; None for any other date."""
+        if c.id not in self.previous:
+            found: Optional[str] = None
+            if isinstance(c.value, DateSpan):
+                before = _CLAUSE_BREAK.split(c.sentence[:c.start - c.sentence_start])[-1]
+                words = _SENTENCE_WORD.findall(before.lower())
+                near = int(_LAST_TIME["near"])
+                for i in range(len(words) - 1, max(-1, len(words) - 1 - near), -1):
+                    if words[i] in _PREVIOUS_WORDS:
+                        # the event: the word after the cue ("last visited"), else before it
+                        # ("visit since")
+                        at = i + 1 if i + 1 < len(words) and words[i + 1] not in _STOP else i - 1
+                        found = term(words[at]) if 0 <= at < len(words) else None
+                        break
+            self.previous[c.id] = found
+        return self.previous[c.id]
+
     def fold(self, sentence: str) -> str:
         found = self.folded.get(sentence)
         if found is None:
@@ -275,6 +297,47 @@ class Block:
             found = self.around[c.id] = (
                 (tuple(before), _occurrences(left, before)), (tuple(after), _occurrences(right, after)))
         return found
+
+
+_LAST_TIME = rules.load("align")["last-time"]
+_PREVIOUS_WORDS = frozenset(str(w) for w in _LAST_TIME["words"])
+_STOP = frozenset(("in", "on", "at", "the", "a", "an", "of", "to", "was", "were", "is"))
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+# What joins the values of a list: "1961, 2000 and 2001", "12, 14 or 15".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _lists(claims: Sequence[Claim]) -> dict[str, tuple[int, int]]:
+    """The claims that stand in a list of values of their kind in their sentence ("treaties
+    signed in 1961, 2000 and 2001"), each with its place in the list and the list's length.
+    "Between 140 and 150" is a range, not a list."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.article, c.sentence_start)].append(c)
+    out: dict[str, tuple[int, int]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda c: (c.start, -c.end))
+        runs: list[list[Claim]] = [[members[0]]]
+        for c in members[1:]:
+            prev = runs[-1][-1]
+            if c.start < prev.end:
+                continue  # a value inside another ("2000" in "since July 2000")
+            gap = c.sentence[prev.end - c.sentence_start:c.start - c.sentence_start]
+            if c.kind == prev.kind and _LIST_JOIN.fullmatch(gap):
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        for run in runs:
+            first = run[0]
+            if len(run) < 2 or (len(run) == 2 and _RANGE_BEFORE.search(
+                    first.sentence[:first.start - first.sentence_start])):
+                continue
+            for i, c in enumerate(run):
+                out[c.id] = (i, len(run))
+    return out
 
 
 def stated_value(c: Claim) -> object:
@@ -338,6 +401,24 @@ class OneSentence(Veto):
         return None
 
 
+class ListItem(Veto):
+    """"Treaties signed in 1961, 2000 and 2001": each value of a list is a fact of its own.
+    Lined up with a lone claim ("his first visit since 2000"), one item would agree with it
+    and the others be set against it, the draft's own sentence against itself. A list's value
+    is the same fact only as the value at the same place of the same list run elsewhere."""
+
+    name = "list-item"
+
+    def veto(self, a: Claim, b: Claim, block: Block) -> Optional[str]:
+        la, lb = block.lists.get(a.id), block.lists.get(b.id)
+        if la == lb:
+            return None  # neither in a list, or both at one place of lists of one length
+        c, (_, n) = (a, la) if la is not None else (b, lb)  # type: ignore[misc]
+        if la is not None and lb is not None:
+            return f"{a.text!r} and {b.text!r} stand at different places of their lists"
+        return f"{c.text!r} is one value of a list of {n}"
+
+
 class TwoBodySentences(Veto):
     """Two body sentences of one story usually count different things (the toll in one town,
     then in the next); within one article only a headline, standfirst, key point or caption
@@ -396,7 +477,8 @@ class ValueElsewhere(Veto):
 class DateBesideElapsed(Veto):
     """"Landed on Wednesday for his first visit in 24 years": a date in a sentence that also
     says how long ago something last happened is the current occurrence, the elapsed time
-    speaks of the previous one; neither date may stand for the other."""
+    speaks of the previous one; neither date may stand for the other. Unless its own clause
+    says it is the previous one: "first visit in 24 years; he last visited in July 2002"."""
 
     name = "date-beside-elapsed"
 
@@ -404,7 +486,8 @@ class DateBesideElapsed(Veto):
         if not (isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan)):
             return None
         for c in (a, b):
-            if (c.article, c.sentence_start) in block.elapsed_sentences:
+            if (c.article, c.sentence_start) in block.elapsed_sentences and \
+                    not block.of_previous(c):
                 return f"{c.text!r} shares its sentence with an elapsed time"
         return None
 
@@ -749,6 +832,26 @@ class LeadEvent(Evidence):
         return f"both date “{block.lead(a)}”" if weight else ""
 
 
+class LastTime(Evidence):
+    """"Putin last visited Pyongyang in July 2000" and "he last visited in July 2002": dates
+    that two sentences each give as the last time of one event (a `words` cue among the last
+    `near` words of the clause before the date, and the same event word at the cue: "last
+    visited", "visit since") date one occurrence, the previous one, however differently the
+    rest of the sentences run: with the other evidence, enough for two months to be compared
+    (rule loose-days)."""
+
+    name = "last-time"
+
+    def weigh(self, a: Claim, b: Claim, block: Block) -> float:
+        if not block.timed:
+            return 0.0
+        event = block.of_previous(a)
+        return self.most if event is not None and event == block.of_previous(b) else 0.0
+
+    def reason(self, a: Claim, b: Claim, block: Block, weight: float) -> str:
+        return f"both give the last time of “{block.of_previous(a)}”" if weight else ""
+
+
 class HeadlineRestates(Evidence):
     """A headline restates its own story's facts in fewer words: within one article, less
     overlap is needed than across outlets."""
@@ -878,11 +981,11 @@ def quote_words(quote: str) -> list[str]:
 
 # ── the order they run in ─────────────────────────────────────────────────────────────────────
 
-PAIRING = (OneSentence(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
+PAIRING = (OneSentence(), ListItem(), TwoBodySentences(), OrdinalInOneArticle(), BothFactBook(),
            ValueElsewhere(), DateBesideElapsed())
 FRAMING = (TimeNeedsEvent(), DifferentNames(), DifferentSubject(), DifferentMeasure())
 FULL_DATE = FullDate()
-EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), HeadlineRestates(), SoleCount(), FULL_DATE,
+EVIDENCE = (SharedWords(), NearWords(), LeadEvent(), LastTime(), HeadlineRestates(), SoleCount(), FULL_DATE,
             MaskedText())
 # Vetoes that cost more than they save run once the evidence is in, on the few pairs left.
 LAST = (OtherCast(), WhoseAge(), Scope(), SequenceOrdinal(), OneSentenceRunTwice())

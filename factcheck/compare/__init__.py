@@ -818,6 +818,46 @@ def within(conflicts: Sequence[Conflict], articles: set[str]) -> list[Conflict]:
     return [c for c in conflicts if any(s.claim.article in articles for s in c.sides)]
 
 
+class DraftAgrees(Rule):
+    """An editor checking a draft against the wire asks one question: is my draft right? When
+    every claim of the draft stands with the consensus (or the fact book) and the odd one out
+    is a reference, the references disagree among themselves: worth seeing, not worth failing
+    the draft over. Such a finding is shown at info, the draft's side marked; a finding where
+    the draft is the odd one out, or has no majority behind its value, keeps its severity."""
+
+    name = "draft-agrees"
+    stage = "compare"
+
+
+DRAFT_AGREES = DraftAgrees()
+_BACKED = frozenset({"consensus", "fact"})
+
+
+def draft_agrees(conflict: Conflict, drafts: Iterable[str]) -> bool:
+    """Whether a draft's claims in this finding all stand with its consensus (or the fact
+    book) while a reference is the odd one out: the draft is right, a reference is not."""
+    drafts = set(drafts)
+    mine = [s for s in conflict.sides if s.claim.article in drafts]
+    return bool(mine) and all(s.role in _BACKED for s in mine) and any(
+        s.role == "outlier" and s.claim.article not in drafts for s in conflict.sides)
+
+
+def for_draft(conflicts: Sequence[Conflict], drafts: Iterable[str]) -> list[Conflict]:
+    """Draft mode (--against): the findings that involve a draft; those where the draft agrees
+    with the consensus are a reference-side disagreement, shown at info (rule draft-agrees)."""
+    drafts = set(drafts)
+    out: list[Conflict] = []
+    for c in within(conflicts, drafts):
+        if draft_agrees(c, drafts) and c.severity != "info":
+            odd = ", ".join(dict.fromkeys(s.claim.article for s in c.sides if s.role == "outlier"))
+            c = replace(c, severity="info", trace=c.trace + (Verdict(
+                DRAFT_AGREES.name, "finding", 0.0,
+                f"the draft stands with the consensus; {odd} differs: {c.severity} shown as "
+                f"info"),))
+        out.append(c)
+    return out
+
+
 def exit_severities(fail_on: str) -> set[str]:
     """The severities that make the run fail under --fail-on."""
     return {"error": {"error"}, "warning": {"error", "warning"},

@@ -257,14 +257,16 @@ class QuantityIntervals(Relation):
 
 class ElapsedSameDay(Relation):
     """Two elapsed times ("in 24 years", "in 25 years") written on the same day count from the
-    same day: they compare as figures."""
+    same day: they compare as figures. So do those of an undated article (an editor's draft)
+    lined up with its story's: it is told as the story's own, not years later."""
 
     name = "elapsed-same-day"
     both = Duration
 
     def decide(self, a: Claim, b: Claim, settings: Settings) -> Optional[tuple[str, Reason]]:
         va, vb = a.value, b.value
-        if (isinstance(va, Duration) and isinstance(vb, Duration) and a.published == b.published
+        if (isinstance(va, Duration) and isinstance(vb, Duration)
+                and (a.published == b.published or a.published is None or b.published is None)
                 and va.amount.unit == vb.amount.unit):
             return _weigh_figures(va.amount, vb.amount, settings)
         return None

@@ -35,7 +35,7 @@ def build(extractions: Sequence[Extraction], errors: Sequence[LoadError],
 
 def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
                errors: Sequence[LoadError], conflicts: Sequence[Conflict],
-               notes: Sequence[str] = ()) -> Report:
+               notes: Sequence[str] = (), drafts: Sequence[str] = ()) -> Report:
     """`build` for a run that holds articles' claim counts rather than their extractions (a
     re-check reads most of them from the cache)."""
     ordered = sorted(conflicts, key=lambda c: (
@@ -48,10 +48,11 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
         claim_counts=tuple((d.id, claim_counts.get(d.id, 0)) for d in documents),
         conflicts=numbered,
         notes=tuple(notes),
+        drafts=tuple(drafts),
     )
 
 
-def _side_dict(side: Side) -> dict[str, Any]:
+def _side_dict(side: Side, drafts: frozenset[str] = frozenset()) -> dict[str, Any]:
     c = side.claim
     out = {"article": c.article, "path": c.path, "line": c.line, "column": c.column,
            "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
@@ -61,17 +62,19 @@ def _side_dict(side: Side) -> dict[str, Any]:
            "highlight": [[start, end] for start, end in side.highlight]}
     if c.trusted:
         out["source"] = c.source_label
+    if drafts and c.article in drafts:
+        out["draft"] = True
     return out
 
 
-def conflict_dict(c: Conflict) -> dict[str, Any]:
+def conflict_dict(c: Conflict, drafts: Sequence[str] = ()) -> dict[str, Any]:
     """One finding as the report@1 contract writes it (also what `factcheck explain` shows)."""
     entry: dict[str, Any] = {
         "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
         "message": c.message,
         "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
                       if c.consensus else None),
-        "claims": [_side_dict(s) for s in c.sides],
+        "claims": [_side_dict(s, frozenset(drafts)) for s in c.sides],
     }
     if c.accepted is not None:
         entry["accepted"] = {"reason": c.accepted}
@@ -91,10 +94,12 @@ def report_document(report: Report) -> dict[str, Any]:
                          "published": doc.published.isoformat() if doc.published else None,
                          "published_from": doc.published_from,
                          "claims": counts.get(doc.id, 0), "error": None})
+        if doc.id in report.drafts:
+            articles[-1]["draft"] = True
     for err in report.errors:
         articles.append({"id": _error_id(err), "path": err.path, "title": None, "published": None,
                          "published_from": None, "claims": 0, "error": err.reason})
-    conflicts = [conflict_dict(c) for c in report.conflicts]
+    conflicts = [conflict_dict(c, report.drafts) for c in report.conflicts]
     live = Counter(c.severity for c in report.conflicts if c.accepted is None)
     summary: dict[str, Any] = {
         "articles": sum(1 for d in report.documents if not d.trusted),
@@ -103,11 +108,66 @@ def report_document(report: Report) -> dict[str, Any]:
         "accepted": sum(1 for c in report.conflicts if c.accepted is not None),
         "unreadable": len(report.errors),
     }
+    verdict = draft_verdict(report)
+    if verdict is not None:
+        summary["draft"] = verdict
     out = {"schema": SCHEMA, "tool": {"name": "factcheck", "version": __version__},
            "articles": articles, "conflicts": conflicts, "summary": summary}
     if report.notes:
         out["notes"] = list(report.notes)
     return out
+
+
+DRAFT_VALUES = 3  # consensus values named in the draft line; the rest are counted
+
+
+def draft_verdict(report: Report) -> Optional[dict[str, Any]]:
+    """Draft mode's answer to the editor's question, "does my draft agree?": the findings
+    where a draft is the odd one out or has no majority behind it, the reference-side
+    disagreements it agrees with the consensus of, and the line that says so. None outside
+    draft mode."""
+    from factcheck.compare import draft_agrees
+
+    if not report.drafts:
+        return None
+    drafts = frozenset(report.drafts)
+    paths = [d.path for d in report.documents if d.id in drafts]
+    if not paths:
+        return None  # no draft could be read: nothing to say it agrees
+    name = paths[0] if len(paths) == 1 else f"the drafts ({', '.join(paths)})"
+    live = [c for c in report.conflicts if c.accepted is None]
+    agreeing = [c for c in live if draft_agrees(c, drafts)]
+    against = [c for c in live if c not in agreeing and any(
+        s.claim.article in drafts and s.role in ("outlier", "side") for s in c.sides)]
+    if against:
+        places = []
+        for c in against:
+            mine = dict.fromkeys(f"{s.claim.path}:{s.claim.line}" for s in sorted(
+                c.sides, key=lambda s: (s.claim.path, s.claim.line))
+                if s.claim.article in drafts and s.role in ("outlier", "side"))
+            places.append(f"{c.id} at {', '.join(mine)}")
+        line = (f"{name} disagrees with the references: {len(against)} finding"
+                f"{'s' if len(against) != 1 else ''} to check ({'; '.join(places)})")
+    elif agreeing:
+        sources = {s.claim.source_label or s.claim.article for c in agreeing for s in c.sides
+                   if s.role in ("consensus", "fact") and s.claim.article not in drafts}
+        values = list(dict.fromkeys(_clipped(c.consensus.value) for c in agreeing if c.consensus))
+        on = ", ".join(values[:DRAFT_VALUES]) + (
+            f" and {len(values) - DRAFT_VALUES} more" if len(values) > DRAFT_VALUES else "")
+        line = (f"{name} agrees with {len(sources)} source{'s' if len(sources) != 1 else ''}"
+                + (f" on {on}" if on else ""))
+    else:
+        line = f"{name}: nothing in it disagrees with the references"
+    if agreeing:
+        line += (f"; {len(agreeing)} reference-side disagreement"
+                 f"{'s' if len(agreeing) != 1 else ''} shown as info")
+    return {"articles": sorted(drafts), "agrees": not against,
+            "odd_one_out": [c.id for c in against], "reference_side": [c.id for c in agreeing],
+            "verdict": line}
+
+
+def _clipped(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def verdict_text(v: Verdict) -> str:
@@ -146,6 +206,13 @@ def undated_note(documents: Sequence[Document]) -> Optional[str]:
     return (f"{which} no publication date ({names}): {its} relative dates ('on Monday', 'last "
             f"year') stay unresolved and dates without a year are compared on month and day "
             f"only; --published YYYY-MM-DD would resolve them")
+
+
+def undated_draft_note(path: str) -> str:
+    """The warning for a draft (`check PATH --against`) that carries no date."""
+    return (f"draft {path} has no publication date: its elapsed times are compared with its "
+            f"story's as if written the same day; its 'on Monday', 'last year' stay unresolved "
+            f"(give --published)")
 
 
 def render_json(report: Report) -> str:
@@ -207,11 +274,11 @@ def print_rich(console: Console, report: Report) -> None:
             continue
         console.print(Text(f"{severity.upper()}S ({len(group)})", style=_SEVERITY_STYLE[severity]))
         for c in group:
-            _print_conflict(console, c)
+            _print_conflict(console, c, report.drafts)
     if accepted:
         console.print(Text(f"ACCEPTED ({len(accepted)})", style="bold dim"))
         for c in accepted:
-            _print_conflict(console, c)
+            _print_conflict(console, c, report.drafts)
     for err in report.errors:
         line = Text("unreadable ", style="bold red")
         line.append(terminal(err.path), style="cyan")
@@ -219,16 +286,20 @@ def print_rich(console: Console, report: Report) -> None:
         console.print(line)
     for note in report.notes:
         console.print(Text(f"note: {terminal(note)}", style="yellow"))
+    verdict = draft_verdict(report)
+    if verdict is not None:
+        console.print(Text(terminal(verdict["verdict"]),
+                           style="bold green" if verdict["agrees"] else "bold red"))
     console.print(_summary_line(report))
 
 
-def _print_conflict(console: Console, c: Conflict) -> None:
+def _print_conflict(console: Console, c: Conflict, drafts: Sequence[str] = ()) -> None:
     """One finding, printed at once: a print per line cost three times the JSON report's
     rendering on a batch with many findings (the lines are the same)."""
-    console.print(Text("\n").join(_conflict_lines(c)))
+    console.print(Text("\n").join(_conflict_lines(c, drafts)))
 
 
-def _conflict_lines(c: Conflict) -> list[Text]:
+def _conflict_lines(c: Conflict, drafts: Sequence[str] = ()) -> list[Text]:
     lines: list[Text] = []
     head = Text()
     head.append(f"{c.id} ", style="bold")
@@ -252,6 +323,8 @@ def _conflict_lines(c: Conflict) -> list[Text]:
         where = Text("    ")
         where.append(f"{side.role:<9} ", style=style)
         where.append(f"{terminal(claim.article)} ", style="bold")
+        if claim.article in drafts:
+            where.append("(draft) ", style="bold magenta")
         where.append(f"{terminal(claim.path)}:{claim.line}:{claim.column}", style="cyan")
         if claim.role != "body":
             where.append(f" ({claim.role})", style="magenta")

@@ -59,7 +59,12 @@ def summary_markdown(doc: Mapping[str, Any]) -> str:
         parts.append(f"{s['accepted']} accepted")
     if s.get("unreadable"):
         parts.append(f"**{s['unreadable']} unreadable**")
-    return f"{head}\n\n{' · '.join(parts)}\n"
+    out = f"{head}\n\n{' · '.join(parts)}\n"
+    draft = s.get("draft")
+    if draft and draft.get("verdict"):
+        # Draft mode answers the editor's question first: does the draft agree?
+        out += f"\n{'✅' if draft.get('agrees') else '❌'} **{escape(draft['verdict'])}**\n"
+    return out
 
 
 def _where(side: Mapping[str, Any]) -> str:
@@ -129,6 +134,8 @@ def _details(f: Mapping[str, Any]) -> str:
     for side in f.get("claims") or ():
         label = f"**{escape(side.get('role'))}** · {escape(side.get('article'))} · " \
                 f"{escape(side.get('path'))}:{escape(side.get('line'))}:{escape(side.get('column'))}"
+        if side.get("draft"):
+            label += " · *draft*"
         if side.get("source"):
             label += f" · {escape(side['source'])}"
         lines += [label, "", f"> {line_safe(highlighted(side))}", ""]

@@ -87,7 +87,11 @@ def _location(side: Mapping[str, Any], loc_id: Optional[int] = None) -> dict[str
     label = f"{side.get('role', 'side')}: {side.get('text', '')} ({side.get('article', '')})"
     if side.get("source"):
         label += f" — {side['source']}"
+    if side.get("draft"):
+        label += " — the draft"
     loc["message"] = {"text": label}
+    if side.get("draft"):
+        loc["properties"] = {"draft": True}
     return loc
 
 
@@ -121,6 +125,9 @@ def _result(finding: Mapping[str, Any], rule_index: dict[str, int]) -> dict[str,
     props: dict[str, Any] = {"id": finding.get("id"), "severity": finding.get("severity")}
     if finding.get("consensus"):
         props["consensus"] = finding["consensus"]
+    drafts = list(dict.fromkeys(s.get("article") for s in sides if s.get("draft")))
+    if drafts:
+        props["drafts"] = drafts  # the draft's articles among the sides (check --against)
     result["properties"] = props
     return result
 

@@ -25,7 +25,7 @@ import pytest
 
 from factcheck.align import align, explain_pair
 from factcheck.batch import analyse_one
-from factcheck.compare import compare, grade_quotes, judge
+from factcheck.compare import compare, for_draft, grade_quotes, judge
 from factcheck.facts import load_factbook
 from factcheck.load import load_file
 from factcheck.model import Claim, Extraction
@@ -195,6 +195,28 @@ VISIT_WITHOUT_ELAPSED = (
           "President Idris Halvik landed in Tessly on Tuesday, his aides said."),
     story("Halvik arrives in Tessly for trade talks",
           "President Idris Halvik landed in Tessly on Monday, officials said."))
+WATER_PACTS = (
+    story("Harlow and Tessly sign a new water pact",
+          "The new pact replaces the water agreements Harlow and Tessly signed in 1998, 2009 and "
+          "2014, the council said."),
+    story("Water pact for Harlow and Tessly",
+          "Harlow and Tessly last signed a water agreement in 2009, the council said."))
+WATER_PACTS_TWICE = WATER_PACTS[:1] + (story(
+    "Harlow and Tessly agree on water",
+    "The pact takes the place of the water agreements Harlow and Tessly signed in 1998, 2009 "
+    "and 2014, officials said."),)
+LAST_VISITS = (
+    story("Halvik back in Tessly",
+          "President Idris Halvik last visited Tessly in May 2007, when the old bridge still "
+          "stood."),
+    story("Halvik lands in Tessly",
+          "Halvik last visited Tessly in May 2009 and signed a trade deal there, his office "
+          "said."))
+LAST_VISIT_BESIDE_ELAPSED = (
+    story("Halvik lands in Tessly",
+          "President Idris Halvik landed in Tessly on Tuesday for his first visit in 18 years; he "
+          "last visited in May 2007."),
+    LAST_VISITS[1])
 FOUNDED_AND_LOSS = (
     story("Miovara Foods posts its first loss",
           "Miovara Foods was founded in the port city in 1987."),
@@ -390,6 +412,17 @@ ALIGN_VETOES = [
     Row("date-beside-elapsed", "veto", VISIT_WITH_ELAPSED, ("a0", "Tuesday"), ("a1", "Monday")),
     Row("date-beside-elapsed", "veto", VISIT_WITH_ELAPSED, ("a1", "Monday"), ("a0", "Tuesday")),
     Row("date-beside-elapsed", None, VISIT_WITHOUT_ELAPSED, ("a0", "Tuesday"), ("a1", "Monday"),
+        then=("same-fact", "score")),
+    # ...unless the date's own clause gives it as the last time: then it is the previous one.
+    Row("date-beside-elapsed", None, LAST_VISIT_BESIDE_ELAPSED, ("a0", "May 2007"),
+        ("a1", "May 2009"), then=("same-fact", "score")),
+    # list-item: each value of a list is a fact of its own.
+    Row("list-item", "veto", WATER_PACTS, ("a0", "2009"), ("a1", "2009")),
+    Row("list-item", "veto", WATER_PACTS, ("a0", "1998"), ("a1", "2009")),
+    Row("list-item", "veto", WATER_PACTS_TWICE, ("a0", "1998"), ("a1", "2009")),
+    Row("list-item", None, WATER_PACTS_TWICE, ("a0", "2009"), ("a1", "2009"),
+        then=("same-fact", "score")),
+    Row("list-item", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people"),
         then=("same-fact", "score")),
     # time-needs-event: a year counts nothing by itself.
     Row("time-needs-event", "veto", FOUNDED_AND_LOSS, ("a0", "1987"), ("a1", "26 years")),
@@ -608,6 +641,11 @@ ALIGN_EVIDENCE = [
     Row("lead-event", "for", BRIDGE_OPENED_TWICE, ("a0", "2021"), ("a1", "2022")),
     Row("lead-event", None, BRIDGE_OPENED_AND_BEGUN, ("a0", "2021"), ("a1", "2019")),
     Row("lead-event", None, TWO_OUTLETS_ONE_TOLL, ("a0", "14 people"), ("a1", "16 people")),
+    # last-time: two dates each given as the last time of one event.
+    Row("last-time", "for", LAST_VISITS, ("a0", "May 2007"), ("a1", "May 2009")),
+    Row("last-time", "for", LAST_VISIT_BESIDE_ELAPSED, ("a0", "May 2007"), ("a1", "May 2009")),
+    Row("last-time", None, BRIDGE_BEGUN, ("a0", "2019"), ("a1", "2020")),
+    Row("last-time", None, VISIT_WITHOUT_ELAPSED, ("a0", "Tuesday"), ("a1", "Monday")),
     # full-date: two outlets' full dates of one event, the event word further off than usual.
     Row("full-date", "for", POET_BORN, ("a0", "April 24, 1923"), ("a1", "April 22, 1923")),
     Row("full-date", "for", FERRY_LAUNCHED, ("a0", "June 3, 1998"), ("a1", "June 5, 1998")),
@@ -962,6 +1000,7 @@ class Batch:
     articles: tuple
     sides: tuple[str, ...] = ()
     then: Optional[tuple[str, str]] = None
+    drafts: tuple[str, ...] = ()  # draft mode: the articles checked against the others
 
 
 def ferry(*counts: int, day: str = DAY) -> tuple:
@@ -1062,6 +1101,17 @@ FINDINGS = [
     Batch("attribution", "conflict", QUOTE_SPEAKER_EACH,
           sides=(QUOTE_TWO_SPEAKERS[0][2].split(": ", 1)[1],) * 2),
     Batch("attribution", None, QUOTE_ONE_SPEAKER, then=None),
+    # draft-agrees: a draft that stands with the consensus does not fail for a reference's
+    # figure; a draft that is the odd one out, or has no majority behind it, does.
+    Batch("draft-agrees", "finding", ferry(7, 7, 12), drafts=("a0",),
+          sides=("7 people", "7 people", "12 people")),
+    Batch("draft-agrees", "finding", ferry(12, 7, 7, 7), drafts=("a1", "a2"),
+          sides=("12 people", "7 people", "7 people", "7 people")),
+    Batch("draft-agrees", None, ferry(7, 7, 12), drafts=("a2",), then=("consensus", "finding")),
+    Batch("draft-agrees", None, TWO_OUTLETS_ONE_TOLL, drafts=("a0",),
+          then=("consensus", "finding")),
+    Batch("draft-agrees", None, ferry(7, 9, 12, 19), drafts=("a0",),
+          then=("no-majority", "finding")),
 ]
 
 # Rules that leave no verdict of their own in a trace, and how their rows are read instead.
@@ -1179,10 +1229,16 @@ def _formed_by(finding) -> tuple[str, str]:
 def check_finding(row: Batch, claims: list[Claim]) -> None:
     pairs = align(claims)
     findings = compare(pairs)
+    if row.drafts:
+        findings = for_draft(findings, row.drafts)
     formed = [_formed_by(f) for f in findings]
     if row.expect is not None and row.rule not in _SILENT:
         assert formed == [(row.rule, row.expect)], [f.message for f in findings]
         assert sorted(s.claim.text for s in findings[0].sides) == sorted(row.sides)
+        if row.rule == "draft-agrees":
+            assert findings[0].severity == "info"
+            assert {s.role for s in findings[0].sides if s.claim.article in row.drafts} == {
+                "consensus"}
     elif row.then is None:
         assert not findings, [f.message for f in findings]
     else:
