@@ -48,26 +48,34 @@ padding:10px 14px;margin:14px 0;background:var(--bg)}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .role-outlier mark{background:#ffcdd2}
 .error-text{color:var(--err)}
-td,th,.where,code,.message,.tl-text,.tl-label{overflow-wrap:anywhere}
+td,th,.message{overflow-wrap:break-word}
+.where,code,.tl-text,.tl-label{overflow-wrap:anywhere}
+.day{white-space:nowrap}
 .timeline{margin:10px 0 4px}
 .tl-row{display:flex;align-items:flex-start;border-bottom:1px dashed var(--line);padding:4px 0}
 .tl-label{flex:0 0 190px;padding-right:8px;font-size:.9em}
 .tl-label .meta{display:block;font-size:.85em;line-height:1.3}
-.tl-track{position:relative;flex:1 1 auto;min-width:0;background:linear-gradient(90deg,var(--line) 1px,transparent 1px) 0 0/10% 100%}
+.tl-track{position:relative;flex:1 1 auto;min-width:0}
 .tl-item{position:relative;min-height:22px;padding:2px 0}
 .tl-mark{position:absolute;top:6px;height:12px;min-width:8px;margin-left:-4px;border-radius:6px;
 background:#5c7cfa;border:1px solid #fff;display:block}
 .tl-mark.conflict{background:var(--err)}
 .tl-mark.coarse{background:repeating-linear-gradient(45deg,#9fb0f5 0 4px,#dfe5fd 4px 8px);border-color:#5c7cfa;border-radius:2px;margin-left:0}
 .tl-mark.coarse.conflict{background:repeating-linear-gradient(45deg,#ef9a9a 0 4px,#ffebee 4px 8px);border-color:var(--err)}
-.tl-mark.off{width:0!important;min-width:0;border:none;background:none}
+.tl-mark.off{width:0;min-width:0;height:0;margin:0;border-radius:0;background:none;
+border:6px solid transparent;border-left-width:0;border-right-width:0;top:5px}
+.tl-mark.off.before{border-right:8px solid #5c7cfa}.tl-mark.off.after{border-left:8px solid #5c7cfa;margin-left:-8px}
+.tl-mark.off.conflict.before{border-right-color:var(--err)}.tl-mark.off.conflict.after{border-left-color:var(--err)}
+.tl-item.conflict .tl-text{color:var(--err);font-weight:600}
 .tl-text{display:block;font-size:.85em;line-height:1.3}
 .tl-text.tl-left{text-align:right}
+.tl-text.tl-under{margin-top:16px}
 .tl-source{color:var(--muted)}
 .tl-axis{position:relative;height:20px;margin-left:190px;border-bottom:1px solid var(--muted)}
 .tl-tick{position:absolute;bottom:0;font-size:.75em;color:var(--muted);border-left:1px solid var(--muted);padding-left:3px;white-space:nowrap}
 .legend .tl-key{display:inline-block;margin-right:12px}
 .legend .tl-mark{position:static;display:inline-block;vertical-align:middle;width:16px;margin:0 4px 0 0}
+.legend .tl-mark.off{width:0;margin:0 6px 0 4px}
 @media (max-width:700px){
 body{padding:12px}
 .tl-row{display:block}
@@ -301,7 +309,8 @@ def _span_label(s: date, e: date) -> str:
 
 
 Point = tuple[Mapping[str, Any], date, date]
-FINE_DAYS = 7  # a claim spanning more days (a month, a year) is drawn as a range, never sets the axis
+FINE_DAYS = 3  # a claim spanning more days (a week, a month, a year) is a range, never sets the axis
+_ROOM = 35  # % of the track a label beside its mark needs; with less, it goes under the mark
 STORY_GAP_DAYS = 60  # day-level dates further apart than this belong to different stretches
 
 
@@ -330,9 +339,10 @@ def _story_window(points: Sequence[Point]) -> tuple[date, date]:
     return max(lo - pad, _MIN_DAY), min(hi + pad, _MAX_DAY)
 
 
-def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Optional[str]) -> str:
-    """One claim on its own line of the track: its mark (a link to its line) and its label,
-    on the side of the mark with more room."""
+def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Optional[str],
+          times: int = 1) -> str:
+    """One claim (or `times` alike) on its own line of the track: its mark (a link to its
+    line) and its label, on the side of the mark with more room."""
     total = (hi - lo).days or 1
 
     def pct(d: date) -> float:
@@ -340,12 +350,14 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
 
     classes = ["tl-mark"] + (["conflict"] if p.get("conflict") else [])
     value = _span_label(s, e)
-    label = f"{p.get('text', '')} → {value}"
+    words = " ".join(str(p.get("text") or "").split())
+    label = value if words == value else f"{words} → {value}"
+    if times > 1:
+        label += f" ×{times}"
     if e < lo or s >= hi:  # wholly outside the story's stretch: pinned to that end
         before = e < lo
-        classes.append("off")
+        classes.append("off before" if before else "off after")
         left, width = (0.0, 0.0) if before else (100.0, 0.0)
-        label = ("◂ " if before else "") + label + ("" if before else " ▸")
     else:
         s_in, e_in = max(s, lo), min(e + timedelta(days=1), hi)
         left, width = pct(s_in), round(pct(e_in) - pct(s_in), 3)
@@ -353,10 +365,15 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
             classes.append("coarse")
             if s < lo or e + timedelta(days=1) > hi:
                 label += " (beyond this scale)"
-    middle = left + width / 2
-    side = "right" if middle <= 55 else "left"
-    where = (f"margin-left:calc({min(left + width, 100)}% + 8px)" if side == "right"
-             else f"margin-right:calc({round(100 - left, 3)}% + 8px)")
+    end = min(left + width, 100)
+    if max(100 - end, left) >= _ROOM:  # beside the mark, on the side with more room
+        side = "right" if 100 - end >= left else "left"
+        where = (f"margin-left:calc({end}% + 8px)" if side == "right"
+                 else f"margin-right:calc({round(100 - left, 3)}% + 8px)")
+    else:  # a long range: under it, from whichever of its ends leaves more room
+        side = "under"
+        where = (f"margin-left:{left}%" if left <= 100 - end
+                 else f"margin-right:{round(100 - end, 3)}%;text-align:right")
     tip = f"{p.get('text', '')} → {s.isoformat()}" + ("" if s == e else f" – {e.isoformat()}")
     if p.get("path"):
         tip += f" ({p['path']}:{p.get('line', '')})"
@@ -365,7 +382,8 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
     mark = (f'<a {attrs} href="{esc(file_href(p["path"], p.get("line"), base))}"></a>'
             if p.get("path") else f"<span {attrs}></span>")
     source = f' <span class="tl-source">· {esc(p.get("article"))}</span>'
-    return (f'<div class="tl-item">{mark}<span class="tl-text tl-{side}" style="{where}">'
+    item = "tl-item conflict" if p.get("conflict") else "tl-item"
+    return (f'<div class="{item}">{mark}<span class="tl-text tl-{side}" style="{where}">'
             f'{esc(label)}{source}</span></div>')
 
 
@@ -387,8 +405,14 @@ def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
         mine = by_article.get(aid)
         if not mine:
             continue
-        items = "".join(_mark(p, s, e, lo, hi, base)
-                        for p, s, e in sorted(mine, key=lambda t: (t[1], t[2])))
+        # The same words for the same dates in one article (a story repeating "24 years"):
+        # one mark, counted, linked to the first.
+        folded: dict[tuple[Any, ...], list[Point]] = {}
+        for t in sorted(mine, key=lambda t: (t[1], t[2], t[0].get("line") or 0)):
+            words = " ".join(str(t[0].get("text") or "").split())
+            folded.setdefault((t[1], t[2], words, bool(t[0].get("conflict"))), []).append(t)
+        items = "".join(_mark(same[0][0], same[0][1], same[0][2], lo, hi, base, len(same))
+                        for same in folded.values())
         label = esc(aid) + (f' <span class="meta">{esc(titles[aid])}</span>' if titles.get(aid) else "")
         rows.append(f'<div class="tl-row" data-article="{esc(aid)}"><div class="tl-label">'
                     f'{label}</div><div class="tl-track">{items}</div></div>')
@@ -438,7 +462,8 @@ def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]],
             + '<p class="legend meta"><span class="tl-key"><span class="tl-mark conflict"></span>'
             'date in a finding</span> <span class="tl-key"><span class="tl-mark"></span>other '
             'date</span> <span class="tl-key"><span class="tl-mark coarse"></span>a month or a year'
-            '</span> <span class="tl-key">◂ ▸ beyond this scale</span></p>'
+            '</span> <span class="tl-key"><span class="tl-mark off before"></span> beyond this scale'
+            '</span></p>'
             f'<details><summary>{_plural(total, "date claim")}</summary><table class="stack">'
             '<thead><tr><th>Article</th><th>Text</th><th>From</th><th>To</th><th></th></tr>'
             f'</thead><tbody>{listing}</tbody></table></details>')
@@ -471,13 +496,14 @@ def _articles(doc: Mapping[str, Any], base: Optional[str] = None) -> str:
         status = (f'<span class="error-text">unreadable: {esc(a["error"])}</span>'
                   if a.get("error") else _plural(int(a.get("claims") or 0), "claim"))
         href = file_href(a.get("path") or "", None, base)
-        rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}</td><td data-label="File">'
-                    f'<a href="{esc(href)}">{esc(a.get("path"))}</a></td>'
-                    f'<td data-label="Title">{esc(a.get("title") or "")}</td>'
-                    f'<td data-label="Published">{esc(a.get("published") or "")}</td>'
+        rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}</td>'
+                    f'<td data-label="Title">{esc(a.get("title") or "")}</td><td data-label="File">'
+                    f'<a class="where" href="{esc(href)}">{esc(a.get("path"))}</a></td>'
+                    f'<td data-label="Published" class="day">{esc(a.get("published") or "")}</td>'
                     f'<td data-label="Claims">{status}</td></tr>')
-    return ('<table class="stack"><thead><tr><th>Id</th><th>File</th><th>Title</th><th>Published</th>'
-            "<th>Claims</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return ('<table class="stack"><thead><tr><th>Id</th><th>Title</th><th>File</th>'
+            "<th>Published</th><th>Claims</th></tr></thead><tbody>" + "".join(rows)
+            + "</tbody></table>")
 
 
 def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, Any]]] = None,
