@@ -260,7 +260,7 @@ def test_txt_articles_have_titles_in_the_report(desk, capsys):
     assert titles == {"coastline-daily": "Meran harbour tunnel opens to traffic",
                       "meran-wire": "Meran opens harbour tunnel"}
     main(["check", "news", "--no-cache", "--format", "html"])
-    assert '<td data-label="Title">Meran opens harbour tunnel</td>' in capsys.readouterr().out
+    assert '<td data-label="Title" class="title">Meran opens harbour tunnel</td>' in capsys.readouterr().out
 
 
 def test_a_headline_title_does_not_move_the_headline(tmp_path):

@@ -48,8 +48,9 @@ padding:10px 14px;margin:14px 0;background:var(--bg)}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .role-outlier mark{background:#ffcdd2}
 .error-text{color:var(--err)}
-td,th,.message{overflow-wrap:break-word}
-.where,code,.tl-text,.tl-label{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word}
+/* paths, and titles or findings whose words a scraped page joined with no-break spaces */
+.where,code,.tl-text,.tl-label,.message,.title{overflow-wrap:anywhere}
 .day{white-space:nowrap}
 .timeline{margin:10px 0 4px}
 .tl-row{display:flex;align-items:flex-start;border-bottom:1px dashed var(--line);padding:4px 0}
@@ -187,7 +188,7 @@ def _index(findings: Sequence[Mapping[str, Any]], base: Optional[str] = None) ->
         rows.append(f'<tr><td data-label="#"><a href="#{esc(f.get("id"))}">{esc(f.get("id"))}</a>'
                     f'</td><td data-label="Severity" class="sev sev-{sev}">{sev}</td>'
                     f'<td data-label="Kind">{esc(f.get("kind"))}</td>'
-                    f'<td data-label="Finding">{esc(f.get("message"))}</td>'
+                    f'<td data-label="Finding" class="message">{esc(f.get("message"))}</td>'
                     f'<td data-label="Where">{_where(main, base) if main else ""}</td></tr>')
     return ('<table class="stack"><thead><tr><th>#</th><th>Severity</th><th>Kind</th><th>Finding</th>'
             "<th>Where</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
@@ -497,7 +498,8 @@ def _articles(doc: Mapping[str, Any], base: Optional[str] = None) -> str:
                   if a.get("error") else _plural(int(a.get("claims") or 0), "claim"))
         href = file_href(a.get("path") or "", None, base)
         rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}</td>'
-                    f'<td data-label="Title">{esc(a.get("title") or "")}</td><td data-label="File">'
+                    f'<td data-label="Title" class="title">{esc(a.get("title") or "")}</td>'
+                    f'<td data-label="File">'
                     f'<a class="where" href="{esc(href)}">{esc(a.get("path"))}</a></td>'
                     f'<td data-label="Published" class="day">{esc(a.get("published") or "")}</td>'
                     f'<td data-label="Claims">{status}</td></tr>')
