@@ -402,6 +402,25 @@ def test_html_timeline_clips_a_month_to_the_story_days(doc):
     assert "in May → May 2024 (beyond this scale)" in track
 
 
+def test_html_timeline_gives_disputed_years_a_scale_of_their_own(doc):
+    """Years in a finding ("25 years" before 2024: 1999 against 2000) lie beyond the story's
+    days: pinned there, and drawn again on a scale of their own, side by side."""
+    years = [dict(DATES[2], conflict=True),
+             {"article": "alpha", "text": "25 years", "start": "1999-01-01", "end": "1999-12-31",
+              "conflict": True, "path": "news/alpha.txt", "line": 2}]
+    page = render_html(doc, dates=DATES[:2] + years)
+    assert "Disputed dates beyond the story's days, 26 Nov 1998 to 5 Feb 2001" in page
+    full, beyond = page.split('<div class="timeline beyond"')
+    assert [(cls, start) for _, cls, start in _marks(full)][:2] == [
+        ("tl-mark conflict off before", "1999-01-01"), ("tl-mark conflict off before", "2000-01-01")]
+    marks = _marks(beyond)
+    assert [(cls, start) for _, cls, start in marks] == [
+        ("tl-mark conflict coarse", "1999-01-01"), ("tl-mark conflict coarse", "2000-01-01")]
+    assert 0 < marks[0][0] < 10 and 45 < marks[1][0] < 55
+    assert "25 years → 1999" in beyond and "in 2000 → 2000" in beyond
+    assert "3 May 2024" not in beyond.split('<p class="legend')[0]
+
+
 def test_html_timeline_falls_back_to_dates_in_findings(doc):
     page = render_html(doc)
     assert len(re.findall(r'class="tl-mark conflict"[^>]*data-start', page)) == 2

@@ -77,12 +77,12 @@ border:6px solid transparent;border-left-width:0;border-right-width:0;top:5px}
 .legend .tl-key{display:inline-block;margin-right:12px}
 .legend .tl-mark{position:static;display:inline-block;vertical-align:middle;width:16px;margin:0 4px 0 0}
 .legend .tl-mark.off{width:0;margin:0 6px 0 4px}
+@media (max-width:900px){.tl-tick.minor{display:none}}  /* ten labels need 600 px of axis */
 @media (max-width:700px){
 body{padding:12px}
 .tl-row{display:block}
 .tl-label{padding:0 0 2px}
 .tl-axis{margin-left:0}
-.tl-tick.minor{display:none}
 table.stack thead{display:none}
 table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
 table.stack tr{border:1px solid var(--line);border-radius:4px;margin-bottom:8px}
@@ -389,7 +389,7 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
 
 
 def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
-           base: Optional[str] = None) -> str:
+           base: Optional[str] = None, beyond: bool = False) -> str:
     """One row per article, its dates one under the other, placed between `lo` and `hi`."""
     total = (hi - lo).days or 1
     titles = {a.get("id"): a.get("title") for a in doc.get("articles") or ()}
@@ -425,8 +425,8 @@ def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
         minor = " minor" if n % 2 else ""
         ticks.append(f'<span class="tl-tick{minor}" style="left:{at}%">'
                      f'{esc(_tick_label(d, lo, hi))}</span>')
-    return (f'<div class="timeline" data-from="{lo.isoformat()}" data-to="{hi.isoformat()}">'
-            f'<div class="tl-axis">{"".join(ticks)}</div>{"".join(rows)}</div>')
+    return (f'<div class="timeline{" beyond" if beyond else ""}" data-from="{lo.isoformat()}" '
+            f'data-to="{hi.isoformat()}"><div class="tl-axis">{"".join(ticks)}</div>{"".join(rows)}</div>')
 
 
 def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]],
@@ -459,6 +459,14 @@ def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]],
         left_out = (f'<p class="meta">{_plural(total - len(points), "more date claim")} not drawn '
                     f'(at most {MARKS_PER_ARTICLE} an article besides those in findings): the '
                     f'JSON of <code>factcheck extract</code> lists them all.</p>')
+    # Disputed dates beyond the story's days (the years that "25 years" and "24 years" point
+    # to) get a scale of their own, so that the dispute is seen, not only read.
+    disputed = [t for t in points if t[0].get("conflict") and (t[2] < lo or t[1] >= hi)]
+    if disputed:
+        dlo, dhi = _story_window(disputed)
+        left_out = (f'<h3 class="meta tl-beyond">Disputed dates beyond the story\'s days, '
+                    f'{_span_label(dlo, dlo)} to {_span_label(dhi - timedelta(days=1), dhi - timedelta(days=1))}</h3>'
+                    + _track(doc, disputed, dlo, dhi, base, beyond=True) + left_out)
     return (scale + _track(doc, points, lo, hi, base) + left_out
             + '<p class="legend meta"><span class="tl-key"><span class="tl-mark conflict"></span>'
             'date in a finding</span> <span class="tl-key"><span class="tl-mark"></span>other '
