@@ -9,6 +9,7 @@ the object's `text` for .json/.jsonl, and the extracted main text for .html.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import html
 import itertools
@@ -1050,8 +1051,6 @@ def _runs(raw: str, spans: list[tuple[int, int, int]], pieces: list[tuple[int, i
           ) -> tuple[tuple[int, int, int], ...]:
     """Text-to-file runs from the matched spans, cut where the page's pieces are cut, and
     joined again where text and file go on together on one line."""
-    import bisect
-
     breaks = [m.start() for m in re.finditer("\n", raw)]
     starts = [p[0] for p in pieces]
     runs: list[tuple[int, int, int]] = []
@@ -1083,8 +1082,6 @@ def _runs(raw: str, spans: list[tuple[int, int, int]], pieces: list[tuple[int, i
 
 def file_place(places: Sequence[tuple[int, int, int]], offset: int) -> tuple[int, int]:
     """The file line and column of a text offset, by `Document.file_places`."""
-    import bisect
-
     i = bisect.bisect_right(places, (offset, float("inf"), 0)) - 1
     start, line, column = places[max(i, 0)]
     return line, column + max(offset - start, 0)
