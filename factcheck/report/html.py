@@ -337,7 +337,8 @@ def _story_window(points: Sequence[Point]) -> tuple[date, date]:
     assert best is not None
     lo, hi = best[1], best[2] + timedelta(days=1)
     pad = max(timedelta(days=1), (hi - lo) / 20)
-    return max(lo - pad, _MIN_DAY), min(hi + pad, _MAX_DAY)
+    # Clamped before the sum: a date near year 1 or 9999 must not step off the calendar.
+    return (lo - min(pad, lo - _MIN_DAY)), (hi + min(pad, _MAX_DAY - hi) if hi < _MAX_DAY else hi)
 
 
 def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Optional[str],
