@@ -231,7 +231,8 @@ def code_version() -> str:
 def key_for(doc: model.Document) -> str:
     h = hashlib.sha256()
     for part in (code_version(), doc.path, doc.id, str(doc.published), doc.published_from or "",
-                 doc.title or "", str(doc.body_offset), str(doc.source_line), doc.text):
+                 doc.title or "", str(doc.body_offset), str(doc.source_line),
+                 repr(doc.file_places), doc.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

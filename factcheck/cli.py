@@ -567,7 +567,7 @@ def _write_check(report: Report, dates: Callable[[], Sequence[DatePoint]],
                 failed.append(f"{fmt} report: {why}")
                 continue
             try:
-                write_atomic(path, render(fmt, report, dates() if fmt == "html" else ()))
+                write_atomic(path, render(fmt, report, dates() if fmt == "html" else (), at=path))
                 written.append(os.path.basename(path))
             except OSError as exc:
                 failed.append(f"{fmt} report: cannot write {path}: {exc.strerror or exc}")
@@ -581,7 +581,8 @@ def _write_check(report: Report, dates: Callable[[], Sequence[DatePoint]],
                 pass  # the reports are written; only a later run over this folder would read them
     elif args.output:
         _refuse_output(args.output, inputs)  # again: the target may have changed during the run
-        write_atomic(args.output, render(formats[0], report, dates() if formats[0] == "html" else ()))
+        write_atomic(args.output, render(formats[0], report,
+                                         dates() if formats[0] == "html" else (), at=args.output))
     for fmt in _stdout_formats(args, shown_report):
         if fmt == "rich":
             from factcheck.report import check as check_report

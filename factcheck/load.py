@@ -9,7 +9,9 @@ the object's `text` for .json/.jsonl, and the extracted main text for .html.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import html
 import itertools
 import json
 import os
@@ -928,6 +930,7 @@ def _uncrowded(raw: str) -> str:
 def _from_html(raw: str, base: Document) -> Document:
     import trafilatura  # imported late: it is slow to import and only HTML needs it
 
+    page = raw
     raw = _uncrowded(raw)
     try:
         found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
@@ -943,8 +946,145 @@ def _from_html(raw: str, base: Document) -> Document:
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     published = _as_date(getattr(found, "date", None)) if found is not None else None
     return replace(base, text=text, title=title, published=published,
+                   file_places=file_places(page, text),
                    published_from="metadata" if published else None,
                    outlet=getattr(found, "sitename", None), url=getattr(found, "url", None))
+
+
+# ── where an HTML page's text stands in the file ──────────────────────────────────────────────
+
+# What a browser does not show as the page's text: comments, scripts, styles, doctype, and tags
+# (their attributes too); an entity is one character of text where it stands. `[^<>]` keeps a
+# page of unclosed "<a <a <a" linear.
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+                     r"|<[!?][^<>]*>|</?[A-Za-z][^<>]*>"
+                     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+                     re.DOTALL | re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_BODY_TAG = re.compile(r"<body\b[^<>]*>|</head\s*>", re.IGNORECASE)
+# A line is looked for this far (in characters of page text) past where the last one ended,
+# then over the whole page at most _SEARCHES_PER_PAGE times: a page of 20 MB whose text the
+# extractor rewrote must not be searched whole once per line.
+_LINE_REACH = 10_000
+_SEARCHES_PER_PAGE = 64
+_WORD_REACH = 300  # characters of page text a word of a line may lie past the one before it
+
+
+def _shown_words(raw: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The page's visible text without its white space, and pieces of it (offset there, offset
+    in the file, length) to map it back: extracted text is matched here, white space aside."""
+    chars: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    size = 0
+
+    def add(text: str, at: int) -> None:
+        nonlocal size
+        for w in _WORD.finditer(text):
+            chars.append(w.group())
+            pieces.append((size, at + w.start(), len(w.group())))
+            size += len(w.group())
+
+    pos = 0
+    for m in _HIDDEN.finditer(raw):
+        add(raw[pos:m.start()], pos)
+        pos = m.end()
+        if m.group().startswith("&"):
+            shown = html.unescape(m.group())
+            if shown != m.group() and len(shown) == 1 and not shown.isspace():
+                chars.append(shown)
+                pieces.append((size, m.start(), 1))
+                size += 1
+    add(raw[pos:], pos)
+    return "".join(chars), pieces
+
+
+def _matched(shown: str, key: str, cursor: int, budget: list[int]) -> int:
+    """Where a line's words stand in the page's text: from where the last line ended, else
+    anywhere (a headline put first may stand further down); -1 when not there."""
+    if not key:
+        return -1
+    at = shown.find(key, cursor, cursor + len(key) + _LINE_REACH)
+    if at < 0 and budget[0] > 0:
+        budget[0] -= 1
+        at = shown.find(key)
+    return at
+
+
+def file_places(raw: str, text: str) -> tuple[tuple[int, int, int], ...]:
+    """`Document.file_places` for text extracted from the page `raw`: each line of the text is
+    found in what the page shows (white space aside; word by word when the extractor changed
+    it), so a claim's line is the page's own line of the sentence."""
+    shown, pieces = _shown_words(raw)
+    body = _BODY_TAG.search(raw)
+    # A line is looked for below <body> first: the page's <title> repeats its headline.
+    cursor = 0
+    if body:
+        cursor = next((p[0] for p in pieces if p[1] >= body.end()), len(shown))
+    budget = [_SEARCHES_PER_PAGE]
+    spans: list[tuple[int, int, int]] = []  # (offset in text, offset in shown, length)
+    line_start = 0
+    for line in text.split("\n"):
+        words = [(line_start + w.start(), w.group()) for w in _WORD.finditer(line)]
+        line_start += len(line) + 1
+        key = "".join(w for _, w in words)
+        at = _matched(shown, key, cursor, budget)
+        if at >= 0:
+            for off, w in words:
+                spans.append((off, at, len(w)))
+                at += len(w)
+            cursor = at
+            continue
+        # The extractor changed the line (a word dropped or joined): its words one by one.
+        first = True
+        for off, w in words:
+            at = _matched(shown, w, cursor, budget) if first and len(w) >= 4 else (
+                shown.find(w, cursor, cursor + len(w) + _WORD_REACH))
+            if at >= 0:
+                spans.append((off, at, len(w)))
+                cursor, first = at + len(w), False
+            else:
+                spans.append((off, -1, len(w)))  # not on the page: placed after the last found
+    return _runs(raw, spans, pieces)
+
+
+def _runs(raw: str, spans: list[tuple[int, int, int]], pieces: list[tuple[int, int, int]]
+          ) -> tuple[tuple[int, int, int], ...]:
+    """Text-to-file runs from the matched spans, cut where the page's pieces are cut, and
+    joined again where text and file go on together on one line."""
+    breaks = [m.start() for m in re.finditer("\n", raw)]
+    starts = [p[0] for p in pieces]
+    runs: list[tuple[int, int, int]] = []
+    last: Optional[tuple[int, int, int, int]] = None  # text offset, line, column, length
+    for off, at, length in spans:
+        if at < 0:
+            if last is not None and off > last[0] + last[3]:
+                runs.append(last[:3])
+                last = (off, last[1], last[2] + last[3], 0)
+            continue
+        while length > 0:
+            i = bisect.bisect_right(starts, at) - 1
+            s_at, f_at, p_len = pieces[i]
+            n = min(length, s_at + p_len - at)
+            f = f_at + (at - s_at)
+            line = bisect.bisect_left(breaks, f)
+            column = f - (breaks[line - 1] + 1 if line else 0) + 1
+            if last is not None and last[1] == line + 1 and off - last[0] == column - last[2]:
+                last = (last[0], last[1], last[2], off + n - last[0])
+            else:
+                if last is not None:
+                    runs.append(last[:3])
+                last = (off, line + 1, column, n)
+            off, at, length = off + n, at + n, length - n
+    if last is not None:
+        runs.append(last[:3])
+    return tuple(runs)
+
+
+def file_place(places: Sequence[tuple[int, int, int]], offset: int) -> tuple[int, int]:
+    """The file line and column of a text offset, by `Document.file_places`."""
+    i = bisect.bisect_right(places, (offset, float("inf"), 0)) - 1
+    start, line, column = places[max(i, 0)]
+    return line, column + max(offset - start, 0)
 
 
 def _parse_json(text: str) -> Any:
@@ -1011,9 +1151,36 @@ def _from_object(obj: Any, base: Document, default_id: str) -> Document:
                    published=published, published_from="metadata" if published else None)
 
 
+_TITLE_MAX = 160  # characters of a headline-made title; a longer first line is a paragraph
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+
+
+def _titled(doc: Document) -> Document:
+    """A title for every article: its metadata's, else its headline as segment finds it, else
+    its first line, so that a .txt article has one in every report."""
+    if doc.title and doc.title.strip():
+        return replace(doc, title_from="metadata")
+    title = None
+    try:
+        from factcheck.segment import segment  # a later stage, asked only for the headline
+
+        headline = segment(replace(doc, title=None)).headline
+        title = headline.text if headline is not None else None
+    except Exception:  # a title is a label: a page segment cannot read still loads
+        title = None
+    if not title:
+        rest = doc.text[doc.body_offset:doc.body_offset + 4 * _TITLE_MAX + 4096]
+        title = next((ln for ln in rest.split("\n") if ln.strip()), "")
+    title = " ".join(_HEADING_MARK.sub("", title).split())
+    if len(title) > _TITLE_MAX:
+        title = title[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return replace(doc, title=title or None, title_from="headline" if title else None)
+
+
 def _finish(doc: Document, published: Optional[date]) -> Document:
     """Publication date: metadata first, then the page's own date line, then the date in its
-    address, then --published."""
+    address, then --published. A title for every article (`_titled`)."""
+    doc = _titled(doc)
     if doc.published is None:
         found, where = published_date(doc.text, doc.url)
         if found:

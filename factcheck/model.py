@@ -39,6 +39,14 @@ class Document:
     source_label: Optional[str] = None  # e.g. "Kremlin archive" for a fact
     note: Optional[str] = None  # e.g. "decoded as windows-1252"
     source_line: Optional[int] = None  # the file line holding all of `text` (a JSONL object)
+    # Where the title came from: "metadata" (front matter, the page's own title, the object's
+    # field) or "headline" (none given: the story's headline, else its first line). Only a
+    # metadata title may tell segment which line is the headline.
+    title_from: Optional[str] = None
+    # Where `text` stands in the file when it was extracted from one (.html): runs of (offset
+    # into text, 1-based file line, 1-based column), each going on character for character
+    # until the next; a claim's line and column are read here, its offsets stay in `text`.
+    file_places: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def _after_straggler(lines: list[_Line], prose: list[bool], first: int, last: in
 def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int, doc: Document,
                    chrome: _Chrome) -> tuple[Optional[int], float]:
     """The headline's line index and how well it matches the story's opening prose."""
-    if doc.title:
+    if doc.title and doc.title_from != "headline":  # a title read from the story itself
         wanted = _norm(doc.title)
         for line in lines:
             if _norm(line.text) == wanted:

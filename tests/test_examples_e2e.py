@@ -44,7 +44,7 @@ PLANTED = {
         ("veldra-post", "veldra-post.txt:25", "2007", "consensus")]),
     # 2. a same-day cross-source figure conflict, no consensus to name
     "C2": ("quantity", "error", None, [
-        ("estravia-today", "estravia-today.html:3", "3.1 km", "side"),
+        ("estravia-today", "estravia-today.html:43", "3.1 km", "side"),
         ("norland-ledger", "norland-ledger.md:16", "2.4 km", "side")]),
     # 3. a mangled quote: the negation dropped by one wire item
     "C3": ("quote", "error",
@@ -58,7 +58,7 @@ PLANTED = {
          'treaty, whatever the pressure at home,"', "consensus")]),
     # 4. the same words put in another speaker's mouth
     "C4": ("attribution", "warning", {"value": "Castrov", "support": 2}, [
-        ("estravia-today", "estravia-today.html:4",
+        ("estravia-today", "estravia-today.html:45",
          "“Our peoples have waited long enough for this bridge,”", "outlier"),
         ("northline-news", "northline-news.txt:35",
          '"Our peoples have waited long enough for this bridge,"', "consensus"),

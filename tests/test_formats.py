@@ -369,8 +369,8 @@ def test_html_findings_with_highlights_and_links(doc):
 
 
 def _tracks(page: str) -> list[str]:
-    """The timeline axes of a page, the full one first, then the zoomed one if any."""
-    return re.findall(r'<div class="timeline.*?<div class="tl-axis">.*?</div></div>', page)
+    """The timeline axes of a page."""
+    return re.findall(r'<div class="timeline".*?(?=<p class="legend)', page, re.DOTALL)
 
 
 def _marks(track: str) -> list[tuple[float, str, str]]:
@@ -381,26 +381,52 @@ def _marks(track: str) -> list[tuple[float, str, str]]:
 
 
 def test_html_timeline_positions_and_colours(doc):
+    """The axis is the story's days (3 and 4 May, a day either side); the year 2000 does not
+    stretch it to 24 years: it is pinned before the axis, labelled."""
     page = render_html(doc, dates=DATES)
-    full, zoom = _tracks(page)
-    assert re.findall(r'<div class="tl-row" data-article="(\w+)"', full) == ["alpha", "beta", "gamma"]
-    marks = _marks(full)
+    [track] = _tracks(page)
+    assert 'data-from="2024-05-02" data-to="2024-05-06"' in track
+    assert re.findall(r'<div class="tl-row" data-article="(\w+)"', track) == ["alpha", "beta", "gamma"]
+    assert _marks(track) == [(0.0, "tl-mark off before", "2000-01-01"),
+                             (25.0, "tl-mark conflict", "2024-05-03"),
+                             (50.0, "tl-mark conflict", "2024-05-04")]
+    assert re.findall(r'class="tl-tick[^"]*" style="left:([\d.]+)%">([^<]*)<', track) == [
+        ("25.0", "3 May"), ("50.0", "4 May"), ("75.0", "5 May")]
+    labels = re.findall(r'<span class="tl-text tl-(\w+)"[^>]*>([^<]*) <span class="tl-source">'
+                        r'· (\w+)</span>', track)
+    assert labels == [("right", "3 May 2024", "alpha"), ("left", "4 May 2024", "beta"),
+                      ("right", "in 2000 → 2000", "gamma")]
+    assert "1 date outside it pinned to its ends" in page
+
+
+def test_html_timeline_clips_a_month_to_the_story_days(doc):
+    """A month-level claim never sets the axis: it is a hatched range cut at the axis's ends."""
+    month = {"article": "gamma", "text": "in May", "start": "2024-05-01", "end": "2024-05-31",
+             "conflict": False}
+    [track] = _tracks(render_html(doc, dates=[DATES[0], DATES[1], month]))
+    assert 'data-from="2024-05-02" data-to="2024-05-06"' in track
+    assert (0.0, "tl-mark coarse", "2024-05-01") in _marks(track)
+    assert 'style="left:0.0%;width:100.0%"' in track
+    assert "in May → May 2024 (beyond this scale)" in track
+
+
+def test_html_timeline_gives_disputed_years_a_scale_of_their_own(doc):
+    """Years in a finding ("25 years" before 2024: 1999 against 2000) lie beyond the story's
+    days: pinned there, and drawn again on a scale of their own, side by side."""
+    years = [dict(DATES[2], conflict=True),
+             {"article": "alpha", "text": "25 years", "start": "1999-01-01", "end": "1999-12-31",
+              "conflict": True, "path": "news/alpha.txt", "line": 2}]
+    page = render_html(doc, dates=DATES[:2] + years)
+    assert "Disputed dates beyond the story's days, 26 Nov 1998 to 5 Feb 2001" in page
+    full, beyond = page.split('<div class="timeline beyond"')
+    assert [(cls, start) for _, cls, start in _marks(full)][:2] == [
+        ("tl-mark conflict off before", "1999-01-01"), ("tl-mark conflict off before", "2000-01-01")]
+    marks = _marks(beyond)
     assert [(cls, start) for _, cls, start in marks] == [
-        ("tl-mark", "2000-01-01"), ("tl-mark conflict", "2024-05-03"),
-        ("tl-mark conflict", "2024-05-04")]
-    assert 0 <= marks[0][0] < 5 and 90 < marks[-1][0] <= 100
-    assert ">2010<" in full  # year ticks on a 24-year axis
-    # The disputed days, a day apart, are far apart on the zoomed axis; the year 2000 is not on it.
-    assert 'class="timeline zoom"' in zoom
-    zmarks = _marks(zoom)
-    assert [start for _, _, start in zmarks] == ["2024-05-03", "2024-05-04"]
-    assert zmarks[1][0] - zmarks[0][0] > 10
-    assert re.findall(r'data-article="(\w+)"', zoom) == ["alpha", "beta"]
-
-
-def test_html_timeline_needs_no_zoom_when_dates_are_spread(doc):
-    spread = [dict(DATES[0]), dict(DATES[2], conflict=True)]
-    assert len(_tracks(render_html(doc, dates=spread))) == 1
+        ("tl-mark conflict coarse", "1999-01-01"), ("tl-mark conflict coarse", "2000-01-01")]
+    assert 0 < marks[0][0] < 10 and 45 < marks[1][0] < 55
+    assert "25 years → 1999" in beyond and "in 2000 → 2000" in beyond
+    assert "3 May 2024" not in beyond.split('<p class="legend')[0]
 
 
 def test_html_timeline_falls_back_to_dates_in_findings(doc):
@@ -432,6 +458,8 @@ def test_the_html_page_grows_with_the_findings_not_with_the_text(tmp_path, capsy
     main(["check", str(tmp_path / "dates.txt"), "--no-cache", "--format", "html", "--output",
           str(out)])
     page = out.read_text(encoding="utf-8")
-    assert page.count('class="tl-mark"') == MARKS_PER_ARTICLE + 1  # and the legend's
+    # The drawn ones, alike, are one mark counted (and the legend's); the rest are counted.
+    assert page.count('class="tl-mark"') == 2
+    assert f"Tuesday → 11 Mar 2025 ×{MARKS_PER_ARTICLE}" in page
     assert f"{1500 - MARKS_PER_ARTICLE} more date claims not drawn" in page
     assert len(page) < 100_000  # the input is 95 KB of text; every mark drawn was 500 KB

@@ -190,8 +190,9 @@ def test_the_warm_timeline_lists_every_resolved_date_that_extract_finds(articles
                       and c["value"].get("start") and c["value"].get("end"))
     page = warm["html"].decode("utf-8")
     listing = page.split("<details>")[1].split("</details>")[0]
-    rows = re.findall(r"<tr(?: class=\"error-text\")?><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
-                      r"<td>(.*?)</td><td>(conflict)?</td></tr>", listing)
+    cell = r"<td[^>]*>"  # each cell carries its column's name, for the stacked layout
+    rows = re.findall(rf"<tr(?: class=\"error-text\")?>{cell}(.*?)</td>{cell}(.*?)</td>{cell}"
+                      rf"(.*?)</td>{cell}(.*?)</td>{cell}(conflict)?</td></tr>", listing)
     assert sorted(tuple(htmllib.unescape(x) for x in r[:4]) for r in rows) == expected
     report = json.loads(warm["json"])
     disputed = {(s["article"], s["text"]) for f in report["conflicts"] for s in f["claims"]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Optional
 
+from factcheck.load import file_place
 from factcheck.model import Article, Claim, Extraction, Mention, Quote, Sentence
 
 # A news story makes tens of claims, a long report a few hundred; past this many the text is a
@@ -237,6 +238,8 @@ def extract(article: Article, recognize: Callable[[Sentence, Article], list[Ment
             line, column = lines.locate(start)
             if doc.source_line is not None:
                 line = doc.source_line  # a JSONL object's text is one string on one line
+            elif doc.file_places:  # text extracted from a page: the page's own line
+                line, column = file_place(doc.file_places, start)
             value = m.value
             if isinstance(value, Quote):
                 value = replace(value, speaker_ref=resolve_speaker(value.speaker, people))

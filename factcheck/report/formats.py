@@ -8,7 +8,7 @@ it. Only the terminal report and the HTML timeline look at the claims themselves
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from rich.console import Console
 
@@ -56,9 +56,10 @@ def timeline_points(report: Report, dates: Iterable[DatePoint]) -> list[dict[str
 
 
 def render(fmt: str, report: Report, dates: Iterable[DatePoint] = (),
-           color: bool = False, width: int = 120) -> str:
+           color: bool = False, width: int = 120, at: Optional[str] = None) -> str:
     """The report as text in one format (for a file or stdout). `dates`: the articles' date
-    points, for the HTML timeline (`date_points`)."""
+    points, for the HTML timeline (`date_points`). `at`: the file it is written to (None:
+    stdout), so the HTML page's links to articles work from there."""
     from factcheck.report import check
 
     if fmt == "rich":
@@ -85,7 +86,7 @@ def render(fmt: str, report: Report, dates: Iterable[DatePoint] = (),
         return render_markdown(doc)
     if fmt == "html":
         from factcheck.report.html import render_html
-        return render_html(doc, dates=timeline_points(report, dates))
+        return render_html(doc, dates=timeline_points(report, dates), at=at)
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -8,6 +8,7 @@ percentages computed here, so it reads the same in a mail client or a headless b
 from __future__ import annotations
 
 import html
+import os
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -47,16 +48,47 @@ padding:10px 14px;margin:14px 0;background:var(--bg)}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .role-outlier mark{background:#ffcdd2}
 .error-text{color:var(--err)}
-.timeline{position:relative;margin:10px 0 4px}
-.tl-row{display:flex;align-items:center;border-bottom:1px dashed var(--line);min-height:30px}
-.tl-label{flex:0 0 190px;padding-right:8px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:.9em}
-.tl-track{position:relative;flex:1 1 auto;height:30px}
-.tl-mark{position:absolute;top:8px;height:14px;min-width:8px;margin-left:-4px;border-radius:7px;
-background:#5c7cfa;opacity:.85;border:1px solid #fff}
-.tl-mark.conflict{background:var(--err);z-index:2;opacity:1}
-.tl-axis{position:relative;height:22px;margin-left:190px;border-top:1px solid var(--muted)}
-.tl-tick{position:absolute;top:0;font-size:.75em;color:var(--muted);border-left:1px solid var(--muted);padding-left:3px;white-space:nowrap}
-.legend .tl-mark{position:static;display:inline-block;vertical-align:middle;margin:0 4px 0 10px}
+td,th{overflow-wrap:break-word}
+/* paths, and titles or findings whose words a scraped page joined with no-break spaces */
+.where,code,.tl-text,.tl-label,.message,.title{overflow-wrap:anywhere}
+.day{white-space:nowrap}
+.timeline{margin:10px 0 4px}
+.tl-row{display:flex;align-items:flex-start;border-bottom:1px dashed var(--line);padding:4px 0}
+.tl-label{flex:0 0 190px;padding-right:8px;font-size:.9em}
+.tl-label .meta{display:block;font-size:.85em;line-height:1.3}
+.tl-track{position:relative;flex:1 1 auto;min-width:0}
+.tl-item{position:relative;min-height:22px;padding:2px 0}
+.tl-mark{position:absolute;top:6px;height:12px;min-width:8px;margin-left:-4px;border-radius:6px;
+background:#5c7cfa;border:1px solid #fff;display:block}
+.tl-mark.conflict{background:var(--err)}
+.tl-mark.coarse{background:repeating-linear-gradient(45deg,#9fb0f5 0 4px,#dfe5fd 4px 8px);border-color:#5c7cfa;border-radius:2px;margin-left:0}
+.tl-mark.coarse.conflict{background:repeating-linear-gradient(45deg,#ef9a9a 0 4px,#ffebee 4px 8px);border-color:var(--err)}
+.tl-mark.off{width:0;min-width:0;height:0;margin:0;border-radius:0;background:none;
+border:6px solid transparent;border-left-width:0;border-right-width:0;top:5px}
+.tl-mark.off.before{border-right:8px solid #5c7cfa}.tl-mark.off.after{border-left:8px solid #5c7cfa;margin-left:-8px}
+.tl-mark.off.conflict.before{border-right-color:var(--err)}.tl-mark.off.conflict.after{border-left-color:var(--err)}
+.tl-item.conflict .tl-text{color:var(--err);font-weight:600}
+.tl-text{display:block;font-size:.85em;line-height:1.3}
+.tl-text.tl-left{text-align:right}
+.tl-text.tl-under{margin-top:16px}
+.tl-source{color:var(--muted)}
+.tl-axis{position:relative;height:20px;margin-left:190px;border-bottom:1px solid var(--muted)}
+.tl-tick{position:absolute;bottom:0;font-size:.75em;color:var(--muted);border-left:1px solid var(--muted);padding-left:3px;white-space:nowrap}
+.legend .tl-key{display:inline-block;margin-right:12px}
+.legend .tl-mark{position:static;display:inline-block;vertical-align:middle;width:16px;margin:0 4px 0 0}
+.legend .tl-mark.off{width:0;margin:0 6px 0 4px}
+@media (max-width:900px){.tl-tick.minor{display:none}}  /* ten labels need 600 px of axis */
+@media (max-width:700px){
+body{padding:12px}
+.tl-row{display:block}
+.tl-label{padding:0 0 2px}
+.tl-axis{margin-left:0}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack tr{border:1px solid var(--line);border-radius:4px;margin-bottom:8px}
+table.stack td{border:none;padding:2px 8px}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted);text-transform:none}
+}
 details summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:2em;color:var(--muted);font-size:.85em}
 @media print{.finding{break-inside:avoid}}
@@ -82,17 +114,25 @@ def esc(text: Any) -> str:
     return s.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
-def file_href(path: str, line: Any = None) -> str:
-    """A link to the file as the report names it (relative), at the line: `path#L12`. Never a
-    scheme or another host: ':' is percent-encoded (a scheme cannot hold '%') and an absolute
-    path starts with a single '/' ('//' would name a host)."""
-    href = _path_href(path or "")
+def file_href(path: str, line: Any = None, base: Optional[str] = None) -> str:
+    """A link to the file at the line (`path#L12`) that works from where the page is:
+    relative to `base`, the folder the report is written to (None: the working directory, for
+    a page written to stdout). Never a scheme or another host: ':' is percent-encoded (a
+    scheme cannot hold '%') and an absolute path starts with a single '/' ('//' would name a
+    host)."""
+    href = _path_href(path or "", base, os.getcwd() if base is not None else "")
     return f"{href}#L{int(line)}" if line else href
 
 
 @lru_cache(maxsize=4096)
-def _path_href(path: str) -> str:
-    """`file_href` without the line: the same file is linked once per date it holds."""
+def _path_href(path: str, base: Optional[str], cwd: str) -> str:
+    """`file_href` without the line: the same file is linked once per date it holds (`cwd`:
+    what a relative path is relative to, part of the key)."""
+    if base is not None and path:
+        try:
+            path = os.path.relpath(os.path.abspath(path), base)
+        except ValueError:  # another drive (Windows): no relative way there
+            path = os.path.abspath(path)
     href = quote(path.replace("\\", "/"), safe="/")
     if href.startswith("//"):
         href = "/" + href.lstrip("/")
@@ -131,27 +171,30 @@ def _summary(doc: Mapping[str, Any]) -> str:
             f'{_plural(int(s.get("claims", 0)), "claim")} checked.</p>')
 
 
-def _where(side: Mapping[str, Any], with_column: bool = True) -> str:
+def _where(side: Mapping[str, Any], base: Optional[str] = None) -> str:
     label = f"{side.get('path', '')}:{side.get('line', '')}"
-    if with_column and side.get("column"):
+    if side.get("column"):
         label += f":{side.get('column')}"
-    return f'<a class="where" href="{esc(file_href(side.get("path") or "", side.get("line")))}">{esc(label)}</a>'
+    href = file_href(side.get("path") or "", side.get("line"), base)
+    return f'<a class="where" href="{esc(href)}">{esc(label)}</a>'
 
 
-def _index(findings: Sequence[Mapping[str, Any]]) -> str:
+def _index(findings: Sequence[Mapping[str, Any]], base: Optional[str] = None) -> str:
     rows = []
     for f in findings:
         sides = f.get("claims") or ()
         main = sides[primary_index(f)] if sides else None
         sev = esc(f.get("severity"))
-        rows.append(f'<tr><td><a href="#{esc(f.get("id"))}">{esc(f.get("id"))}</a></td>'
-                    f'<td class="sev sev-{sev}">{sev}</td><td>{esc(f.get("kind"))}</td>'
-                    f'<td>{esc(f.get("message"))}</td><td>{_where(main) if main else ""}</td></tr>')
-    return ("<table><thead><tr><th>#</th><th>Severity</th><th>Kind</th><th>Finding</th>"
+        rows.append(f'<tr><td data-label="#"><a href="#{esc(f.get("id"))}">{esc(f.get("id"))}</a>'
+                    f'</td><td data-label="Severity" class="sev sev-{sev}">{sev}</td>'
+                    f'<td data-label="Kind">{esc(f.get("kind"))}</td>'
+                    f'<td data-label="Finding" class="message">{esc(f.get("message"))}</td>'
+                    f'<td data-label="Where">{_where(main, base) if main else ""}</td></tr>')
+    return ('<table class="stack"><thead><tr><th>#</th><th>Severity</th><th>Kind</th><th>Finding</th>'
             "<th>Where</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def _finding(f: Mapping[str, Any]) -> str:
+def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
     sev = esc(f.get("severity"))
     accepted = f.get("accepted")
     cls = f"finding severity-{sev}" + (" accepted" if accepted is not None else "")
@@ -174,13 +217,19 @@ def _finding(f: Mapping[str, Any]) -> str:
         if side.get("source"):
             extra += f' <span class="meta">— {esc(side["source"])}</span>'
         parts.append(f'<div class="side role-{role}"><span class="role">{role}</span>'
-                     f'<strong>{esc(side.get("article"))}</strong> {_where(side)}{extra}'
+                     f'<strong>{esc(side.get("article"))}</strong> {_where(side, base)}{extra}'
                      f'<blockquote>{highlighted_sentence(side)}</blockquote></div>')
     parts.append("</article>")
     return "".join(parts)
 
 
 # ── timeline ──────────────────────────────────────────────────────────────────────────────────
+#
+# The axis spans the story: the run of day-level dates around the disputed ones. A coarser
+# claim ("in 2024", "in July") is a hatched range cut at the axis's ends, and a date outside
+# the axis is pinned to the end it lies beyond (◂ ▸), labelled with its date: a year-level
+# claim no longer squeezes the story's week into a sliver. Every mark is labelled (the claim's
+# words, its date, its article) on a line of its own, so no two labels can meet at any width.
 
 
 def _iso(value: Any) -> Optional[date]:
@@ -210,7 +259,7 @@ def dates_from_doc(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _ticks(lo: date, hi: date) -> Iterable[date]:
-    """Round axis ticks, about ten of them: years (1, 2, 5, 10, ... apart), months or days."""
+    """Round axis ticks, at most ten of them: years (1, 2, 5, 10, ... apart), months or days."""
     days = (hi - lo).days
     if days > 3 * 365:
         span = hi.year - lo.year
@@ -246,20 +295,104 @@ def _tick_label(d: date, lo: date, hi: date) -> str:
         return str(d.year)
     if days > 60:
         return d.strftime("%b %Y")
-    return d.isoformat()
+    return f"{d.day} {d.strftime('%b')}"
+
+
+def _span_label(s: date, e: date) -> str:
+    """A date span as an editor writes it: 3 May 2024, May 2024, 2024, or from – to."""
+    if s == e:
+        return f"{s.day} {s.strftime('%b %Y')}"
+    if s.day == 1 and (e + timedelta(days=1)).day == 1 and (s.year, s.month) == (e.year, e.month):
+        return s.strftime("%b %Y")
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    return f"{_span_label(s, s)} – {_span_label(e, e)}"
 
 
 Point = tuple[Mapping[str, Any], date, date]
+FINE_DAYS = 3  # a claim spanning more days (a week, a month, a year) is a range, never sets the axis
+_ROOM = 35  # % of the track a label beside its mark needs; with less, it goes under the mark
+STORY_GAP_DAYS = 60  # day-level dates further apart than this belong to different stretches
 
 
-def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
-           zoom: bool = False) -> str:
-    """One row per article with its dates as marks, positioned between `lo` and `hi`."""
+def _story_window(points: Sequence[Point]) -> tuple[date, date]:
+    """The axis: the stretch of day-level dates (none further than STORY_GAP_DAYS from the
+    next) holding the most disputed dates, then the most dates, then the latest; padded."""
+    fine = sorted((t for t in points if (t[2] - t[1]).days < FINE_DAYS), key=lambda t: t[1])
+    if not fine:
+        fine = sorted(points, key=lambda t: t[1])
+    best: Optional[tuple[tuple[int, int, date], date, date]] = None
+    run: list[Point] = []
+    reach = fine[0][2]
+    for t in fine + [None]:  # type: ignore[list-item]
+        if t is not None and (not run or (t[1] - reach).days <= STORY_GAP_DAYS):
+            run.append(t)
+            reach = max(reach, t[2])
+            continue
+        rank = (sum(1 for p in run if p[0].get("conflict")), len(run), run[-1][1])
+        if best is None or rank >= best[0]:
+            best = (rank, min(p[1] for p in run), max(p[2] for p in run))
+        if t is not None:
+            run, reach = [t], t[2]
+    assert best is not None
+    lo, hi = best[1], best[2] + timedelta(days=1)
+    pad = max(timedelta(days=1), (hi - lo) / 20)
+    # Clamped before the sum: a date near year 1 or 9999 must not step off the calendar.
+    return (lo - min(pad, lo - _MIN_DAY)), (hi + min(pad, _MAX_DAY - hi) if hi < _MAX_DAY else hi)
+
+
+def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Optional[str],
+          times: int = 1) -> str:
+    """One claim (or `times` alike) on its own line of the track: its mark (a link to its
+    line) and its label, on the side of the mark with more room."""
     total = (hi - lo).days or 1
 
     def pct(d: date) -> float:
         return round(100 * (d - lo).days / total, 3)
 
+    classes = ["tl-mark"] + (["conflict"] if p.get("conflict") else [])
+    value = _span_label(s, e)
+    words = " ".join(str(p.get("text") or "").split())
+    label = value if words == value else f"{words} → {value}"
+    if times > 1:
+        label += f" ×{times}"
+    if e < lo or s >= hi:  # wholly outside the story's stretch: pinned to that end
+        before = e < lo
+        classes.append("off before" if before else "off after")
+        left, width = (0.0, 0.0) if before else (100.0, 0.0)
+    else:
+        s_in, e_in = max(s, lo), min(e + timedelta(days=1), hi)
+        left, width = pct(s_in), round(pct(e_in) - pct(s_in), 3)
+        if (e - s).days >= FINE_DAYS:
+            classes.append("coarse")
+            if s < lo or e + timedelta(days=1) > hi:
+                label += " (beyond this scale)"
+    end = min(left + width, 100)
+    if max(100 - end, left) >= _ROOM:  # beside the mark, on the side with more room
+        side = "right" if 100 - end >= left else "left"
+        where = (f"margin-left:calc({end}% + 8px)" if side == "right"
+                 else f"margin-right:calc({round(100 - left, 3)}% + 8px)")
+    else:  # a long range: under it, from whichever of its ends leaves more room
+        side = "under"
+        where = (f"margin-left:{left}%" if left <= 100 - end
+                 else f"margin-right:{round(100 - end, 3)}%;text-align:right")
+    tip = f"{p.get('text', '')} → {s.isoformat()}" + ("" if s == e else f" – {e.isoformat()}")
+    if p.get("path"):
+        tip += f" ({p['path']}:{p.get('line', '')})"
+    attrs = (f'class="{" ".join(classes)}" style="left:{left}%;width:{width}%" '
+             f'title="{esc(tip)}" data-start="{s.isoformat()}" data-end="{e.isoformat()}"')
+    mark = (f'<a {attrs} href="{esc(file_href(p["path"], p.get("line"), base))}"></a>'
+            if p.get("path") else f"<span {attrs}></span>")
+    source = f' <span class="tl-source">· {esc(p.get("article"))}</span>'
+    item = "tl-item conflict" if p.get("conflict") else "tl-item"
+    return (f'<div class="{item}">{mark}<span class="tl-text tl-{side}" style="{where}">'
+            f'{esc(label)}{source}</span></div>')
+
+
+def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
+           base: Optional[str] = None, beyond: bool = False) -> str:
+    """One row per article, its dates one under the other, placed between `lo` and `hi`."""
+    total = (hi - lo).days or 1
     titles = {a.get("id"): a.get("title") for a in doc.get("articles") or ()}
     # Points grouped by article in one pass: a scan of every point per article made the page
     # of 10,000 articles quadratic (minutes against seconds for the JSON).
@@ -274,43 +407,32 @@ def _track(doc: Mapping[str, Any], points: Sequence[Point], lo: date, hi: date,
         mine = by_article.get(aid)
         if not mine:
             continue
-        marks = []
-        for p, s, e in sorted(mine, key=lambda t: (bool(t[0].get("conflict")), t[1])):
-            span = s.isoformat() if s == e else f"{s.isoformat()} – {e.isoformat()}"
-            tip = f"{p.get('text', '')} → {span}"
-            if p.get("path"):
-                tip += f" ({p['path']}:{p.get('line', '')})"
-            cls = "tl-mark conflict" if p.get("conflict") else "tl-mark"
-            s_in, e_in = max(s, lo), min(e, hi)  # a long span may reach past a zoomed window
-            style = f"left:{pct(s_in)}%;width:{round(100 * ((e_in - s_in).days + 1) / total, 3)}%"
-            attrs = (f'class="{cls}" style="{style}" title="{esc(tip)}" '
-                     f'data-start="{s.isoformat()}" data-end="{e.isoformat()}"')
-            inner = f'<span hidden>{esc(p.get("text"))}</span>'
-            if p.get("path"):
-                marks.append(f'<a {attrs} href="{esc(file_href(p["path"], p.get("line")))}">'
-                             f'{inner}</a>')
-            else:
-                marks.append(f"<span {attrs}>{inner}</span>")
+        # The same words for the same dates in one article (a story repeating "24 years"):
+        # one mark, counted, linked to the first.
+        folded: dict[tuple[Any, ...], list[Point]] = {}
+        for t in sorted(mine, key=lambda t: (t[1], t[2], t[0].get("line") or 0)):
+            words = " ".join(str(t[0].get("text") or "").split())
+            folded.setdefault((t[1], t[2], words, bool(t[0].get("conflict"))), []).append(t)
+        items = "".join(_mark(same[0][0], same[0][1], same[0][2], lo, hi, base, len(same))
+                        for same in folded.values())
         label = esc(aid) + (f' <span class="meta">{esc(titles[aid])}</span>' if titles.get(aid) else "")
-        rows.append(f'<div class="tl-row" data-article="{esc(aid)}"><div class="tl-label" '
-                    f'title="{esc(titles.get(aid) or aid)}">{label}</div>'
-                    f'<div class="tl-track">{"".join(marks)}</div></div>')
-    ticks = "".join(f'<span class="tl-tick" style="left:{pct(d)}%">{esc(_tick_label(d, lo, hi))}</span>'
-                    for d in _ticks(lo, hi))
-    return (f'<div class="timeline{" zoom" if zoom else ""}" data-from="{lo.isoformat()}" '
-            f'data-to="{hi.isoformat()}">{"".join(rows)}<div class="tl-axis">{ticks}</div></div>')
+        rows.append(f'<div class="tl-row" data-article="{esc(aid)}"><div class="tl-label">'
+                    f'{label}</div><div class="tl-track">{items}</div></div>')
+    ticks = []
+    for n, d in enumerate(_ticks(lo, hi)):
+        at = round(100 * (d - lo).days / total, 3)
+        if at > 85:  # its label would run past the axis's end
+            continue
+        minor = " minor" if n % 2 else ""
+        ticks.append(f'<span class="tl-tick{minor}" style="left:{at}%">'
+                     f'{esc(_tick_label(d, lo, hi))}</span>')
+    return (f'<div class="timeline{" beyond" if beyond else ""}" data-from="{lo.isoformat()}" '
+            f'data-to="{hi.isoformat()}"><div class="tl-axis">{"".join(ticks)}</div>{"".join(rows)}</div>')
 
 
-def _window(points: Sequence[Point]) -> tuple[date, date]:
-    lo = min(s for _, s, _ in points)
-    hi = max(e for _, _, e in points) + timedelta(days=1)
-    pad = max(timedelta(days=3), (hi - lo) / 40)
-    return lo - pad, hi + pad
-
-
-def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]]) -> str:
-    """All date claims on one axis; when the disputed ones sit close together on a long axis,
-    a second, zoomed axis around them, so that 3 May vs 4 May is visible next to a 1990s date."""
+def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]],
+              base: Optional[str] = None) -> str:
+    """All date claims on one axis scaled to the story's stretch of days (`_story_window`)."""
     points: list[Point] = []
     for p in dates:
         start, end = _iso(p.get("start")), _iso(p.get("end"))
@@ -320,32 +442,41 @@ def _timeline(doc: Mapping[str, Any], dates: Sequence[Mapping[str, Any]]) -> str
         return '<p class="meta">No dated claims to place on a timeline.</p>'
     total = len(points)
     points = _drawn(points)
-    lo, hi = _window(points)
-    parts = [_track(doc, points, lo, hi)]
-    disputed = [t for t in points if t[0].get("conflict")]
-    if disputed:
-        zlo, zhi = _window(disputed)
-        if (zhi - zlo).days * 5 < (hi - lo).days:
-            inside = [t for t in points if t[1] < zhi and t[2] >= zlo]
-            parts.append(f'<h3 class="meta">Around the disputed dates, {zlo.isoformat()} to '
-                         f'{zhi.isoformat()}</h3>')
-            parts.append(_track(doc, inside, zlo, zhi, zoom=True))
+    lo, hi = _story_window(points)
+    last = hi - timedelta(days=1)
+    outside = sum(1 for _, s, e in points if e < lo or s >= hi)
+    scale = (f'<p class="meta tl-scale">Scale: {_span_label(lo, lo)} to {_span_label(last, last)}'
+             f', the story\'s stretch of dated days'
+             + (f"; {_plural(outside, 'date')} outside it pinned to its ends (◂ ▸)" if outside
+                else "") + ".</p>")
     listing = "".join(
-        f'<tr{_CONFLICT_ROW if p.get("conflict") else ""}><td>{esc(p.get("article"))}</td>'
-        f'<td>{esc(p.get("text"))}</td><td>{s.isoformat()}</td><td>{e.isoformat()}</td>'
-        f'<td>{"conflict" if p.get("conflict") else ""}</td></tr>'
+        f'<tr{_CONFLICT_ROW if p.get("conflict") else ""}><td data-label="Article">'
+        f'{esc(p.get("article"))}</td><td data-label="Text">{esc(p.get("text"))}</td>'
+        f'<td data-label="From">{s.isoformat()}</td><td data-label="To">{e.isoformat()}</td>'
+        f'<td data-label="Finding">{"conflict" if p.get("conflict") else ""}</td></tr>'
         for p, s, e in sorted(points, key=lambda t: (str(t[0].get("article")), t[1])))
     left_out = ""
     if total > len(points):
         left_out = (f'<p class="meta">{_plural(total - len(points), "more date claim")} not drawn '
                     f'(at most {MARKS_PER_ARTICLE} an article besides those in findings): the '
                     f'JSON of <code>factcheck extract</code> lists them all.</p>')
-    return ("".join(parts) + left_out
-            + '<p class="legend meta"><span class="tl-mark conflict"></span>date in a finding'
-            '<span class="tl-mark"></span>other date</p>'
-            f'<details><summary>{_plural(total, "date claim")}</summary><table><thead><tr>'
-            '<th>Article</th><th>Text</th><th>From</th><th>To</th><th></th></tr></thead>'
-            f'<tbody>{listing}</tbody></table></details>')
+    # Disputed dates beyond the story's days (the years that "25 years" and "24 years" point
+    # to) get a scale of their own, so that the dispute is seen, not only read.
+    disputed = [t for t in points if t[0].get("conflict") and (t[2] < lo or t[1] >= hi)]
+    if disputed:
+        dlo, dhi = _story_window(disputed)
+        left_out = (f'<h3 class="meta tl-beyond">Disputed dates beyond the story\'s days, '
+                    f'{_span_label(dlo, dlo)} to {_span_label(dhi - timedelta(days=1), dhi - timedelta(days=1))}</h3>'
+                    + _track(doc, disputed, dlo, dhi, base, beyond=True) + left_out)
+    return (scale + _track(doc, points, lo, hi, base) + left_out
+            + '<p class="legend meta"><span class="tl-key"><span class="tl-mark conflict"></span>'
+            'date in a finding</span> <span class="tl-key"><span class="tl-mark"></span>other '
+            'date</span> <span class="tl-key"><span class="tl-mark coarse"></span>a month or a year'
+            '</span> <span class="tl-key"><span class="tl-mark off before"></span> beyond this scale'
+            '</span></p>'
+            f'<details><summary>{_plural(total, "date claim")}</summary><table class="stack">'
+            '<thead><tr><th>Article</th><th>Text</th><th>From</th><th>To</th><th></th></tr>'
+            f'</thead><tbody>{listing}</tbody></table></details>')
 
 
 MARKS_PER_ARTICLE = 200  # an article of 100,000 dates must not make a page of 100 MB
@@ -369,22 +500,31 @@ def _drawn(points: Sequence[Point]) -> list[Point]:
 # ── page ──────────────────────────────────────────────────────────────────────────────────────
 
 
-def _articles(doc: Mapping[str, Any]) -> str:
+def _articles(doc: Mapping[str, Any], base: Optional[str] = None) -> str:
     rows = []
     for a in doc.get("articles") or ():
         status = (f'<span class="error-text">unreadable: {esc(a["error"])}</span>'
                   if a.get("error") else _plural(int(a.get("claims") or 0), "claim"))
-        rows.append(f'<tr><td>{esc(a.get("id"))}</td><td><a href="{esc(file_href(a.get("path") or ""))}">'
-                    f'{esc(a.get("path"))}</a></td><td>{esc(a.get("title") or "")}</td>'
-                    f'<td>{esc(a.get("published") or "")}</td><td>{status}</td></tr>')
-    return ("<table><thead><tr><th>Id</th><th>File</th><th>Title</th><th>Published</th>"
-            "<th>Claims</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        href = file_href(a.get("path") or "", None, base)
+        rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}</td>'
+                    f'<td data-label="Title" class="title">{esc(a.get("title") or "")}</td>'
+                    f'<td data-label="File">'
+                    f'<a class="where" href="{esc(href)}">{esc(a.get("path"))}</a></td>'
+                    f'<td data-label="Published" class="day">{esc(a.get("published") or "")}</td>'
+                    f'<td data-label="Claims">{status}</td></tr>')
+    return ('<table class="stack"><thead><tr><th>Id</th><th>Title</th><th>File</th>'
+            "<th>Published</th><th>Claims</th></tr></thead><tbody>" + "".join(rows)
+            + "</tbody></table>")
 
 
-def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, Any]]] = None) -> str:
+def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, Any]]] = None,
+                at: Optional[str] = None) -> str:
     """The whole report as one HTML page. `dates`: every date claim to place on the timeline
     ({"article", "text", "start", "end", "conflict"}, optional "path", "line"); without it the
-    timeline shows the dates found in the findings."""
+    timeline shows the dates found in the findings. `at`: the file the page is written to, so
+    its links to articles work from there (None: stdout, links relative to the working
+    directory)."""
+    base = os.path.dirname(os.path.abspath(at)) if at else None
     findings = list(doc.get("conflicts") or ())
     live = [f for f in findings if f.get("accepted") is None]
     accepted = [f for f in findings if f.get("accepted") is not None]
@@ -393,21 +533,21 @@ def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, An
     for note in doc.get("notes") or ():
         body.append(f'<p class="meta">note: {esc(note)}</p>')
     body.append('<section id="findings-index"><h2>Findings</h2>')
-    body.append(_index(live) if live else '<p>No conflicting claims found.</p>')
+    body.append(_index(live, base) if live else '<p>No conflicting claims found.</p>')
     body.append("</section>")
     body.append('<section id="timeline"><h2>Timeline of dates</h2>')
-    body.append(_timeline(doc, dates if dates is not None else dates_from_doc(doc)))
+    body.append(_timeline(doc, dates if dates is not None else dates_from_doc(doc), base))
     body.append("</section>")
     if live:
         body.append('<section id="findings"><h2>Details</h2>')
-        body.extend(_finding(f) for f in live)
+        body.extend(_finding(f, base) for f in live)
         body.append("</section>")
     if accepted:
         body.append(f'<section id="accepted"><h2>Accepted ({len(accepted)})</h2>')
-        body.extend(_finding(f) for f in accepted)
+        body.extend(_finding(f, base) for f in accepted)
         body.append("</section>")
     body.append('<section id="articles"><h2>Articles</h2>')
-    body.append(_articles(doc))
+    body.append(_articles(doc, base))
     body.append("</section>")
     body.append(f'<footer>{esc(tool.get("name", "factcheck"))} {esc(tool.get("version", ""))} · '
                 f'{esc(doc.get("schema", ""))}</footer>')
