@@ -312,6 +312,14 @@ class Conflict:
     accepted: Optional[str] = None  # the reason, when claims.yaml accepts it
     id: str = ""
     trace: Trace = ()  # the rules that paired its claims and judged them, in order
+    # What an editor reads first: what the fact is about, the odd one out and the consensus
+    # ("Length of the Senn rail bridge: 2.4 km (norland-ledger) vs 3.1 km (estravia-today)").
+    # `message` stays the comparison's own wording (the report@1 contract).
+    title: str = ""
+    fix: Optional[str] = None  # the change that would settle it ("change “25” to “24”"), if any
+    # Fingerprints the same disagreement had in another shape (two sides before a third source
+    # took one of them), so a decision the desk made then still holds.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

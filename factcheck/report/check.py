@@ -68,7 +68,7 @@ def conflict_dict(c: Conflict) -> dict[str, Any]:
     """One finding as the report@1 contract writes it (also what `factcheck explain` shows)."""
     entry: dict[str, Any] = {
         "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
-        "message": c.message,
+        "message": c.message, "title": c.title or c.message, "fix": c.fix,
         "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
                       if c.consensus else None),
         "claims": [_side_dict(s) for s in c.sides],

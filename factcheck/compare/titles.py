@@ -1,0 +1,252 @@
+"""Findings in an editor's words: a title that names the fact, the odd one out and the consensus
+with its count ("Years since the last visit: 004 headline says 25, 3 others say 24"), and the
+change that would settle it ("change “25 years” to “24 years”").
+
+Titles are read from what extract already found (the claims' sentences, units, measures and
+event words); nothing here decides whether two claims disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from typing import Iterable, Optional, Sequence
+
+from factcheck.extract.frame import stopwords, title_case
+from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Quote
+from factcheck.report.values import _fmt
+from factcheck.rules import load as load_rules
+from factcheck.words import term
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_FIRST = re.compile(r"\bfirst((?:\s+[^\W\d_]+){1,3}?)\s+(?:in|since|to|by|for|of|at|ever)\b",
+                    re.IGNORECASE)
+_LAST_DONE = re.compile(r"\blast\s+([a-z]{3,}?)(?:ed|d)\b")  # "last visited" → visit
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rules() -> dict:
+    return load_rules("titles")
+
+
+def section(c: Claim) -> Optional[str]:
+    """The section a title names ("headline", "key point"), None for the body."""
+    return _rules()["sections"].get(c.role)
+
+
+def where(cs: Sequence[Claim], others: Sequence[Claim] = ()) -> str:
+    """Who says it: the articles, with the section when it is not the body or when the same
+    article speaks on the other side too ("004 headline", "004 body")."""
+    other_articles = {c.article for c in others}
+    named: list[str] = []
+    for c in cs:
+        label = c.article
+        sec = section(c)
+        if sec:
+            label += f" {sec}"
+        elif c.article in other_articles:
+            label += " body"
+        if label not in named:
+            named.append(label)
+    if len(named) > 3:
+        return ", ".join(named[:2]) + f" and {len(named) - 2} more"
+    return " and ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else named[0]
+
+
+# ── what the fact is about ────────────────────────────────────────────────────────────────────
+
+
+def _event_nouns(cs: Iterable[Claim]) -> Optional[str]:
+    """The event the claims count time from: "visit" in "first visit in 24 years", "his first
+    state visit to", "last visited in 2000"; the word most of them use."""
+    skip = set(_rules()["not_events"]) | stopwords()
+    votes: Counter[str] = Counter()
+    for c in cs:
+        caps_ok = c.role == "headline" or title_case(c.sentence)
+        for m in _FIRST.finditer(c.sentence):
+            words = m.group(1).split()
+            w = words[-1] if words else ""
+            if w.lower() in skip:
+                continue
+            if w[:1].isupper() and not caps_ok:
+                w = next((x for x in words if x[:1].islower() and x.lower() not in skip), "")
+            if w and w.lower() not in skip:
+                votes[w.lower()] += 1
+        for m in _LAST_DONE.finditer(c.sentence):
+            votes[m.group(1)] += 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    return min(w for w, n in votes.items() if n == best)
+
+
+def _words(sentence: str, value: tuple[int, int]) -> list[tuple[str, str]]:
+    """(raw word, term) for the words of a sentence outside the value's own span."""
+    return [(m.group(0), term(m.group(0).lower())) for m in _WORD.finditer(sentence)
+            if m.end() <= value[0] or m.start() >= value[1]]
+
+
+def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
+    """The longest run of words two sentences share ("Senn rail bridge"), said as in the one
+    that is not a Title Case headline; None when they share no content word in a row."""
+    stop = stopwords()
+    if a.role == "headline" and b.role != "headline":
+        a, b = b, a
+    wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start))
+    wb = _words(b.sentence, (b.start - b.sentence_start, b.end - b.sentence_start))
+    ta, tb = [t for _, t in wa], [t for _, t in wb]
+    best: tuple[int, int] = (0, 0)
+    for block in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks():
+        i, n = block.a, block.size
+        # trim stopwords at either end: "the Senn rail bridge between" → "Senn rail bridge"
+        while n and wa[i][0].lower() in stop:
+            i, n = i + 1, n - 1
+        while n and wa[i + n - 1][0].lower() in stop:
+            n -= 1
+        n = min(n, 4)
+        if n > best[1]:
+            best = (i, n)
+    i, n = best
+    if n < 2:
+        return None
+    return " ".join(w for w, _ in wa[i:i + n])
+
+
+def _dimension(c: Claim) -> Optional[str]:
+    v = c.value.amount if isinstance(c.value, Duration) else c.value
+    if isinstance(v, Quantity):
+        rules = _rules()
+        measure = c.slots.measure
+        if measure in rules["measures"]:
+            return str(rules["measures"][measure])
+        if v.unit in rules["units"]:
+            return str(rules["units"][v.unit])
+        if measure:
+            return f"number of {measure}"
+        if v.unit and v.unit not in ("year", "month", "week", "day", "hour", "minute"):
+            return f"number of {v.unit}"
+    return None
+
+
+def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
+    """What the fact is about, from the claims' own words: "Years since the last visit",
+    "Length of the Senn rail bridge", "Death toll", "Date of the last visit"."""
+    v = odd.value
+    if isinstance(v, Duration):
+        label = _rules()["elapsed"].get(v.amount.unit, "Time")
+        event = _event_nouns(group)
+        return f"{label} since the last {event}" if event else f"{label} since"
+    if isinstance(v, DateSpan):
+        event = _event_nouns(group)
+        return f"Date of the {event}" if event else "Date"
+    if isinstance(v, Ordinal):
+        noun = v.noun or next((c.value.noun for c in group  # type: ignore[union-attr]
+                               if isinstance(c.value, Ordinal) and c.value.noun), None)
+        return f"Which {noun}" if noun else "Rank"
+    rules = _rules()
+    for c in (odd, anchor):
+        if c.slots.measure in rules["measures"]:  # a measure the desk has a name for
+            named = str(rules["measures"][c.slots.measure])
+            return named[0].upper() + named[1:]
+    dimension = _dimension(odd) or _dimension(anchor)
+    phrase = _shared_phrase(odd, anchor)
+    if dimension and phrase:
+        return f"{dimension[0].upper()}{dimension[1:]} of the {phrase}"
+    if dimension:
+        return dimension[0].upper() + dimension[1:]
+    return phrase[0].upper() + phrase[1:] if phrase else "Figure"
+
+
+# ── values as a title shows them ──────────────────────────────────────────────────────────────
+
+
+def said(c: Claim) -> str:
+    """The value in the claim's words, its unit dropped when the title already names it (an
+    elapsed time: "25", not "25 years")."""
+    v = c.value
+    if isinstance(v, Duration) and v.amount.low == v.amount.high:
+        return _fmt(v.amount.low)
+    return c.text
+
+
+def others(n: int) -> str:
+    return "1 other says" if n == 1 else f"{n} others say"
+
+
+def change_fix(odd: Claim, right: Claim) -> str:
+    """"change “19 Years” to “18 Years”": the odd figure replaced by the consensus one in the odd
+    claim's own words where both are one figure in the same unit or the same shape of date;
+    otherwise the consensus claim's words."""
+    a = odd.value.amount if isinstance(odd.value, Duration) else odd.value
+    b = right.value.amount if isinstance(right.value, Duration) else right.value
+    figures = _NUMBER.findall(odd.text)
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit and \
+            b.low == b.high and len(figures) == 1:
+        return f"change “{odd.text}” to “{_NUMBER.sub(_fmt(b.low), odd.text)}”"
+    theirs = _NUMBER.findall(right.text)
+    if isinstance(a, DateSpan) and isinstance(b, DateSpan) and len(figures) == len(theirs) == 1 \
+            and _NUMBER.sub("#", odd.text).lower() == _NUMBER.sub("#", right.text).lower():
+        return f"change “{odd.text}” to “{_NUMBER.sub(theirs[0], odd.text)}”"
+    return f"change “{odd.text}” to “{right.text}”"
+
+
+# ── quotes ────────────────────────────────────────────────────────────────────────────────────
+
+
+def quote_opening(q: str, words: int = 6) -> str:
+    ws = q.strip(" \"'“”‘’").split()
+    return " ".join(ws[:words]) + ("…" if len(ws) > words else "")
+
+
+def quote_changes(odd: str, right: str) -> list[tuple[str, str, str, str]]:
+    """Where one rendering of a quote differs from another, word by word: for each change, the
+    odd words and the right ones, each with two words of context before and one after ("Norland will walk" /
+    "Norland will not walk")."""
+    wo = [m for m in _WORD.finditer(odd)]
+    wr = [m for m in _WORD.finditer(right)]
+    no = [m.group(0).lower().replace("’", "'") for m in wo]
+    nr = [m.group(0).lower().replace("’", "'") for m in wr]
+    function_words = frozenset(load_rules("wording")["function_words"])
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=no, b=nr, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        xs, ys = no[i1:i2], nr[j1:j2]
+        if set(xs) | set(ys) <= function_words:
+            continue
+        lo_o, hi_o = max(i1 - 2, 0), min(i2 + 1, len(wo))
+        lo_r, hi_r = max(j1 - 2, 0), min(j2 + 1, len(wr))
+        out.append((" ".join(m.group(0) for m in wo[i1:i2]),
+                    " ".join(m.group(0) for m in wr[j1:j2]),
+                    odd[wo[lo_o].start():wo[hi_o - 1].end()] if hi_o > lo_o else "",
+                    right[wr[lo_r].start():wr[hi_r - 1].end()] if hi_r > lo_r else ""))
+    return out
+
+
+def quote_fix(odd: str, right: str) -> Optional[str]:
+    """"restore “not”", "restore “unwavering”", "remove “never”": what makes the odd rendering
+    read as the consensus does."""
+    parts = []
+    for gone, kept, _, _ in quote_changes(odd, right):
+        if kept and not gone:
+            parts.append(f"restore “{kept}”")
+        elif gone and not kept:
+            parts.append(f"remove “{gone}”")
+        else:
+            parts.append(f"restore “{kept}” (for “{gone}”)")
+    return "; ".join(parts) or None
+
+
+def quote_words(q: str, other: str) -> str:
+    """A rendering as a title shows it: the changed words with a word of context, or the
+    opening words when nothing is changed in it."""
+    changes = quote_changes(q, other)
+    if changes and changes[0][2]:
+        return f"“{changes[0][2]}”"
+    return f"“{quote_opening(q)}”"
+
+
+def speaker(c: Claim) -> Optional[str]:
+    v = c.value
+    return v.speaker if isinstance(v, Quote) else None
