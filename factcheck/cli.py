@@ -438,7 +438,8 @@ class _Checked(NamedTuple):
 
 def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: bool) -> _Checked:
     """The check of a batch as its report: findings filtered (--against), accepted, numbered."""
-    from factcheck.compare import accept, within
+    from factcheck import accepts
+    from factcheck.compare import within
     from factcheck.report import check as check_report
 
     book, docs, load_errors, focus = batch
@@ -453,9 +454,7 @@ def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: boo
     conflicts = checked.conflicts
     if args.against:
         conflicts = within(conflicts, focus)
-    conflicts, stale = accept(conflicts, {i.fingerprint: i.reason for i in book.ignore})
-    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    conflicts, notes = accepts.apply(conflicts, book, docs, focus if args.against else None)
     analysed = [d for d in docs if d.id in checked.claim_counts]
     undated = check_report.undated_note(analysed)
     if undated:
@@ -532,7 +531,8 @@ def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
 
 
 def _through_index(index, args: argparse.Namespace) -> _Indexed:
-    from factcheck.compare import accept, within
+    from factcheck import accepts
+    from factcheck.compare import within
     from factcheck.index import Stale, draft_findings
     from factcheck.load import find_files, load_file
     from factcheck.report import check as check_report
@@ -565,10 +565,8 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
         cache.close()
     archive_load, archive_check = index.failures()
     errors = list(load_errors) + archive_load + draft_errors + archive_check
-    conflicts, stale = accept(within(conflicts, {d.id for d in docs}),
-                              {i.fingerprint: i.reason for i in book.ignore})
-    notes = [f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-             f"remove it" for i in book.ignore if i.fingerprint in stale]
+    conflicts, notes = accepts.apply(within(conflicts, {d.id for d in docs}), book, docs,
+                                     {d.id for d in docs})
     analysed = [ex.article.doc for ex in drafts] + archive_docs
     undated = check_report.undated_note(analysed)
     if undated:

@@ -39,6 +39,19 @@ class Document:
     source_label: Optional[str] = None  # e.g. "Kremlin archive" for a fact
     note: Optional[str] = None  # e.g. "decoded as windows-1252"
     source_line: Optional[int] = None  # the file line holding all of `text` (a JSONL object)
+    # `<!-- factcheck: accept FINGERPRINT reason -->` comments of a Markdown or text article
+    # (blanked out of `text`, so they make no claims): the desk's decisions kept in the article.
+    accepts: tuple["InlineAccept", ...] = ()
+
+
+@dataclass(frozen=True)
+class InlineAccept:
+    """An accept written in the article itself: honoured like a claims.yaml ignore entry, for
+    the findings that involve this article."""
+
+    fingerprint: str  # 8 lowercase hex digits
+    reason: str
+    line: int  # 1-based, in the file as read
 
 
 @dataclass(frozen=True)

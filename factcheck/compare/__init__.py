@@ -967,10 +967,11 @@ def accept(conflicts: Sequence[Conflict], ignore: Mapping[str, str]
     used: set[str] = set()
     out: list[Conflict] = []
     for c in conflicts:
-        reason = ignore.get(c.fingerprint)
-        if reason is not None:
-            used.add(c.fingerprint)
-            c = replace(c, accepted=reason)
+        # its fingerprint, or one it had before a third source took a side (see aliases)
+        fp = next((f for f in (c.fingerprint, *c.aliases) if f in ignore), None)
+        if fp is not None:
+            used.add(fp)
+            c = replace(c, accepted=ignore[fp])
         out.append(c)
     stale = [fp for fp in ignore if fp not in used]
     return out, stale

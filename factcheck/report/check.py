@@ -37,9 +37,10 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
                errors: Sequence[LoadError], conflicts: Sequence[Conflict],
                notes: Sequence[str] = ()) -> Report:
     """`build` for a run that holds articles' claim counts rather than their extractions (a
-    re-check reads most of them from the cache)."""
+    re-check reads most of them from the cache). Findings are numbered before accepted ones are
+    set apart, so accepting C1 leaves C2 as C2."""
     ordered = sorted(conflicts, key=lambda c: (
-        c.accepted is not None, _SEVERITY_ORDER[c.severity],
+        _SEVERITY_ORDER[c.severity],
         min((s.claim.article, s.claim.start) for s in c.sides), c.fingerprint))
     numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
     return Report(
