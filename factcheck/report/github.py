@@ -43,7 +43,9 @@ def _annotation(finding: Mapping[str, Any]) -> str:
     sides = list(finding.get("claims") or ())
     kind = finding.get("kind", "")
     title = f"factcheck {kind} {finding.get('id', '')}".strip()
-    lines = [str(finding.get("message") or kind)]
+    lines = [str(finding.get("title") or finding.get("message") or kind)]
+    if finding.get("fix"):
+        lines.append(f"fix: {finding['fix']}")
     if finding.get("consensus"):
         cons = finding["consensus"]
         lines.append(f"consensus: {cons.get('value')} ({cons.get('support')} claims)")
