@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Collection, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, NamedTuple, Optional, Sequence
 
 from factcheck.model import Conflict, Document, InlineAccept
 
@@ -78,3 +78,82 @@ def apply(conflicts: Sequence[Conflict], book: FactBook, documents: Iterable[Doc
               f"this article; remove it" for d, a in inline
               if (d.path, a.line) not in used and (focus is None or d.id in focus)]
     return done, notes
+
+
+# ── the last check, for `factcheck accept` ────────────────────────────────────────────────────
+
+LAST_CHECK = "last-check.json"  # in the cache folder: the findings the last check reported
+
+
+def remember(cache_dir: str, paths: Sequence[str], conflicts: Sequence[Conflict]) -> None:
+    """Keep what the last check reported beside the claims cache, so that `factcheck accept FP`
+    can tell a fingerprint it showed from a typo without the articles named again. A cache
+    folder that cannot be written costs only that."""
+    import json
+    import os
+
+    from factcheck.report.output import write_atomic
+
+    record = {"paths": [os.path.abspath(p) for p in paths],
+              "findings": [{"id": c.id, "fingerprint": c.fingerprint,
+                            "aliases": list(c.aliases), "title": c.title or c.message,
+                            "accepted": c.accepted} for c in conflicts]}
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        write_atomic(os.path.join(cache_dir, LAST_CHECK), json.dumps(record, ensure_ascii=False))
+    except OSError:
+        pass
+
+
+class Finding(NamedTuple):
+    """A finding as `accept` knows it: from a check run now or from the last one."""
+
+    id: str
+    fingerprint: str
+    aliases: tuple[str, ...]
+    title: str
+
+
+def recall(cache_dir: str) -> Optional[tuple[list[str], list[Finding]]]:
+    """The paths and findings of the last check (see remember), or None when there is none."""
+    import json
+    import os
+
+    try:
+        with open(os.path.join(cache_dir, LAST_CHECK), encoding="utf-8") as fh:
+            record = json.load(fh)
+        return ([str(p) for p in record["paths"]],
+                [Finding(str(f["id"]), str(f["fingerprint"]), tuple(map(str, f["aliases"])),
+                         str(f["title"])) for f in record["findings"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def findings_of(conflicts: Sequence[Conflict]) -> list[Finding]:
+    return [Finding(c.id, c.fingerprint, c.aliases, c.title or c.message) for c in conflicts]
+
+
+_GIVEN = re.compile(r"#?([0-9a-fA-F]{8})")
+
+
+def given_fingerprint(text: str) -> Optional[str]:
+    """A fingerprint as a report prints it ("#3f2a9c1e") or as claims.yaml holds it."""
+    m = _GIVEN.fullmatch(text.strip())
+    return m.group(1).lower() if m else None
+
+
+def resolve(wanted: Sequence[str], findings: Sequence[Finding]
+            ) -> tuple[list[tuple[str, Finding]], list[str]]:
+    """Each wanted fingerprint matched to its finding (by fingerprint, or by an alias: the one
+    it had as two sides, which accept then writes in its current form), and those matching
+    none."""
+    found: list[tuple[str, Finding]] = []
+    unknown: list[str] = []
+    for fp in wanted:
+        hit = next((f for f in findings if f.fingerprint == fp), None) or next(
+            (f for f in findings if fp in f.aliases), None)
+        if hit is None:
+            unknown.append(fp)
+        else:
+            found.append((fp, hit))
+    return found, unknown

@@ -136,11 +136,32 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="write a commented starter claims.yaml")
     init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE")
 
-    acc = sub.add_parser("accept", help="accept findings by fingerprint in claims.yaml")
-    acc.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
+    acc = sub.add_parser(
+        "accept", help="accept findings by fingerprint in claims.yaml",
+        description="Accept findings the desk has looked at: each FINGERPRINT as the report "
+                    "prints it (#3f2a9c1e or 3f2a9c1e) is written to claims.yaml's ignore list "
+                    "with the reason. Only fingerprints of current findings are taken: those of "
+                    "a check of the PATHs when given, else of the last `factcheck check` (kept "
+                    "in the cache folder); --force takes any. An article can also accept a "
+                    "finding on itself: <!-- factcheck: accept FINGERPRINT reason -->.")
+    acc.add_argument("items", nargs="+", metavar="FINGERPRINT|PATH",
+                     help="the fingerprints, then optionally the articles to check (as for check)")
     acc.add_argument("--reason", required=True, help="why the difference is accepted")
     acc.add_argument("--facts", metavar="FILE", default="claims.yaml",
                      help="the claims.yaml to append to (default ./claims.yaml)")
+    acc.add_argument("--force", action="store_true",
+                     help="accept fingerprints no current finding has (e.g. ahead of a batch)")
+    acc.add_argument("--against", nargs="+", metavar="PATH", default=None,
+                     help="reference sources, as for check")
+    acc.add_argument("--published", type=_date_arg, metavar="DATE",
+                     help="publication date for articles that carry none, as for check")
+    acc.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
+                     help="parallel extraction processes (default: the machine's cores)")
+    acc.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
+                     help=f"the claims cache, where the last check is kept (default {DEFAULT_DIR})")
+    acc.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    acc.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help="skip articles larger than this, as check does")
 
     ext = sub.add_parser("extract", help="list the claims each article makes")
     common(ext)
@@ -330,17 +351,69 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_accept(args: argparse.Namespace) -> int:
+    """Write the fingerprints of current findings to claims.yaml's ignore list: those of a
+    check of the PATHs when given, else of the last check; unknown ones are refused (a typo
+    would otherwise be accepted in silence) unless --force. Says what was accepted."""
+    from factcheck import accepts
     from factcheck.facts import accept as accept_in_book
+    from factcheck.report.safe import shown
 
+    wanted: list[str] = []
+    paths: list[str] = []
+    for item in args.items:
+        fp = accepts.given_fingerprint(item)
+        if fp and not os.path.exists(item):
+            wanted.extend([fp] if fp not in wanted else [])
+        else:
+            paths.append(item)
+    if not wanted:
+        raise _UsageError("which finding? give its fingerprint as the report prints it "
+                          "(e.g. #3f2a9c1e)")
+    findings: list = []
+    if paths:
+        has_book = os.path.isfile(args.facts)
+        ns = argparse.Namespace(**vars(args), paths=paths, format=None,
+                                no_facts=not has_book)
+        ns.facts = args.facts if has_book else None
+        batch = _load_batch(ns, paths)
+        done = _check_report(batch, ns, keep_extractions=False)
+        for err in done.errors:
+            _say(f"{err.path}: {err.reason}")
+        findings = accepts.findings_of(done.report.conflicts)
+        source = "the check of " + " ".join(paths)
+    else:
+        last = None if args.no_cache else accepts.recall(args.cache)
+        if last is None and not args.force:
+            raise _UsageError("no check to take the findings from: name the articles "
+                              "(factcheck accept FINGERPRINT PATH...), run factcheck check "
+                              "first, or give --force")
+        findings = last[1] if last else []
+        source = "the last check (" + " ".join(last[0]) + ")" if last else "no check"
+    found, unknown = accepts.resolve(wanted, findings)
+    if unknown and not args.force:
+        for fp in unknown:
+            _say(f"#{fp} is not a finding of {source}; nothing accepted (--force takes it)")
+        listed = [f"  {f.id}  #{f.fingerprint}  {f.title}" for f in findings[:20]]
+        if listed:
+            _say("its findings are:")
+            for line in listed:
+                _say(line)
+        return EXIT_USAGE
     try:
-        added = accept_in_book(args.facts, list(args.fingerprints), args.reason)
+        added = set(accept_in_book(args.facts, [f.fingerprint for _, f in found] + unknown,
+                                   args.reason))
     except ValueError as exc:
         raise _UsageError(str(exc))
-    already = [f for f in args.fingerprints if f.lower() not in added]
-    for fp in added:
-        _say(f"accepted {fp} in {args.facts}")
-    for fp in already:
-        _say(f"{fp} was already accepted")
+    book = shown(args.facts)
+    out = []
+    for given, f in found:
+        state = "accepted" if f.fingerprint in added else "already accepted"
+        was = f" (given as #{given}, its fingerprint before)" if given != f.fingerprint else ""
+        out.append(f"{state} #{f.fingerprint} in {book}{was}: {shown(f.title)}")
+    for fp in unknown:
+        out.append(f"{'accepted' if fp in added else 'already accepted'} #{fp} in {book} "
+                   f"(--force: no current finding has it)")
+    sys.stdout.write("".join(line + "\n" for line in out))
     return EXIT_OK
 
 
@@ -484,6 +557,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         report, errors, undated, inputs = indexed
         unwritten = _write_check(report, lambda: [], args, inputs)
+    if not args.no_cache:  # for `factcheck accept`: the fingerprints this check showed
+        from factcheck.accepts import remember
+        remember(args.cache, list(args.paths) + list(args.against or ()), report.conflicts)
     _say_errors(errors, "rich" if args.format is None else ",".join(args.format))
     if undated and args.format not in (None, ["rich"]):
         _say(f"note: {undated}")  # the report itself may go to a file
