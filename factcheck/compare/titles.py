@@ -60,8 +60,15 @@ def where(cs: Sequence[Claim], others: Sequence[Claim] = ()) -> str:
 def _event_nouns(cs: Iterable[Claim]) -> Optional[str]:
     """The event the claims count time from: "visit" in "first visit in 24 years", "his first
     state visit to", "last visited in 2000"; the word most of them use."""
+    found = _event_votes(cs)
+    return found[0] if found else None
+
+
+def _event_votes(cs: Iterable[Claim]) -> Optional[tuple[str, bool]]:
+    """The event word most of the claims use, and whether a "last …ed" named it."""
     skip = set(_rules()["not_events"]) | stopwords()
     votes: Counter[str] = Counter()
+    last: set[str] = set()
     for c in cs:
         caps_ok = c.role == "headline" or title_case(c.sentence)
         for m in _FIRST.finditer(c.sentence):
@@ -75,16 +82,23 @@ def _event_nouns(cs: Iterable[Claim]) -> Optional[str]:
                 votes[w.lower()] += 1
         for m in _LAST_DONE.finditer(c.sentence):
             votes[m.group(1)] += 1
+            last.add(m.group(1))
     if not votes:
         return None
     best = max(votes.values())
-    return min(w for w, n in votes.items() if n == best)
+    word = min(w for w, n in votes.items() if n == best)
+    return word, word in last
 
 
-def _words(sentence: str, value: tuple[int, int]) -> list[tuple[str, str]]:
-    """(raw word, term) for the words of a sentence outside the value's own span."""
-    return [(m.group(0), term(m.group(0).lower())) for m in _WORD.finditer(sentence)
-            if m.end() <= value[0] or m.start() >= value[1]]
+def _words(sentence: str, value: tuple[int, int], mark: str) -> list[tuple[str, str]]:
+    """(raw word, term) for the words of a sentence outside the value's own span, with a mark
+    of its own where the value stands, so that no shared run reaches across it ("pier is …
+    long")."""
+    before = [(m.group(0), term(m.group(0).lower())) for m in _WORD.finditer(sentence)
+              if m.end() <= value[0]]
+    after = [(m.group(0), term(m.group(0).lower())) for m in _WORD.finditer(sentence)
+             if m.start() >= value[1]]
+    return before + [("", mark)] + after
 
 
 def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
@@ -93,8 +107,8 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
     stop = stopwords()
     if a.role == "headline" and b.role != "headline":
         a, b = b, a
-    wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start))
-    wb = _words(b.sentence, (b.start - b.sentence_start, b.end - b.sentence_start))
+    wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start), "\0a")
+    wb = _words(b.sentence, (b.start - b.sentence_start, b.end - b.sentence_start), "\0b")
     ta, tb = [t for _, t in wa], [t for _, t in wb]
     best: tuple[int, int] = (0, 0)
     for block in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks():
@@ -138,8 +152,10 @@ def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
         event = _event_nouns(group)
         return f"{label} since the last {event}" if event else f"{label} since"
     if isinstance(v, DateSpan):
-        event = _event_nouns(group)
-        return f"Date of the {event}" if event else "Date"
+        found = _event_votes(group)
+        if not found:
+            return "Date"
+        return f"Date of the {'last ' if found[1] else ''}{found[0]}"
     if isinstance(v, Ordinal):
         noun = v.noun or next((c.value.noun for c in group  # type: ignore[union-attr]
                                if isinstance(c.value, Ordinal) and c.value.noun), None)
