@@ -369,6 +369,9 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     if not wanted:
         raise _UsageError("which finding? give its fingerprint as the report prints it "
                           "(e.g. #3f2a9c1e)")
+    if os.path.exists(args.facts):  # a malformed book is said first, before any check
+        from factcheck.facts import load_factbook
+        load_factbook(args.facts)
     findings: list = []
     if paths:
         has_book = os.path.isfile(args.facts)
