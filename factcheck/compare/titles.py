@@ -102,29 +102,39 @@ def _words(sentence: str, value: tuple[int, int], mark: str) -> list[tuple[str, 
 
 
 def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
-    """The longest run of words two sentences share ("Senn rail bridge"), said as in the one
-    that is not a Title Case headline; None when they share no content word in a row."""
+    """The run of words two sentences share next to the value in one of them ("Senn rail
+    bridge" in "The 3.1 km Senn rail bridge"), said as in the one that is not a Title Case
+    headline; None when there is no such run of two words or more, or when it reads as a
+    clause rather than a thing ("officials said", "reopened after")."""
     stop = stopwords()
+    not_subject = set(_rules()["not_subject"])
     if a.role == "headline" and b.role != "headline":
         a, b = b, a
     wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start), "\0a")
     wb = _words(b.sentence, (b.start - b.sentence_start, b.end - b.sentence_start), "\0b")
     ta, tb = [t for _, t in wa], [t for _, t in wb]
+    at_a, at_b = ta.index("\0a"), tb.index("\0b")
+    near = int(_rules()["phrase_gap"])
     best: tuple[int, int] = (0, 0)
     for block in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks():
-        i, n = block.a, block.size
+        i, j, n = block.a, block.b, block.size
         # trim stopwords at either end: "the Senn rail bridge between" → "Senn rail bridge"
         while n and wa[i][0].lower() in stop:
-            i, n = i + 1, n - 1
+            i, j, n = i + 1, j + 1, n - 1
         while n and wa[i + n - 1][0].lower() in stop:
             n -= 1
-        n = min(n, 4)
-        if n > best[1]:
-            best = (i, n)
+        if n < 2 or n > 4 or n <= best[1]:
+            continue
+        words = [w.lower() for w, _ in wa[i:i + n]]
+        if any(w in not_subject or (w.endswith(("ed", "ing")) and len(w) > 4) for w in words):
+            continue
+        gap_a = min(abs(at_a - i), abs(at_a - (i + n - 1)))
+        gap_b = min(abs(at_b - j), abs(at_b - (j + n - 1)))
+        if min(gap_a, gap_b) > near:
+            continue
+        best = (i, n)
     i, n = best
-    if n < 2:
-        return None
-    return " ".join(w for w, _ in wa[i:i + n])
+    return " ".join(w for w, _ in wa[i:i + n]) if n else None
 
 
 def _dimension(c: Claim) -> Optional[str]:
@@ -171,7 +181,24 @@ def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
         return f"{dimension[0].upper()}{dimension[1:]} of the {phrase}"
     if dimension:
         return dimension[0].upper() + dimension[1:]
-    return phrase[0].upper() + phrase[1:] if phrase else "Figure"
+    if phrase:
+        return phrase[0].upper() + phrase[1:]
+    counted = _counted(odd)
+    return counted or "Figure"
+
+
+def _counted(c: Claim) -> Optional[str]:
+    """What a bare figure counts, in its own words: "Weeks of repairs" for "3 weeks of
+    repairs", "Weeks" for "3 weeks"."""
+    v = c.value.amount if isinstance(c.value, Duration) else c.value
+    if not isinstance(v, Quantity) or not v.unit:
+        return None
+    unit = v.unit.replace("_", " ")
+    unit = unit if unit.endswith("s") or unit in ("people", "percent") else unit + "s"
+    after = c.sentence[c.end - c.sentence_start:]
+    m = re.match(r"\s+of\s+([^\W\d_]+)", after)
+    label = unit[0].upper() + unit[1:]
+    return f"{label} of {m.group(1)}" if m else label
 
 
 # ── values as a title shows them ──────────────────────────────────────────────────────────────
