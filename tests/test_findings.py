@@ -385,3 +385,17 @@ def test_piped_report_keeps_lines_whole_with_marks_and_the_fingerprint_on_the_ti
                        for line in lines), side["sentence"]
     assert "      # Ardell Opens Kessvik Terminal On First Visit In «12 Years»" in lines
     assert max(len(line) for line in lines) > 100  # not wrapped at 80 columns
+
+
+def test_an_inline_accept_holds_through_the_cache_and_parallel_loading(desk):
+    _, before = check("news", "--fail-on", "never")
+    quote = next(c for c in before["conflicts"] if c["kind"] == "quote")
+    post = desk / "news" / "island-post.txt"
+    post.write_text(post.read_text() + f"\n<!-- factcheck: accept {quote['fingerprint']} "
+                                       "checked -->\n")
+    for extra in ([], [], ["--jobs", "2"]):  # fills the cache, reads it, loads in processes
+        code, out, err = run("check", "news", "--cache", "cache", "--format", "json", *extra)
+        assert code == 1, err
+        doc = json.loads(out)
+        assert [(c["fingerprint"], c["title"]) for c in doc["conflicts"] if c.get("accepted")] \
+            == [(quote["fingerprint"], quote["title"])]
