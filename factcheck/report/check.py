@@ -232,14 +232,26 @@ class _Layout:
 
     def lines(self, lines: Sequence[tuple[int, Text]]) -> None:
         """One finding, printed at once: a print per line cost three times the JSON report's
-        rendering on a batch with many findings."""
+        rendering on a batch with many findings. A title line (indent -n) wraps under its
+        title, past its first n characters (the id, severity and fingerprint)."""
         if not self.wrap:
-            joined = Text("\n").join(Text(" " * indent) + text for indent, text in lines)
+            joined = Text("\n").join(Text(" " * max(indent, 0)) + text for indent, text in lines)
             self.console.print(joined, soft_wrap=True)
             return
         from rich.console import Group
         from rich.padding import Padding
-        self.console.print(Group(*(Padding(text, (0, 0, 0, indent)) for indent, text in lines)))
+        from rich.table import Table
+
+        def block(indent: int, text: Text):
+            if indent >= 0:
+                return Padding(text, (0, 0, 0, indent))
+            grid = Table.grid()
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            grid.add_row(text[:-indent], text[-indent:])
+            return grid
+
+        self.console.print(Group(*(block(indent, text) for indent, text in lines)))
 
 
 SIDE_INDENT, SENTENCE_INDENT = 3, 6
@@ -253,8 +265,9 @@ def _conflict_lines(c: Conflict, marks: bool = False) -> list[tuple[int, Text]]:
     head.append(f"{c.id} ", style="bold")
     head.append(f"[{c.severity}] ", style=_SEVERITY_STYLE[c.severity])
     head.append(f"#{c.fingerprint}  ", style="dim")
+    hang = len(head)
     head.append(terminal(c.title or c.message), style="bold")
-    lines.append((0, head))
+    lines.append((-hang, head))  # on a terminal the title wraps under itself
     if c.accepted is not None:
         lines.append((SIDE_INDENT, Text(f"accepted: {terminal(c.accepted)}", style="dim")))
     if c.fix:
