@@ -399,3 +399,36 @@ def test_an_inline_accept_holds_through_the_cache_and_parallel_loading(desk):
         doc = json.loads(out)
         assert [(c["fingerprint"], c["title"]) for c in doc["conflicts"] if c.get("accepted")] \
             == [(quote["fingerprint"], quote["title"])]
+
+
+def _rendered(folder: str, **console) -> str:
+    from rich.console import Console
+
+    from factcheck import cli
+    from factcheck.report import check as check_report
+
+    buf = io.StringIO()
+    args = cli.build_parser().parse_args(["check", folder, "--no-cache", "--no-facts"])
+    done = cli._check_report(cli._load_batch(args, args.paths), args, keep_extractions=False)
+    check_report.print_rich(Console(file=buf, highlight=False, **console), done.report)
+    return buf.getvalue()
+
+
+def test_on_a_terminal_lines_wrap_under_their_own_indent(desk):
+    shown = _rendered("news", force_terminal=True, width=60, color_system=None)
+    lines = [line.rstrip() for line in shown.splitlines()]
+    head = next(i for i, line in enumerate(lines) if line.startswith("C1 "))
+    hang = len("C1 [error] #12345678  ")
+    assert lines[head].startswith("C1 [error] #") and lines[head][hang:].startswith("Years since")
+    assert lines[head + 1].startswith(" " * hang) and lines[head + 1].strip()  # the title wraps
+    assert max(len(line) for line in lines) <= 60
+    sentence = [line for line in lines if line.startswith("      ") and line[6] != " "]
+    assert len(sentence) > 10  # sentences and their wrapped lines, all under the same indent
+    assert not [line for line in lines if line.strip() and not line.startswith(
+        ("ERRORS", "WARNINGS", "C", "   ", "4 articles", "Transport", "Lena"))]
+    assert "«12" in shown  # no colour: marked (the mark may wrap with its words)
+
+
+def test_with_colour_the_words_are_highlighted_not_marked(desk):
+    shown = _rendered("news", force_terminal=True, width=200, color_system="truecolor")
+    assert "«" not in shown and "\x1b[7" in shown  # reverse video
