@@ -149,23 +149,30 @@ def _dimension(c: Claim) -> Optional[str]:
         if measure:
             return f"number of {measure}"
         if v.unit and v.unit not in ("year", "month", "week", "day", "hour", "minute"):
-            return f"number of {v.unit}"
+            counted = _counted(c)
+            return f"number of {counted.lower()}" if counted else None
     return None
 
 
 def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
     """What the fact is about, from the claims' own words: "Years since the last visit",
-    "Length of the Senn rail bridge", "Death toll", "Date of the last visit"."""
+    "Worst storm in years", "Length of the Senn rail bridge", "Death toll", "Date of the last
+    visit", "Construction of the crossing started"."""
     v = odd.value
     if isinstance(v, Duration):
         label = _rules()["elapsed"].get(v.amount.unit, "Time")
         event = _event_nouns(group)
-        return f"{label} since the last {event}" if event else f"{label} since"
+        if event:
+            return f"{label} since the last {event}"
+        record = _superlative(group)
+        if record:
+            return f"{record} in {label.lower()}"
+        return _lead_in(group) or label
     if isinstance(v, DateSpan):
         found = _event_votes(group)
-        if not found:
-            return "Date"
-        return f"Date of the {'last ' if found[1] else ''}{found[0]}"
+        if found:
+            return f"Date of the {'last ' if found[1] else ''}{found[0]}"
+        return _lead_in(group) or "Date"
     if isinstance(v, Ordinal):
         noun = v.noun or next((c.value.noun for c in group  # type: ignore[union-attr]
                                if isinstance(c.value, Ordinal) and c.value.noun), None)
@@ -187,14 +194,55 @@ def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
     return counted or "Figure"
 
 
+def _superlative(cs: Sequence[Claim]) -> Optional[str]:
+    """"Worst storm" for "the worst storm to hit Banebec in 59 years": a record the claims
+    measure in years, with the noun most of them give it."""
+    pattern = re.compile(r"\b(" + "|".join(_rules()["superlatives"]) + r")\s+([a-z]{3,})\b",
+                         re.IGNORECASE)
+    skip = stopwords()
+    votes: Counter[tuple[str, str]] = Counter()
+    for c in cs:
+        for m in pattern.finditer(c.sentence[:c.start - c.sentence_start]):
+            noun = m.group(2).lower()
+            if noun not in skip:
+                votes[(m.group(1).lower(), noun)] += 1
+    if not votes:
+        return None
+    (word, noun), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return f"{word[0].upper()}{word[1:]} {noun}"
+
+
+_CLAUSE = re.compile(r"[,;:()\[\]—–\-\"“”]|\s-\s")
+
+
+def _lead_in(cs: Sequence[Claim]) -> Optional[str]:
+    """The words that lead up to a date or an elapsed time in the body, where nothing else
+    names the fact: "Construction of the Grethrin crossing started" for "… started in 2020"
+    (a body sentence rather than a Title Case headline)."""
+    preps = set(_rules()["lead_in_drop"])
+    for c in sorted(cs, key=lambda c: (c.role == "headline", c.article, c.start)):
+        before = _CLAUSE.split(c.sentence[:c.start - c.sentence_start])[-1].split()
+        while before and before[-1].lower() in preps:
+            before.pop()
+        words = before[-6:]
+        if len(words) >= 2:
+            text = " ".join(words)
+            return text[0].upper() + text[1:]
+    return None
+
+
 def _counted(c: Claim) -> Optional[str]:
     """What a bare figure counts, in its own words: "Weeks of repairs" for "3 weeks of
-    repairs", "Weeks" for "3 weeks"."""
+    repairs", "Agreements" for "45 agreements"."""
     v = c.value.amount if isinstance(c.value, Duration) else c.value
     if not isinstance(v, Quantity) or not v.unit:
         return None
-    unit = v.unit.replace("_", " ")
-    unit = unit if unit.endswith("s") or unit in ("people", "percent") else unit + "s"
+    last = c.text.split()[-1].lower() if c.text.split() else ""
+    if last.isalpha() and term(last) == term(v.unit):
+        unit = last  # the noun as the article writes it: "agreements", "homes"
+    else:
+        unit = v.unit.replace("_", " ")
+        unit = unit if unit.endswith("s") or unit in ("people", "percent") else unit + "s"
     after = c.sentence[c.end - c.sentence_start:]
     m = re.match(r"\s+of\s+([^\W\d_]+)", after)
     label = unit[0].upper() + unit[1:]
@@ -213,6 +261,13 @@ def said(c: Claim) -> str:
     return c.text
 
 
+def _figure(text: str) -> Optional[float]:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def others(n: int) -> str:
     return "1 other says" if n == 1 else f"{n} others say"
 
@@ -224,10 +279,12 @@ def change_fix(odd: Claim, right: Claim) -> str:
     a = odd.value.amount if isinstance(odd.value, Duration) else odd.value
     b = right.value.amount if isinstance(right.value, Duration) else right.value
     figures = _NUMBER.findall(odd.text)
-    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit and \
-            b.low == b.high and len(figures) == 1:
-        return f"change “{odd.text}” to “{_NUMBER.sub(_fmt(b.low), odd.text)}”"
     theirs = _NUMBER.findall(right.text)
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit and \
+            b.low == b.high and len(figures) == 1 and _figure(figures[0]) == a.low == a.high:
+        # the figure as the consensus writes it ("2,013"), when its text is the value itself
+        new = theirs[0] if len(theirs) == 1 and _figure(theirs[0]) == b.low else _fmt(b.low)
+        return f"change “{odd.text}” to “{_NUMBER.sub(new, odd.text)}”"
     if isinstance(a, DateSpan) and isinstance(b, DateSpan) and len(figures) == len(theirs) == 1 \
             and _NUMBER.sub("#", odd.text).lower() == _NUMBER.sub("#", right.text).lower():
         return f"change “{odd.text}” to “{_NUMBER.sub(theirs[0], odd.text)}”"
