@@ -751,9 +751,10 @@ def _quote_title(odd: Sequence[Claim], right: Sequence[Claim], has_consensus: bo
     whom it gives the words to."""
     a = odd[0].value.quote  # type: ignore[union-attr]
     b = right[0].value.quote  # type: ignore[union-attr]
-    refs = {c.value.speaker_ref for c in [*odd, *right]}  # type: ignore[union-attr]
-    who = titles.speaker(odd[0]) or titles.speaker(right[0])
-    about = f"Quote from {who}" if len(refs) == 1 and who and not speakers else "Quote"
+    named = [c for c in [*odd, *right] if c.value.speaker_ref]  # type: ignore[union-attr]
+    refs = {c.value.speaker_ref for c in named}  # type: ignore[union-attr]
+    about = f"Quote from {titles.speaker(named[0])}" if len(refs) == 1 and not speakers \
+        else "Quote"
 
     def given(cs: Sequence[Claim]) -> str:
         name = titles.speaker(cs[0])

@@ -128,6 +128,10 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
         words = [w.lower() for w, _ in wa[i:i + n]]
         if any(w in not_subject or (w.endswith(("ed", "ing")) and len(w) > 4) for w in words):
             continue
+        # "Officials in Diosebec said …": who says it, not what it is about
+        if any(k < len(ws) and ws[k][0].lower() in not_subject
+               for ws, k in ((wa, i + n), (wb, j + n))):
+            continue
         gap_a = min(abs(at_a - i), abs(at_a - (i + n - 1)))
         gap_b = min(abs(at_b - j), abs(at_b - (j + n - 1)))
         if min(gap_a, gap_b) > near:
