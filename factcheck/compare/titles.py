@@ -108,6 +108,7 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
     clause rather than a thing ("officials said", "reopened after")."""
     stop = stopwords()
     not_subject = set(_rules()["not_subject"])
+    speech = set(_rules()["speech"])
     if a.role == "headline" and b.role != "headline":
         a, b = b, a
     wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start), "\0a")
@@ -129,7 +130,7 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
         if any(w in not_subject or (w.endswith(("ed", "ing")) and len(w) > 4) for w in words):
             continue
         # "Officials in Diosebec said …": who says it, not what it is about
-        if any(k < len(ws) and ws[k][0].lower() in not_subject
+        if any(k < len(ws) and ws[k][0].lower() in speech
                for ws, k in ((wa, i + n), (wb, j + n))):
             continue
         gap_a = min(abs(at_a - i), abs(at_a - (i + n - 1)))
