@@ -151,7 +151,15 @@ EXPECTED = {
          None),
     ],
 }
-BATCHES = {"kessvik": KESSVIK, "ardell": ARDELL}
+TOLL = {f"{name}.txt": ("Updated: May 6, 2026 4:10 pm\n\nFerry capsizes off Kessvik\n\n"
+                        f"Officials said {n} people died when the ferry Ostra capsized off "
+                        "Kessvik on Tuesday night.\n")
+        for name, n in (("a", 7), ("b", 9), ("c", 12))}
+EXPECTED["toll"] = [
+    ("quantity", "error", "Death toll: no majority, 7 people (a), 9 people (b) and 12 people (c)",
+     None),
+]
+BATCHES = {"kessvik": KESSVIK, "ardell": ARDELL, "toll": TOLL}
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:

@@ -621,8 +621,13 @@ def _no_majority(sets: Sequence[Sequence[Claim]], settings: Settings, why: _Judg
     sev = "warning" if approx else "error"
     sides = tuple(Side(c, "side", _highlight_in_sentence(c)) for s in ordered for c in s)
     formed = (f"{len(ordered)} values, none held by a majority of the {len(involved)} claims")
+    firsts = [sorted(s, key=_placed)[0] for s in ordered]
+    said = [f"{titles.said(c)} ({titles.where(sorted(s, key=_placed))})"
+            for c, s in zip(firsts, ordered)]
+    title = (f"{titles.about(firsts[0], firsts[1], involved)}: no majority, "
+             + ", ".join(said[:-1]) + " and " + said[-1])
     return Conflict(kind=kind, severity=_severity(kind, sev, settings),
-                    message=f"sources disagree, no majority: {listed}",
+                    message=f"sources disagree, no majority: {listed}", title=title,
                     fingerprint=fingerprint(kind, involved), sides=sides, consensus=None,
                     trace=_trace(involved, why, Verdict(NO_MAJORITY.name, "finding", 0.0, formed)))
 
