@@ -440,3 +440,21 @@ def test_on_a_terminal_lines_wrap_under_their_own_indent(desk):
 def test_with_colour_the_words_are_highlighted_not_marked(desk):
     shown = _rendered("news", force_terminal=True, width=200, color_system="truecolor")
     assert "«" not in shown and "\x1b[7" in shown  # reverse video
+
+
+def test_every_format_carries_the_title_and_the_fix(desk):
+    _, doc = check("news", "--fail-on", "never")
+    code, _, err = run("check", "news", "--no-cache", "--format", "sarif,markdown,github",
+                       "--output-dir", "reports", "--fail-on", "never")
+    assert code == 0, err
+    sarif = json.loads(Path("reports/factcheck.sarif").read_text())
+    texts = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    markdown = Path("reports/factcheck.md").read_text()
+    github = Path("reports/factcheck.annotations.txt").read_text()
+    for c in doc["conflicts"]:
+        want = c["title"] + (f". Fix: {c['fix']}" if c["fix"] else "")
+        assert want in texts
+        assert c["title"].replace("|", "\\|") in markdown
+        if c["fix"]:
+            assert f"*Fix:* {c['fix']}" in markdown
+        assert c["title"].replace("%", "%25") in github
