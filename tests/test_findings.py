@@ -286,6 +286,15 @@ def test_an_accepted_finding_stays_accepted_after_an_agreeing_article_and_line_s
         c["fingerprint"]: c["id"] for c in before["conflicts"]}
 
 
+def test_an_agreeing_article_that_sorts_first_does_not_renumber(desk):
+    _, before = check("news", "--fail-on", "never")
+    name, text = AGREEING
+    write(desk / "news", {"aaa-" + name: text})  # sorts before every other article
+    _, after = check("news", "--fail-on", "never")
+    assert {c["fingerprint"]: c["id"] for c in after["conflicts"]} == {
+        c["fingerprint"]: c["id"] for c in before["conflicts"]}
+
+
 def test_a_two_sided_finding_stays_accepted_when_a_third_source_takes_a_side(desk):
     _, before = check("news", "--fail-on", "never")
     pier = next(c for c in before["conflicts"] if c["title"].startswith("Length"))

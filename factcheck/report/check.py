@@ -40,8 +40,7 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
     re-check reads most of them from the cache). Findings are numbered before accepted ones are
     set apart, so accepting C1 leaves C2 as C2."""
     ordered = sorted(conflicts, key=lambda c: (
-        _SEVERITY_ORDER[c.severity],
-        min((s.claim.article, s.claim.start) for s in c.sides), c.fingerprint))
+        _SEVERITY_ORDER[c.severity], _odd_place(c), c.fingerprint))
     numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
     return Report(
         documents=tuple(documents),
@@ -50,6 +49,17 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
         conflicts=numbered,
         notes=tuple(notes),
     )
+
+
+_AGREEING = ("consensus", "fact")
+
+
+def _odd_place(c: Conflict) -> tuple[str, int]:
+    """Where a finding stands, for its number: its odd side's first place (article, offset),
+    so that another article agreeing with the consensus does not renumber the findings, and
+    text added above moves every place alike."""
+    odd = [s for s in c.sides if s.role not in _AGREEING] or list(c.sides)
+    return min((s.claim.article, s.claim.start) for s in odd)
 
 
 def _side_dict(side: Side) -> dict[str, Any]:
