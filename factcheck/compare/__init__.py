@@ -739,14 +739,15 @@ def _with_speakers(quote: Conflict, attribution: Conflict) -> Conflict:
                   for s in quote.sides)
     odd = [s.claim for s in quote.sides if s.role in ("outlier", "side")]
     right = [s.claim for s in quote.sides if s.role == "consensus"]
-    if not right:  # two sides, no consensus: the first rendering against the others
+    if not right:  # two renderings, no consensus: the first one against the other
         first = odd[0].value.quote  # type: ignore[union-attr]
-        right = [c for c in odd if c.value.quote != first]  # type: ignore[union-attr]
-        odd = [c for c in odd if c.value.quote == first]  # type: ignore[union-attr]
+        same = [grade_quotes(first, c.value.quote).severity is None for c in odd]  # type: ignore[union-attr]
+        odd, right = ([c for c, k in zip(odd, same) if k], [c for c, k in zip(odd, same) if not k])
     severity = min(quote.severity, attribution.severity, key=lambda x: SEVERITY_RANK[x])
-    return replace(quote, sides=sides, severity=severity,
-                   message=f"{quote.message}; {attribution.message.replace('the same quote is ', '')}",
-                   title=_quote_title(odd, right, quote.consensus is not None, speakers=True))
+    title = _quote_title(odd, right, quote.consensus is not None, speakers=True) if right \
+        else quote.title
+    return replace(quote, sides=sides, severity=severity, title=title,
+                   message=f"{quote.message}; {attribution.message.replace('the same quote is ', '')}")
 
 
 def _quote_title(odd: Sequence[Claim], right: Sequence[Claim], has_consensus: bool,
