@@ -233,6 +233,8 @@ def test_an_attribution_stands_alone_only_when_the_words_agree(tmp_path, monkeyp
     ("steady and failing support", "steady and unfailing support",
      "restore “unfailing” (for “failing”)"),
     ("this is the ferry we wanted", "this is the ferry that we wanted", None),  # a function word
+    ("we organise the routes and will not close them",
+     "we organize the routes and will close them", "remove “not”"),  # spelling is not the change
 ])
 def test_quote_fixes(odd, right, fix):
     assert titles.quote_fix(odd, right) == fix

@@ -17,7 +17,7 @@ from factcheck.extract.frame import stopwords, title_case
 from factcheck.model import Claim, DateSpan, Duration, Ordinal, Quantity, Quote
 from factcheck.report.values import _fmt
 from factcheck.rules import load as load_rules
-from factcheck.words import term
+from factcheck.words import stem, term
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FIRST = re.compile(r"\bfirst((?:\s+[^\W\d_]+){1,3}?)\s+(?:in|since|to|by|for|of|at|ever)\b",
@@ -312,14 +312,17 @@ def quote_changes(odd: str, right: str) -> list[tuple[str, str, str, str]]:
     wr = [m for m in _WORD.finditer(right)]
     no = [m.group(0).lower().replace("’", "'") for m in wo]
     nr = [m.group(0).lower().replace("’", "'") for m in wr]
+    from factcheck.compare import _spelling_variant  # the grading's own reading of spelling
+
     function_words = frozenset(load_rules("wording")["function_words"])
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=no, b=nr, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         xs, ys = no[i1:i2], nr[j1:j2]
-        if set(xs) | set(ys) <= function_words:
-            continue
+        if set(xs) | set(ys) <= function_words or (len(xs) == len(ys) and all(
+                stem(x) == stem(y) or _spelling_variant(x, y) for x, y in zip(xs, ys))):
+            continue  # tidied wording or spelling: not what the finding is about
         lo_o, hi_o = max(i1 - 2, 0), min(i2 + 1, len(wo))
         lo_r, hi_r = max(j1 - 2, 0), min(j2 + 1, len(wr))
         out.append((" ".join(m.group(0) for m in wo[i1:i2]),
