@@ -22,7 +22,7 @@ from factcheck.words import stem, term
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FIRST = re.compile(r"\bfirst((?:\s+[^\W\d_]+){1,3}?)\s+(?:in|since|to|by|for|of|at|ever)\b",
                     re.IGNORECASE)
-_LAST_DONE = re.compile(r"\blast\s+([a-z]{3,}?)(?:ed|d)\b")  # "last visited" → visit
+_LAST_DONE = re.compile(r"\blast\s+([a-z]{3,}ed)\b")  # "last visited" → visit
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -59,16 +59,9 @@ def where(cs: Sequence[Claim], others: Sequence[Claim] = ()) -> str:
 
 def _event_nouns(cs: Iterable[Claim]) -> Optional[str]:
     """The event the claims count time from: "visit" in "first visit in 24 years", "his first
-    state visit to", "last visited in 2000"; the word most of them use."""
-    found = _event_votes(cs)
-    return found[0] if found else None
-
-
-def _event_votes(cs: Iterable[Claim]) -> Optional[tuple[str, bool]]:
-    """The event word most of the claims use, and whether a "last …ed" named it."""
+    state visit to"; the word most of them use."""
     skip = set(_rules()["not_events"]) | stopwords()
     votes: Counter[str] = Counter()
-    last: set[str] = set()
     for c in cs:
         caps_ok = c.role == "headline" or title_case(c.sentence)
         for m in _FIRST.finditer(c.sentence):
@@ -80,14 +73,21 @@ def _event_votes(cs: Iterable[Claim]) -> Optional[tuple[str, bool]]:
                 w = next((x for x in words if x[:1].islower() and x.lower() not in skip), "")
             if w and w.lower() not in skip:
                 votes[w.lower()] += 1
-        for m in _LAST_DONE.finditer(c.sentence):
-            votes[m.group(1)] += 1
-            last.add(m.group(1))
+    return _most(votes)
+
+
+def _last_done(cs: Iterable[Claim]) -> Optional[str]:
+    """What was last done, as the claims say it: "visited" in "last visited Kessvik in July
+    2014"."""
+    votes: Counter[str] = Counter(m.group(1) for c in cs for m in _LAST_DONE.finditer(c.sentence))
+    return _most(votes)
+
+
+def _most(votes: Counter[str]) -> Optional[str]:
     if not votes:
         return None
     best = max(votes.values())
-    word = min(w for w, n in votes.items() if n == best)
-    return word, word in last
+    return min(w for w, n in votes.items() if n == best)
 
 
 def _words(sentence: str, value: tuple[int, int], mark: str) -> list[tuple[str, str]]:
@@ -161,8 +161,8 @@ def _dimension(c: Claim) -> Optional[str]:
 
 def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
     """What the fact is about, from the claims' own words: "Years since the last visit",
-    "Worst storm in years", "Length of the Senn rail bridge", "Death toll", "Date of the last
-    visit", "Construction of the crossing started"."""
+    "Worst storm in years", "Length of the Senn rail bridge", "Death toll", "Date last
+    visited", "Construction of the crossing started"."""
     v = odd.value
     if isinstance(v, Duration):
         label = _rules()["elapsed"].get(v.amount.unit, "Time")
@@ -174,9 +174,12 @@ def about(odd: Claim, anchor: Claim, group: Sequence[Claim]) -> str:
             return f"{record} in {label.lower()}"
         return _lead_in(group) or label
     if isinstance(v, DateSpan):
-        found = _event_votes(group)
-        if found:
-            return f"Date of the {'last ' if found[1] else ''}{found[0]}"
+        done = _last_done(group)
+        if done:
+            return f"Date last {done}"
+        event = _event_nouns(group)
+        if event:
+            return f"Date of the {event}"
         return _lead_in(group) or "Date"
     if isinstance(v, Ordinal):
         noun = v.noun or next((c.value.noun for c in group  # type: ignore[union-attr]
