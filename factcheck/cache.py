@@ -41,7 +41,7 @@ _FILE = "claims-v2.sqlite"  # v1 kept whole extractions only; a v1 file is left 
 _TYPES = {cls.__name__: cls for cls in (
     model.Document, model.Sentence, model.Article, model.Quantity, model.DateSpan, model.Duration,
     model.Ordinal, model.Quote, model.Frame, model.Claim, model.Extraction, model.Side,
-    model.Consensus, model.Conflict, model.Slots, model.Verdict)}
+    model.Consensus, model.Conflict, model.Slots, model.Verdict, model.InlineAccept)}
 _FIELDS = {cls: (name, tuple(f.name for f in dataclasses.fields(cls)))
            for name, cls in _TYPES.items()}
 

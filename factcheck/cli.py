@@ -261,11 +261,32 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("path", nargs="?", default="claims.yaml", metavar="FILE",
                       help="where to write it (default ./claims.yaml; never overwritten)")
 
-    acc = sub.add_parser("accept", help="accept findings by fingerprint in claims.yaml")
-    acc.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
+    acc = sub.add_parser(
+        "accept", help="accept findings by fingerprint in claims.yaml",
+        description="Accept findings the desk has looked at: each FINGERPRINT as the report "
+                    "prints it (#3f2a9c1e or 3f2a9c1e) is written to claims.yaml's ignore list "
+                    "with the reason. Only fingerprints of current findings are taken: those of "
+                    "a check of the PATHs when given, else of the last `factcheck check` (kept "
+                    "in the cache folder); --force takes any. An article can also accept a "
+                    "finding on itself: <!-- factcheck: accept FINGERPRINT reason -->.")
+    acc.add_argument("items", nargs="+", metavar="FINGERPRINT|PATH",
+                     help="the fingerprints, then optionally the articles to check (as for check)")
     acc.add_argument("--reason", required=True, help="why the difference is accepted")
     acc.add_argument("--facts", metavar="FILE", default="claims.yaml",
                      help="the claims.yaml to append to (default ./claims.yaml)")
+    acc.add_argument("--force", action="store_true",
+                     help="accept fingerprints no current finding has (e.g. ahead of a batch)")
+    acc.add_argument("--against", nargs="+", metavar="PATH", default=None,
+                     help="reference sources, as for check")
+    acc.add_argument("--published", type=_date_arg, metavar="DATE",
+                     help="publication date for articles that carry none, as for check")
+    acc.add_argument("--jobs", "-j", type=_jobs_arg, default=None, metavar="N",
+                     help="parallel extraction processes (default: the machine's cores)")
+    acc.add_argument("--cache", default=DEFAULT_DIR, metavar="DIR",
+                     help=f"the claims cache, where the last check is kept (default {DEFAULT_DIR})")
+    acc.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    acc.add_argument("--max-bytes", type=_size_arg, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help="skip articles larger than this, as check does")
 
     ext = command("extract", help="list the claims factcheck reads in each article")
     common(ext)
@@ -505,17 +526,72 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_accept(args: argparse.Namespace) -> int:
+    """Write the fingerprints of current findings to claims.yaml's ignore list: those of a
+    check of the PATHs when given, else of the last check; unknown ones are refused (a typo
+    would otherwise be accepted in silence) unless --force. Says what was accepted."""
+    from factcheck import accepts
     from factcheck.facts import accept as accept_in_book
+    from factcheck.report.safe import shown
 
+    wanted: list[str] = []
+    paths: list[str] = []
+    for item in args.items:
+        fp = accepts.given_fingerprint(item)
+        if fp and not os.path.exists(item):
+            wanted.extend([fp] if fp not in wanted else [])
+        else:
+            paths.append(item)
+    if not wanted:
+        raise _UsageError("which finding? give its fingerprint as the report prints it "
+                          "(e.g. #3f2a9c1e)")
+    if os.path.exists(args.facts):  # a malformed book is said first, before any check
+        from factcheck.facts import load_factbook
+        load_factbook(args.facts)
+    findings: list = []
+    if paths:
+        has_book = os.path.isfile(args.facts)
+        ns = argparse.Namespace(**vars(args), paths=paths, format=None,
+                                no_facts=not has_book)
+        ns.facts = args.facts if has_book else None
+        batch = _load_batch(ns, paths)
+        done = _check_report(batch, ns, keep_extractions=False)
+        for err in done.errors:
+            _say(f"{err.path}: {err.reason}")
+        findings = accepts.findings_of(done.report.conflicts)
+        source = "the check of " + " ".join(paths)
+    else:
+        last = None if args.no_cache else accepts.recall(args.cache)
+        if last is None and not args.force:
+            raise _UsageError("no check to take the findings from: name the articles "
+                              "(factcheck accept FINGERPRINT PATH...), run factcheck check "
+                              "first, or give --force")
+        findings = last[1] if last else []
+        source = "the last check (" + " ".join(last[0]) + ")" if last else "no check"
+    found, unknown = accepts.resolve(wanted, findings)
+    if unknown and not args.force:
+        for fp in unknown:
+            _say(f"#{fp} is not a finding of {source}; nothing accepted (--force takes it)")
+        listed = [f"  {f.id}  #{f.fingerprint}  {f.title}" for f in findings[:20]]
+        if listed:
+            _say("its findings are:")
+            for line in listed:
+                _say(line)
+        return EXIT_USAGE
     try:
-        added = accept_in_book(args.facts, list(args.fingerprints), args.reason)
+        added = set(accept_in_book(args.facts, [f.fingerprint for _, f in found] + unknown,
+                                   args.reason))
     except ValueError as exc:
         raise _UsageError(str(exc))
-    already = [f for f in args.fingerprints if f.lower() not in added]
-    for fp in added:
-        _say(f"accepted {fp} in {args.facts}")
-    for fp in already:
-        _say(f"{fp} was already accepted")
+    book = shown(args.facts)
+    out = []
+    for given, f in found:
+        state = "accepted" if f.fingerprint in added else "already accepted"
+        was = f" (given as #{given}, its fingerprint before)" if given != f.fingerprint else ""
+        out.append(f"{state} #{f.fingerprint} in {book}{was}: {shown(f.title)}")
+    for fp in unknown:
+        out.append(f"{'accepted' if fp in added else 'already accepted'} #{fp} in {book} "
+                   f"(--force: no current finding has it)")
+    sys.stdout.write("".join(line + "\n" for line in out))
     return EXIT_OK
 
 
@@ -677,7 +753,8 @@ class _Checked(NamedTuple):
 
 def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: bool) -> _Checked:
     """The check of a batch as its report: findings filtered (--against), accepted, numbered."""
-    from factcheck.compare import accept, for_draft
+    from factcheck import accepts
+    from factcheck.compare import for_draft
     from factcheck.report import check as check_report
 
     book, docs, load_errors, focus, draft_notes = batch
@@ -692,10 +769,8 @@ def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: boo
     conflicts = checked.conflicts
     if args.against:
         conflicts = for_draft(conflicts, focus)
-    conflicts, stale = accept(conflicts, {i.fingerprint: i.reason for i in book.ignore})
-    notes = list(draft_notes) + [
-        f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-        f"remove it" for i in book.ignore if i.fingerprint in stale]
+    conflicts, notes = accepts.apply(conflicts, book, docs, focus if args.against else None)
+    notes = list(draft_notes) + notes
     analysed = [d for d in docs if d.id in checked.claim_counts]
     undated = check_report.undated_note([d for d in analysed if not (
         draft_notes and d.id in focus)])
@@ -728,6 +803,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report, errors, undated, inputs, drafts = indexed
         found = drafts > 0
         unwritten = _write_check(report, lambda: [], args, inputs, shown_report=found)
+    if not args.no_cache:  # for `factcheck accept`: the fingerprints this check showed
+        from factcheck.accepts import remember
+        remember(args.cache, list(args.paths) + list(args.against or ()), report.conflicts)
     on_screen = _stdout_formats(args, found)
     if not any(f in _READABLE for f in on_screen):  # else the report names them itself
         for err in errors:
@@ -787,7 +865,8 @@ def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
 
 
 def _through_index(index, args: argparse.Namespace) -> _Indexed:
-    from factcheck.compare import accept, for_draft
+    from factcheck import accepts
+    from factcheck.compare import for_draft
     from factcheck.index import Stale, draft_findings
     from factcheck.load import find_files, load_file
     from factcheck.report import check as check_report
@@ -822,11 +901,9 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
         cache.close()
     archive_load, archive_check = index.failures()
     errors = list(load_errors) + archive_load + draft_errors + archive_check
-    conflicts, stale = accept(for_draft(conflicts, {d.id for d in docs}),
-                              {i.fingerprint: i.reason for i in book.ignore})
-    notes = list(draft_notes) + [
-        f"{book.path}:{i.line}: ignore entry {i.fingerprint} no longer matches any finding; "
-        f"remove it" for i in book.ignore if i.fingerprint in stale]
+    conflicts, notes = accepts.apply(for_draft(conflicts, {d.id for d in docs}), book, docs,
+                                     {d.id for d in docs})
+    notes = list(draft_notes) + notes
     analysed = [ex.article.doc for ex in drafts] + archive_docs
     undated = check_report.undated_note(archive_docs if draft_notes else analysed)
     if undated:

@@ -1251,8 +1251,12 @@ def parse_file(path: str, data: bytes, published: Optional[date] = None,
     if not text.strip():
         return [], [LoadError(shown, "is empty" if not text else "is empty (only whitespace)")]
     stem_id = _stem_id(path)
-    base = Document(id=stem_id, path=shown, text=text, note=note)
     suffix = os.path.splitext(path)[1].lower()
+    accepts: tuple = ()
+    if suffix not in (".html", ".htm", ".json", ".jsonl"):  # Markdown and text: comments
+        from factcheck.accepts import read_comments  # are the desk's, never the story
+        text, accepts = read_comments(text)
+    base = Document(id=stem_id, path=shown, text=text, note=note, accepts=accepts)
     try:
         if suffix in (".md", ".markdown"):
             return [_finish(_from_markdown(text, base), published)], []

@@ -47,6 +47,19 @@ class Document:
     # into text, 1-based file line, 1-based column), each going on character for character
     # until the next; a claim's line and column are read here, its offsets stay in `text`.
     file_places: tuple[tuple[int, int, int], ...] = ()
+    # `<!-- factcheck: accept FINGERPRINT reason -->` comments of a Markdown or text article
+    # (blanked out of `text`, so they make no claims): the desk's decisions kept in the article.
+    accepts: tuple["InlineAccept", ...] = ()
+
+
+@dataclass(frozen=True)
+class InlineAccept:
+    """An accept written in the article itself: honoured like a claims.yaml ignore entry, for
+    the findings that involve this article."""
+
+    fingerprint: str  # 8 lowercase hex digits
+    reason: str
+    line: int  # 1-based, in the file as read
 
 
 @dataclass(frozen=True)
@@ -320,6 +333,14 @@ class Conflict:
     accepted: Optional[str] = None  # the reason, when claims.yaml accepts it
     id: str = ""
     trace: Trace = ()  # the rules that paired its claims and judged them, in order
+    # What an editor reads first: what the fact is about, the odd one out and the consensus
+    # ("Length of the Senn rail bridge: 2.4 km (norland-ledger) vs 3.1 km (estravia-today)").
+    # `message` stays the comparison's own wording (the report@1 contract).
+    title: str = ""
+    fix: Optional[str] = None  # the change that would settle it ("change “25” to “24”"), if any
+    # Fingerprints the same disagreement had in another shape (two sides before a third source
+    # took one of them), so a decision the desk made then still holds.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,26 @@ def test_the_bundled_fact_book_outranks_the_headline():
     fact = next(c for c in doc["conflicts"] if c["kind"] == "fact")
     assert "Norland foreign ministry archive" in fact["message"]
     assert [c["text"] for c in fact["claims"] if c["role"] == "outlier"] == ["19 Years"]
+
+
+def test_the_findings_read_as_an_editor_would_write_them(report):
+    """Issue 17: each title names the fact, the odd one out and the consensus with its count,
+    and gives the fix where one follows; the count is the consensus rows shown."""
+    _, doc = report
+    got = sorted((c["kind"], c["title"], c["fix"]) for c in doc["conflicts"])
+    assert got == sorted([
+        ("quantity", "Years since the last visit: daily-meridian headline says 19, 5 others say 18",
+         "change “19 Years” to “18 Years”"),
+        ("quantity", "Length of the Senn rail bridge: 3.1 km (estravia-today) vs 2.4 km "
+                     "(norland-ledger)", None),
+        ("quote", "Quote from Halvik: nwa-0313-treaty says “Norland will walk”, 2 others say "
+                  "“Norland will not walk”", "restore “not”"),
+        ("attribution", "Who said “Our peoples have waited long enough…”: estravia-today says "
+                        "Halvik, 2 others say Castrov", "attribute it to Castrov"),
+        ("update", "Death toll: 12 people (veldra-post, 2025-03-12) → 19 people (northline-news, "
+                   "2025-03-14), a later figure", None),
+    ])
+    for c in doc["conflicts"]:
+        if c["consensus"]:
+            assert c["consensus"]["support"] == sum(
+                1 for s in c["claims"] if s["role"] in ("consensus", "fact"))

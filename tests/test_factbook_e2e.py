@@ -67,7 +67,9 @@ def test_no_facts_skips_the_book(desk):
 def test_accept_then_stale(desk):
     _, out, _ = run("check", "wrong.txt", "--format", "json", "--no-cache")
     fp = json.loads(out)["conflicts"][0]["fingerprint"]
-    assert run("accept", fp, "--reason", "the desk checked it")[0] == 0
+    # accept checks the fingerprint against the findings of the articles named (the check
+    # above kept no record: --no-cache)
+    assert run("accept", fp, "wrong.txt", "--no-cache", "--reason", "the desk checked it")[0] == 0
     text = Path("claims.yaml").read_text()
     assert text.startswith("# the desk's verified facts\n") and fp in text
     code, out, _ = run("check", "wrong.txt", "--format", "json", "--no-cache")
@@ -114,7 +116,8 @@ def test_accepting_the_seeds_headline_finding_leaves_the_quote_failing(tmp_path,
     _, out, _ = run("check", str(SEEDS), "--format", "json", "--no-cache", "--fail-on", "never")
     headline = next(c for c in json.loads(out)["conflicts"]
                     if any(s["text"].endswith("25 years") for s in c["claims"]))
-    assert run("accept", headline["fingerprint"], "--reason", "headline style rounds")[0] == 0
+    assert run("accept", headline["fingerprint"], str(SEEDS), "--no-cache",
+               "--reason", "headline style rounds")[0] == 0
     code, out, _ = run("check", str(SEEDS), "--format", "json", "--no-cache")
     doc = json.loads(out)
     assert code == 1

@@ -262,7 +262,8 @@ def test_markdown_summary_and_table(doc):
     live, _, folded = md.partition("<details>")
     rows = [line for line in live.splitlines() if line.startswith("| C")]
     assert len(rows) == 4  # live findings only; the accepted one is folded away
-    assert "| C5 | warning | ordinal | second visit vs third visit |" in folded
+    # numbered before the accepted one is set apart: warnings come before infos
+    assert "| C3 | warning | ordinal | second visit vs third visit |" in folded
     assert all(row.count(" | ") == 4 for row in rows)  # hostile text did not add columns
     assert rows[0].startswith("| C1 | error | quantity | first visit in 25 years vs 24 years: 4% off, see second line")
     assert rows[0].endswith("| news/alpha.txt:2 |")

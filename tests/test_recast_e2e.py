@@ -75,9 +75,12 @@ def side_shape(side: dict) -> tuple:
 
 
 def message(text: str) -> tuple[str, ...]:
-    """A message, with the speakers of an attribution finding in any order (they are listed by
-    name, and a copy's names sort otherwise)."""
-    head, _, rest = text.partition(" is given to ")
+    """A message, with the speakers of an attribution finding (or of a quote finding it was
+    folded into: "…; given to A and to B") in any order (they are listed by name, and a copy's
+    names sort otherwise)."""
+    head, sep, rest = text.partition(" is given to ")
+    if not sep:
+        head, _, rest = text.partition("; given to ")
     return (head, *sorted(rest.split(" and to ")))
 
 

@@ -147,3 +147,36 @@ def test_against_reports_only_findings_involving_the_draft(capsys):
     code, doc = run_json(capsys, "check", only_refs[0], "--against", *only_refs[1:], "--format",
                          "json")
     assert code == 0 and doc["conflicts"] == []
+
+
+def test_the_seed_findings_read_as_an_editor_would_write_them(report_doc):
+    """Issue 17: titles built from the fact, the odd one out and the consensus with its count;
+    the quote's attribution folded into the quote finding (one finding per disagreement)."""
+    got = [(c["kind"], c["title"], c["fix"]) for c in report_doc["conflicts"]]
+    assert got == [
+        ("quantity", "Years since the last visit: 004 headline says 25, 3 others say 24",
+         "change “25 years” to “24 years”"),
+        ("quote", "Quote: “consistent and unwavering support” (004 key point, given to Kim) vs "
+                  "“consistent and wavering support” (004 body, given to the Russian leader)",
+         None),  # two renderings, no third: nothing says which is right
+    ]
+    years = report_doc["conflicts"][0]
+    assert years["consensus"]["support"] == sum(
+        1 for s in years["claims"] if s["role"] == "consensus") == 3
+
+
+def test_the_seed_report_in_the_terminal(capsys):
+    """What an editor reads in a terminal (piped here: never wrapped, differing words «marked»)."""
+    code = main(["check", str(SEEDS), "--no-facts", "--no-cache"])
+    out = capsys.readouterr().out
+    assert code == 1
+    heads = [line for line in out.splitlines() if line.startswith("C")]
+    assert [h.split("  ", 1)[1] for h in heads] == [
+        "Years since the last visit: 004 headline says 25, 3 others say 24",
+        "Quote: “consistent and unwavering support” (004 key point, given to Kim) vs "
+        "“consistent and wavering support” (004 body, given to the Russian leader)"]
+    assert "   fix: change “25 years” to “24 years”" in out
+    assert ("      Putin’s North Korea Visit For First Time In «25 years» Amid US Tensions - "
+            "Key Points\n") in out
+    assert "«Kim» thanked Putin for his \"consistent and «unwavering» support" in out
+    assert out.rstrip().endswith("5 articles, 64 claims: 2 errors, 0 warnings, 0 infos")

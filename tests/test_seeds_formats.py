@@ -94,4 +94,4 @@ def test_rich_report_prints_markup_and_scripts_literally():
     check.print_rich(console, report)
     shown = console.export_text()
     assert "<script>alert(1)</script> [bold]x[/bold]" in shown
-    assert re.search(r"\[error\] quantity", shown)
+    assert re.search(r"\[error\] #[0-9a-f]{8}  Weeks of repairs: 3 weeks \(a3\) vs 5 weeks \(a5\)", shown)

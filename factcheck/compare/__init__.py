@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -25,7 +26,8 @@ from factcheck.model import (
     Claim, Conflict, Consensus, DateSpan, Duration, Ordinal, Pair, Quantity, Side, Verdict,
 )
 from factcheck.rulebook import Rule
-from factcheck.report.values import describe
+from factcheck.report.values import describe, value_to_dict
+from factcheck.compare import titles
 from factcheck.words import stem
 
 from factcheck.compare.rules import (  # noqa: F401 (the stage's public names)
@@ -226,11 +228,36 @@ def grade_quotes(a: str, b: str) -> QuoteDiff:
 # ── findings ──────────────────────────────────────────────────────────────────────────────────
 
 
+def claim_key(c: Claim) -> str:
+    """One claim as a fingerprint reads it: its article, kind, words and normalised value, and
+    the words of its sentence nearest the value (what the fact is about). Neither its line nor
+    its offset: a paragraph added above it must not change it."""
+    value = json.dumps(value_to_dict(c.value), sort_keys=True, ensure_ascii=False)
+    about = " ".join(sorted(c.frame.terms[:FINGERPRINT_TERMS]))
+    return f"{c.article}|{c.kind}|{' '.join(c.text.lower().split())}|{value}|{about}"
+
+
+FINGERPRINT_TERMS = 4  # the words nearest a value that say what its fact is about
+
+
 def fingerprint(kind: str, claims: Iterable[Claim]) -> str:
-    """Stable across runs, machines, file order and line numbers: what the finding says, where."""
-    parts = sorted(f"{c.article}|{c.kind}|{' '.join(c.text.lower().split())}|"
-                   f"{' '.join(c.sentence.lower().split())[:200]}" for c in claims)
+    """Stable across runs, machines, file order and line numbers, and made from the odd side's
+    claims only (see claim_key): another article that agrees with the consensus, or a line
+    added above, leaves it as it was, so the desk's decision on it holds."""
+    parts = sorted({claim_key(c) for c in claims})
     return hashlib.sha1("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:8]
+
+
+ALIASES = 24  # consensus claims a finding names as its earlier two-sided shape, at most
+
+
+def aliases(kind: str, odd: Sequence[Claim], consensus: Sequence[Claim]) -> tuple[str, ...]:
+    """The fingerprints a one-claim odd side had before a third source took a side: the same
+    difference, seen as one claim against one other, was `fingerprint(kind, (odd, other))`."""
+    if len(odd) != 1:
+        return ()
+    return tuple(dict.fromkeys(fingerprint(kind, (odd[0], c)) for c in consensus[:ALIASES]
+                               if c.article != odd[0].article or c.start != odd[0].start))
 
 
 def _highlight_in_sentence(claim: Claim) -> tuple[tuple[int, int], ...]:
@@ -472,9 +499,11 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
     for earlier_later in updates:
         a, b = sorted(earlier_later, key=lambda c: (c.published or date.min, c.id))
         msg = f"{a.text} ({a.published}) → {b.text} ({b.published}): a later figure"
+        title = (f"{titles.about(b, a, (a, b))}: {a.text} ({a.article}, {a.published}) → "
+                 f"{b.text} ({b.article}, {b.published}), a later figure")
         out.append(Conflict(
             kind="update", severity=_severity("update", "info", settings), message=msg,
-            fingerprint=fingerprint("update", (a, b)),
+            title=title, fingerprint=fingerprint("update", (a, b)),
             sides=(Side(a, "earlier", _highlight_in_sentence(a)),
                    Side(b, "later", _highlight_in_sentence(b))),
             trace=_trace((a, b), why, Verdict(CONSENSUS.name, "finding", 0.0,
@@ -510,22 +539,38 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
         out.append(_no_majority([consensus] + sets, settings, why))
         return out
     for same in sets:
+        same = sorted(same, key=_placed)
         head = same[0]
         kind = _finding_kind(anchor, same + consensus)
         approx = any(_approximate(c) for c in same + consensus[:1])
         lone = len(consensus) == 1 and len(same) == 1
         cons = None if lone and not trusted else Consensus(cons_value, len(consensus))
+        about = titles.about(head, anchor, same + consensus)
+        voice = _voice(head, anchor, consensus)
+        fix = None
         if trusted:
             label = anchor.source_label or "the fact book"
             msg = f"{head.text} contradicts the fact book ({label}): {cons_value}"
             formed = f"the fact book ({label}) says {cons_value}"
+            rest = len(consensus) - 1
+            title = (f"{about}: {titles.where(same, consensus)} says {titles.said(head)}, the "
+                     f"fact book ({label})" + (f" and {rest} other{'s' if rest != 1 else ''}"
+                                               if rest else "")
+                     + f" {'say' if rest else 'says'} {titles.said(voice)}")
+            fix = titles.change_fix(head, voice)
         elif cons is not None:
             msg = f"{_phrase(head)} vs {cons_value} ({len(consensus)} agree)"
             formed = (f"{len(consensus)} claims agree on {cons_value} ({_sources(consensus)}); "
                       f"{_sources(same)} differs")
+            title = (f"{about}: {titles.where(same, consensus)} says {titles.said(head)}, "
+                     f"{titles.others(len(consensus))} {titles.said(voice)}")
+            fix = titles.change_fix(head, voice)
         else:
             msg = f"{_phrase(head)} vs {_phrase(anchor)}"
             formed = "two sources, one value each: no consensus"
+            first, second = sorted((head, anchor), key=_placed)
+            title = (f"{about}: {first.text} ({titles.where([first], [second])}) vs "
+                     f"{second.text} ({titles.where([second], [first])})")
         sev = "error" if (trusted or not approx) else "warning"
         if sev == "warning":
             formed += "; an approximate figure makes it a warning"
@@ -534,12 +579,28 @@ def _judge_fact(members: list[Claim], rel: Mapping[tuple[str, str], str],
         sides += [Side(c, "fact" if c.trusted else ("consensus" if cons else "side"),
                        _highlight_in_sentence(c)) for c in consensus]
         involved = same + consensus
+        odd = involved if cons is None and not trusted else same
         out.append(Conflict(kind=kind, severity=_severity(kind, sev, settings), message=msg,
-                            fingerprint=fingerprint(kind, involved), sides=tuple(sides),
+                            title=title, fix=fix,
+                            fingerprint=fingerprint(kind, odd), sides=tuple(sides),
                             consensus=cons,
+                            aliases=aliases(kind, same, consensus) if odd is same else (),
                             trace=_trace(involved, why,
                                          Verdict(CONSENSUS.name, "finding", 0.0, formed))))
     return out
+
+
+def _placed(c: Claim) -> tuple[str, int]:
+    """A claim's place, for an order that does not depend on the order files were read in."""
+    return (c.article, c.start)
+
+
+def _voice(head: Claim, anchor: Claim, consensus: Sequence[Claim]) -> Claim:
+    """The consensus claim whose words a title and a fix borrow: one that says the value as
+    the odd claim does (a figure of years for a figure of years, a date for a date), else the
+    anchor."""
+    same_type = [c for c in consensus if type(c.value) is type(head.value)]
+    return same_type[0] if same_type else anchor
 
 
 def _no_majority(sets: Sequence[Sequence[Claim]], settings: Settings, why: _Judged) -> Conflict:
@@ -560,8 +621,13 @@ def _no_majority(sets: Sequence[Sequence[Claim]], settings: Settings, why: _Judg
     sev = "warning" if approx else "error"
     sides = tuple(Side(c, "side", _highlight_in_sentence(c)) for s in ordered for c in s)
     formed = (f"{len(ordered)} values, none held by a majority of the {len(involved)} claims")
+    firsts = [sorted(s, key=_placed)[0] for s in ordered]
+    said = [f"{titles.said(c)} ({titles.where(sorted(s, key=_placed))})"
+            for c, s in zip(firsts, ordered)]
+    title = (f"{titles.about(firsts[0], firsts[1], involved)}: no majority, "
+             + ", ".join(said[:-1]) + " and " + said[-1])
     return Conflict(kind=kind, severity=_severity(kind, sev, settings),
-                    message=f"sources disagree, no majority: {listed}",
+                    message=f"sources disagree, no majority: {listed}", title=title,
                     fingerprint=fingerprint(kind, involved), sides=sides, consensus=None,
                     trace=_trace(involved, why, Verdict(NO_MAJORITY.name, "finding", 0.0, formed)))
 
@@ -639,16 +705,74 @@ def _quote_findings(pairs: Sequence[Pair], settings: Settings) -> list[Conflict]
         claims = sorted(group.values(), key=lambda c: (c.article, c.start))[:QUOTE_GROUP_CAP]
         found = _rendering_findings(claims, settings)
         attribution = _attribution_finding(claims, settings)
+        folded: Optional[Verdict] = None
         if attribution:
-            found.append(attribution)
+            # One finding per disagreement: a mangled quote whose sides also name different
+            # speakers is one finding that says who each side names, not two on one pair.
+            given = {s.claim.id for s in attribution.sides}
+            at = next((k for k, f in enumerate(found) if given & {s.claim.id for s in f.sides}),
+                      None)
+            if at is None:
+                found.append(attribution)
+            else:
+                found[at] = _with_speakers(found[at], attribution)
+                folded = Verdict(ATTRIBUTION.name, "conflict", 0.0,
+                                 attribution.message.split(": ", 1)[-1])
         for f in found:
             inside = {s.claim.id for s in f.sides}
             lined = [v for c in sorted(inside) for p in traces.get(c, ()) if p.b.id in inside
                      for v in p.trace][:TRACE_PAIRS]
             rule = ATTRIBUTION.name if f.kind == "attribution" else QUOTE_GRADE.name
+            reason = f.message.split("; given to")[0].split(": ", 1)[-1]
+            extra = (folded,) if folded is not None and f.kind == "quote" and "; given to" in \
+                f.message else ()
             out.append(replace(f, trace=tuple(lined) + (
-                Verdict(rule, "conflict", 0.0, f.message.split(": ", 1)[-1]),)))
+                Verdict(rule, "conflict", 0.0, reason),) + extra))
     return out
+
+
+def _with_speakers(quote: Conflict, attribution: Conflict) -> Conflict:
+    """The quote finding that also says who each side names (the attribution folded in): the
+    speakers highlighted beside the changed words, the title naming them, the worse severity."""
+    speakers = {s.claim.id: s.highlight for s in attribution.sides}
+    sides = tuple(replace(s, highlight=s.highlight + speakers.get(s.claim.id, ()))
+                  for s in quote.sides)
+    odd = [s.claim for s in quote.sides if s.role in ("outlier", "side")]
+    right = [s.claim for s in quote.sides if s.role == "consensus"]
+    if not right:  # two renderings, no consensus: the first one against the other
+        first = odd[0].value.quote  # type: ignore[union-attr]
+        same = [grade_quotes(first, c.value.quote).severity is None for c in odd]  # type: ignore[union-attr]
+        odd, right = ([c for c, k in zip(odd, same) if k], [c for c, k in zip(odd, same) if not k])
+    severity = min(quote.severity, attribution.severity, key=lambda x: SEVERITY_RANK[x])
+    title = _quote_title(odd, right, quote.consensus is not None, speakers=True) if right \
+        else quote.title
+    return replace(quote, sides=sides, severity=severity, title=title,
+                   message=f"{quote.message}; {attribution.message.replace('the same quote is ', '')}")
+
+
+def _quote_title(odd: Sequence[Claim], right: Sequence[Claim], has_consensus: bool,
+                 speakers: bool = False) -> str:
+    """"Quote from Halvik: nwa-0313-treaty says “will walk”, 2 others say “will not walk”"; two
+    renderings with no consensus read "A (where) vs B (where)"; with `speakers`, each side says
+    whom it gives the words to."""
+    a = odd[0].value.quote  # type: ignore[union-attr]
+    b = right[0].value.quote  # type: ignore[union-attr]
+    named = [c for c in [*odd, *right] if c.value.speaker_ref]  # type: ignore[union-attr]
+    refs = {c.value.speaker_ref for c in named}  # type: ignore[union-attr]
+    about = f"Quote from {titles.speaker(named[0])}" if len(refs) == 1 and not speakers \
+        else "Quote"
+
+    def given(cs: Sequence[Claim]) -> str:
+        name = titles.speaker(cs[0])
+        return f", given to {name}" if speakers and name else ""
+
+    if has_consensus:
+        odd_words = f"{titles.quote_words(a, b)}" + (f" ({given(odd)[2:]})" if given(odd) else "")
+        right_words = titles.quote_words(b, a) + (f" ({given(right)[2:]})" if given(right) else "")
+        return (f"{about}: {titles.where(odd, right)} says {odd_words}, "
+                f"{titles.others(len(right))} {right_words}")
+    return (f"{about}: {titles.quote_words(a, b)} ({titles.where(odd, right)}{given(odd)}) vs "
+            f"{titles.quote_words(b, a)} ({titles.where(right, odd)}{given(right)})")
 
 
 QUOTE_GROUP_CAP = int(_PARAMS["quote-group"]["cap"])  # one quote repeated by more sources than this is compared on the first 40
@@ -723,12 +847,16 @@ def _rendering_findings(claims: list[Claim], settings: Settings) -> list[Conflic
             dj = diff(j, other[0])
             sides.append(Side(claims[j], "consensus" if has_consensus else "side",
                               tuple((o + s, o + e) for s, e in dj.changed_a)))
-        involved = [claims[j] for j in other + main]
+        odd = sorted((claims[j] for j in other), key=_placed)
+        right = sorted((claims[j] for j in main), key=_placed)
         cons = Consensus(_clip(quotes[lead]), len(main)) if has_consensus else None
+        fix = titles.quote_fix(odd[0].value.quote, quotes[lead]) if has_consensus else None  # type: ignore[union-attr]
         out.append(Conflict(kind="quote", severity=_severity("quote", d.severity, settings),
                             message=f"the same quote differs: {d.reason}",
-                            fingerprint=fingerprint("quote", involved), sides=tuple(sides),
-                            consensus=cons))
+                            title=_quote_title(odd, right, has_consensus), fix=fix,
+                            fingerprint=fingerprint("quote", odd if has_consensus else odd + right),
+                            aliases=aliases("quote", odd, right) if has_consensus else (),
+                            sides=tuple(sides), consensus=cons))
     return out
 
 
@@ -768,8 +896,23 @@ def _attribution_finding(claims: list[Claim], settings: Settings) -> Optional[Co
     involved = [c for _, cs in ranked for c in cs]
     cons = Consensus(ranked[0][1][0].value.speaker or ranked[0][0], len(ranked[0][1])) \
         if has_consensus else None  # type: ignore[union-attr]
+    opening = titles.quote_opening(ranked[0][1][0].value.quote)  # type: ignore[union-attr]
+    if has_consensus:
+        right = sorted(ranked[0][1], key=_placed)
+        odd = sorted((c for _, cs in ranked[1:] for c in cs), key=_placed)
+        title = (f"Who said “{opening}”: {titles.where(odd, right)} says "
+                 f"{titles.speaker(odd[0])}, {titles.others(len(right))} {titles.speaker(right[0])}")
+        fix = f"attribute it to {titles.speaker(right[0])}"
+        named = odd
+    else:
+        parts = [f"{titles.speaker(cs[0])} ({titles.where(sorted(cs, key=_placed))})"
+                 for _, cs in ranked]
+        title = f"Who said “{opening}”: " + " vs ".join(parts)
+        fix, named, right = None, involved, []
     return Conflict(kind="attribution", severity=_severity("attribution", "warning", settings),
-                    message=message, fingerprint=fingerprint("attribution", involved),
+                    message=message, title=title, fix=fix,
+                    fingerprint=fingerprint("attribution", named),
+                    aliases=aliases("attribution", named, right),
                     sides=tuple(sides), consensus=cons)
 
 
@@ -871,10 +1014,11 @@ def accept(conflicts: Sequence[Conflict], ignore: Mapping[str, str]
     used: set[str] = set()
     out: list[Conflict] = []
     for c in conflicts:
-        reason = ignore.get(c.fingerprint)
-        if reason is not None:
-            used.add(c.fingerprint)
-            c = replace(c, accepted=reason)
+        # its fingerprint, or one it had before a third source took a side (see aliases)
+        fp = next((f for f in (c.fingerprint, *c.aliases) if f in ignore), None)
+        if fp is not None:
+            used.add(fp)
+            c = replace(c, accepted=ignore[fp])
         out.append(c)
     stale = [fp for fp in ignore if fp not in used]
     return out, stale

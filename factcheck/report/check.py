@@ -37,10 +37,10 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
                errors: Sequence[LoadError], conflicts: Sequence[Conflict],
                notes: Sequence[str] = (), drafts: Sequence[str] = ()) -> Report:
     """`build` for a run that holds articles' claim counts rather than their extractions (a
-    re-check reads most of them from the cache)."""
+    re-check reads most of them from the cache). Findings are numbered before accepted ones are
+    set apart, so accepting C1 leaves C2 as C2."""
     ordered = sorted(conflicts, key=lambda c: (
-        c.accepted is not None, _SEVERITY_ORDER[c.severity],
-        min((s.claim.article, s.claim.start) for s in c.sides), c.fingerprint))
+        _SEVERITY_ORDER[c.severity], _odd_place(c), c.fingerprint))
     numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
     return Report(
         documents=tuple(documents),
@@ -50,6 +50,17 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
         notes=tuple(notes),
         drafts=tuple(drafts),
     )
+
+
+_AGREEING = ("consensus", "fact")
+
+
+def _odd_place(c: Conflict) -> tuple[str, int]:
+    """Where a finding stands, for its number: its odd side's first place (article, offset),
+    so that another article agreeing with the consensus does not renumber the findings, and
+    text added above moves every place alike."""
+    odd = [s for s in c.sides if s.role not in _AGREEING] or list(c.sides)
+    return min((s.claim.article, s.claim.start) for s in odd)
 
 
 def _side_dict(side: Side, drafts: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -71,7 +82,7 @@ def conflict_dict(c: Conflict, drafts: Sequence[str] = ()) -> dict[str, Any]:
     """One finding as the report@1 contract writes it (also what `factcheck explain` shows)."""
     entry: dict[str, Any] = {
         "id": c.id, "fingerprint": c.fingerprint, "kind": c.kind, "severity": c.severity,
-        "message": c.message,
+        "message": c.message, "title": c.title or c.message, "fix": c.fix,
         "consensus": ({"value": c.consensus.value, "support": c.consensus.support}
                       if c.consensus else None),
         "claims": [_side_dict(s, frozenset(drafts)) for s in c.sides],
@@ -237,9 +248,14 @@ def _json_document(document: Mapping[str, Any]) -> str:
 # ── terminal ──────────────────────────────────────────────────────────────────────────────────
 
 
-def sentence_text(side: Side, style: str) -> Text:
+MARKS = ("«", "»")  # around the differing words when no colour can show them
+
+
+def sentence_text(side: Side, style: str, marks: bool = False) -> Text:
     """The side's sentence with the differing tokens highlighted, built without markup (and
-    its control characters shown escaped, piece by piece so the highlights stay in place)."""
+    its control characters shown escaped, piece by piece so the highlights stay in place);
+    with `marks`, each highlighted run also stands between « and », for output without
+    colour (a pipe, a file, NO_COLOR)."""
     sentence = side.claim.sentence
     runs: list[list[int]] = []  # highlighted runs: spans that overlap or touch are one
     for start, end in sorted(side.highlight):
@@ -253,7 +269,8 @@ def sentence_text(side: Side, style: str) -> Text:
     for start, end in runs:
         if pos < start:
             text.append(terminal(sentence[pos:start], prose=True), None)
-        text.append(terminal(sentence[start:end], prose=True), style)
+        shown = terminal(sentence[start:end], prose=True)
+        text.append(f"{MARKS[0]}{shown}{MARKS[1]}" if marks else shown, style)
         pos = end
     if pos < len(sentence):
         text.append(terminal(sentence[pos:], prose=True), None)
@@ -263,78 +280,119 @@ def sentence_text(side: Side, style: str) -> Text:
 
 
 def print_rich(console: Console, report: Report) -> None:
-    """Findings grouped by severity, each side with article, file:line:column and sentence."""
+    """Findings grouped by severity, each with its title, fix and sides (article, section,
+    file:line:column, the sentence). On a terminal, lines wrap under their own indent; to a
+    pipe or a file they are never wrapped (a sentence stays one line for grep), and without
+    colour the differing words are marked «so»."""
     by_severity: dict[str, list[Conflict]] = {"error": [], "warning": [], "info": []}
     accepted: list[Conflict] = []
     for c in report.conflicts:
         (accepted if c.accepted is not None else by_severity[c.severity]).append(c)
+    layout = _Layout(console)
     for severity in ("error", "warning", "info"):
         group = by_severity[severity]
         if not group:
             continue
-        console.print(Text(f"{severity.upper()}S ({len(group)})", style=_SEVERITY_STYLE[severity]))
+        layout.line(Text(f"{severity.upper()}S ({len(group)})", style=_SEVERITY_STYLE[severity]))
         for c in group:
-            _print_conflict(console, c, report.drafts)
+            layout.lines(_conflict_lines(c, layout.marks, report.drafts))
     if accepted:
-        console.print(Text(f"ACCEPTED ({len(accepted)})", style="bold dim"))
+        layout.line(Text(f"ACCEPTED ({len(accepted)})", style="bold dim"))
         for c in accepted:
-            _print_conflict(console, c, report.drafts)
+            layout.lines(_conflict_lines(c, layout.marks, report.drafts))
     for err in report.errors:
         line = Text("unreadable ", style="bold red")
         line.append(terminal(err.path), style="cyan")
         line.append(f": {terminal(err.reason)}")
-        console.print(line)
+        layout.line(line)
     for note in report.notes:
-        console.print(Text(f"note: {terminal(note)}", style="yellow"))
+        layout.line(Text(f"note: {terminal(note)}", style="yellow"))
     verdict = draft_verdict(report)
     if verdict is not None:
-        console.print(Text(terminal(verdict["verdict"]),
-                           style="bold green" if verdict["agrees"] else "bold red"))
-    console.print(_summary_line(report))
+        layout.line(Text(terminal(verdict["verdict"]),
+                         style="bold green" if verdict["agrees"] else "bold red"))
+    layout.line(_summary_line(report))
 
 
-def _print_conflict(console: Console, c: Conflict, drafts: Sequence[str] = ()) -> None:
-    """One finding, printed at once: a print per line cost three times the JSON report's
-    rendering on a batch with many findings (the lines are the same)."""
-    console.print(Text("\n").join(_conflict_lines(c, drafts)))
+class _Layout:
+    """How the report meets its console: wrapped under each line's indent on a terminal, never
+    wrapped elsewhere; differing words marked when there is no colour to show them."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.wrap = console.is_terminal
+        self.marks = console.no_color or console.color_system is None
+
+    def line(self, text: Text, indent: int = 0) -> None:
+        self.lines([(indent, text)])
+
+    def lines(self, lines: Sequence[tuple[int, Text]]) -> None:
+        """One finding, printed at once: a print per line cost three times the JSON report's
+        rendering on a batch with many findings. A title line (indent -n) wraps under its
+        title, past its first n characters (the id, severity and fingerprint)."""
+        if not self.wrap:
+            joined = Text("\n").join(Text(" " * max(indent, 0)) + text for indent, text in lines)
+            self.console.print(joined, soft_wrap=True)
+            return
+        from rich.console import Group
+        from rich.padding import Padding
+        from rich.table import Table
+
+        def block(indent: int, text: Text):
+            if indent >= 0:
+                return Padding(text, (0, 0, 0, indent))
+            grid = Table.grid()
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            grid.add_row(text[:-indent], text[-indent:])
+            return grid
+
+        self.console.print(Group(*(block(indent, text) for indent, text in lines)))
 
 
-def _conflict_lines(c: Conflict, drafts: Sequence[str] = ()) -> list[Text]:
-    lines: list[Text] = []
+SIDE_INDENT, SENTENCE_INDENT = 3, 6
+
+
+def _conflict_lines(c: Conflict, marks: bool = False,
+                    drafts: Sequence[str] = ()) -> list[tuple[int, Text]]:
+    """A finding as (indent, line) pairs: the title line (id, severity, fingerprint, title),
+    the fix, then each side and its sentence."""
+    lines: list[tuple[int, Text]] = []
     head = Text()
     head.append(f"{c.id} ", style="bold")
     head.append(f"[{c.severity}] ", style=_SEVERITY_STYLE[c.severity])
-    head.append(f"{c.kind}: ", style="bold")
-    head.append(terminal(c.message))
-    head.append(f"  #{c.fingerprint}", style="dim")
-    lines.append(head)
+    head.append(f"#{c.fingerprint}  ", style="dim")
+    hang = len(head)
+    head.append(terminal(c.title or c.message), style="bold")
+    lines.append((-hang, head))  # on a terminal the title wraps under itself
     if c.accepted is not None:
-        lines.append(Text(f"    accepted: {terminal(c.accepted)}", style="dim"))
-    if c.consensus:
-        line = Text("    consensus: ", style="dim")
-        line.append(terminal(c.consensus.value), style="green")
-        line.append(f" ({c.consensus.support} claim{'s' if c.consensus.support != 1 else ''})",
-                    style="dim")
-        lines.append(line)
+        lines.append((SIDE_INDENT, Text(f"accepted: {terminal(c.accepted)}", style="dim")))
+    if c.fix:
+        fix = Text("fix: ", style="bold green")
+        fix.append(terminal(c.fix))
+        lines.append((SIDE_INDENT, fix))
+    if c.kind == "quote" and c.title:  # how the words differ, and how much that matters
+        why = Text("why: ", style="dim")
+        why.append(terminal(c.message.split(": ", 1)[-1]), style="dim")
+        lines.append((SIDE_INDENT, why))
     for side in c.sides:
         claim = side.claim
         style = {"outlier": "bold red", "consensus": "bold green", "fact": "bold green"}.get(
             side.role, "bold yellow")
-        where = Text("    ")
-        where.append(f"{side.role:<9} ", style=style)
-        where.append(f"{terminal(claim.article)} ", style="bold")
+        where = Text()
+        where.append(f"{side.role:<10}", style=style)
+        where.append(terminal(claim.article), style="bold")
         if claim.article in drafts:
-            where.append("(draft) ", style="bold magenta")
-        where.append(f"{terminal(claim.path)}:{claim.line}:{claim.column}", style="cyan")
+            where.append(" (draft)", style="bold magenta")
         if claim.role != "body":
-            where.append(f" ({claim.role})", style="magenta")
+            where.append(f" ({terminal(claim.role.replace('_', ' '))})", style="magenta")
+        where.append(f"  {terminal(claim.path)}:{claim.line}:{claim.column}", style="cyan")
         if claim.trusted and claim.source_label:
             where.append(f" — {terminal(claim.source_label)}", style="green")
-        lines.append(where)
-        body = Text("      ")
-        body.append_text(sentence_text(side, "reverse " + style.replace("bold ", "")))
-        lines.append(body)
-    lines.append(Text())  # a blank line after each finding
+        lines.append((SIDE_INDENT, where))
+        lines.append((SENTENCE_INDENT,
+                       sentence_text(side, "reverse " + style.replace("bold ", ""), marks)))
+    lines.append((0, Text()))  # a blank line after each finding
     return lines
 
 

@@ -380,9 +380,11 @@ def print_finding(console: Console, c: Conflict) -> None:
     head = Text()
     head.append(f"{c.id} ", style="bold")
     head.append(f"[{c.severity}] {c.kind}: ", style="bold")
-    head.append(terminal(c.message, prose=True))
+    head.append(terminal(c.title or c.message, prose=True))
     head.append(f"  #{c.fingerprint}", style="dim")
     console.print(head)
+    if c.title:  # the comparison's own words, which the trace below bears out
+        console.print(Text(f"  {terminal(c.message, prose=True)}", style="dim"))
     if c.accepted is not None:
         console.print(Text(f"  accepted: {terminal(c.accepted)}", style="dim"))
     if c.consensus:

@@ -119,12 +119,14 @@ _HEAD = ["| # | Severity | Kind | Finding | Where |", "|---|---|---|---|---|"]
 def _row(f: Mapping[str, Any]) -> str:
     main = _primary(f)
     return (f"| {escape(f.get('id'))} | {escape(f.get('severity'))} | {escape(f.get('kind'))} | "
-            f"{escape(f.get('message'))} | {_where(main) if main else ''} |")
+            f"{escape(f.get('title') or f.get('message'))} | {_where(main) if main else ''} |")
 
 
 def _details(f: Mapping[str, Any]) -> str:
     lines = [f"#### {escape(f.get('id'))} · {escape(f.get('severity'))} · {escape(f.get('kind'))}",
-             "", line_safe(escape(f.get("message"))), ""]
+             "", line_safe(escape(f.get("title") or f.get("message"))), ""]
+    if f.get("fix"):
+        lines += [f"*Fix:* {line_safe(escape(f['fix']))}", ""]
     if f.get("accepted") is not None:
         lines += [f"*Accepted:* {escape(f['accepted'].get('reason'))}", ""]
     if f.get("consensus"):

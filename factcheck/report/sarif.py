@@ -103,13 +103,20 @@ def _rule(kind: str) -> dict[str, Any]:
             "properties": {"tags": ["fact-consistency"]}}
 
 
+def _text(finding: Mapping[str, Any]) -> str:
+    """The finding's title (what the fact is about, the odd one out, the consensus), and the
+    fix where one follows."""
+    text = str(finding.get("title") or finding.get("message") or finding.get("kind", ""))
+    return f"{text}. Fix: {finding['fix']}" if finding.get("fix") else text
+
+
 def _result(finding: Mapping[str, Any], rule_index: dict[str, int]) -> dict[str, Any]:
     sides = list(finding.get("claims") or ())
     kind = finding.get("kind", "")
     result: dict[str, Any] = {
         "ruleId": kind, "ruleIndex": rule_index[kind],
         "level": LEVELS.get(finding.get("severity", ""), "warning"),
-        "message": {"text": finding.get("message") or kind},
+        "message": {"text": _text(finding)},
     }
     if sides:
         main = primary_index(finding)
