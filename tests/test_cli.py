@@ -273,7 +273,9 @@ def test_piped_report_keeps_each_line_whole(kessel):
     sentence = ("The port of Kessel reopened on Wednesday after a storm kept it closed for five "
                 "days, officials said.")
     assert len(sentence) > 80
-    assert any(line.strip() == sentence for line in proc.stdout.splitlines()), proc.stdout
+    # (without colour the differing words are marked «so»: the marks aside, the line is whole)
+    assert any(line.strip().replace("«", "").replace("»", "") == sentence
+               for line in proc.stdout.splitlines()), proc.stdout
     fingerprints = re.findall(r"\[([0-9a-f]{8})\]", subprocess.run(
         [sys.executable, "-m", "factcheck", "check", "articles", "--no-cache", "--format",
          "concise"], cwd=kessel, env=env, capture_output=True, text=True, timeout=120).stdout)
