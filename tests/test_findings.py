@@ -143,7 +143,7 @@ EXPECTED = {
          "Quote: “steady and failing support” (b, given to Ardell) vs “steady and unfailing "
          "support” (a, given to Port chief Odo Brannick)", None),
         ("date", "error",
-         "Date last visited: c says July 2016, 2 others say July 2014",
+         "Date last visited: c says July 2016, 3 others say July 2014",
          "change “July 2016” to “July 2014”"),
         ("update", "info",
          "Number injured: 4 people (a, 2026-05-06) → 9 people (c, 2026-05-07), a later figure",
