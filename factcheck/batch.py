@@ -34,7 +34,7 @@ from factcheck.load import (DEFAULT_MAX_BYTES, find_files, gather, load_files, p
                             read_file, shown_path)
 from factcheck.load import decode as decode_bytes
 from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
-from factcheck.segment import segment
+from factcheck.segment import segment, title_of
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
 STORIES_PARALLEL_FROM = 500  # ...and below this many claims to align
@@ -58,9 +58,10 @@ def _profile(extraction: Extraction) -> Profile:
 
 
 def _row(extraction: Extraction) -> tuple[Profile, ArticleRow]:
-    """An article's event profile and its cache row, made where it was extracted."""
+    """An article's event profile and its cache row (with its title), made where it was
+    extracted."""
     found = _profile(extraction)
-    return found, article_row(extraction, found)
+    return found, article_row(extraction, found, title_of(extraction.article))
 
 
 def _with_row(doc: Document) -> tuple[Outcome, Optional[ArticleRow]]:
@@ -79,8 +80,8 @@ def _chunk_with_rows(docs: Sequence[Document]) -> list[tuple[Outcome, Optional[A
 
 
 class _Read(NamedTuple):
-    """What a check needs back from a worker for one article: its claims, event profile and
-    cache row, and the whole extraction only when a report will show it (the sentences weigh
+    """What a check needs back from a worker for one article: its claims, event profile, title
+    and cache row, and the whole extraction only when a report will show it (the sentences weigh
     as much as the claims, and a batch's worth of them is most of a run's memory). The claims
     stay pickled: the parent only hands them on to the process that aligns their story, and
     unpickling and pickling them again on the way cost a tenth of a cold run."""
@@ -90,6 +91,7 @@ class _Read(NamedTuple):
     profile: Profile
     row: Optional[ArticleRow]
     extraction: Optional[Extraction]
+    title: Optional[str]  # segment.title_of: load does not segment to find it
 
 
 def _chunk_for_check(docs: Sequence[Document], with_rows: bool, keep: bool
@@ -100,7 +102,7 @@ def _chunk_for_check(docs: Sequence[Document], with_rows: bool, keep: bool
         if isinstance(outcome, Extraction):
             found, row = _row(outcome) if with_rows else (_profile(outcome), None)
             out.append(_Read(_pack(outcome.claims), len(outcome.claims), found, row,
-                             outcome if keep else None))
+                             outcome if keep else None, title_of(outcome.article)))
         else:
             out.append(outcome)
     return out
@@ -409,6 +411,7 @@ class Checked(NamedTuple):
     claim_counts: dict[str, int]
     errors: list[LoadError]
     extractions: dict[str, Extraction]
+    titles: dict[str, Optional[str]]  # by article id: what `segment.titled` gives a report
 
 
 def _context(facts: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]],
@@ -450,12 +453,14 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     failed: dict[str, LoadError] = {}
     profiles: dict[str, Profile] = {}
     rows: dict[str, ArticleRow] = {}
+    titles: dict[str, Optional[str]] = {}
     work = partial(_chunk_for_check, with_rows=cache is not None, keep=keep_extractions)
     for doc, result in zip(todo, _run(todo, workers, work, advance)):
         if isinstance(result, LoadError):
             failed[doc.id] = result
             continue
         claims_of[doc.id], counts[doc.id], profiles[doc.id] = result.claims, result.count, result.profile
+        titles[doc.id] = result.title
         if result.extraction is not None:
             fresh[doc.id] = result.extraction
         if cache and result.row:
@@ -467,7 +472,7 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
         cache.put_articles(rows)
     for doc in docs:
         if doc.id not in claims_of and doc.id not in failed:
-            profiles[doc.id], counts[doc.id] = known[keys[doc.id]]
+            profiles[doc.id], counts[doc.id], titles[doc.id] = known[keys[doc.id]]
     profiles = {d.id: profiles[d.id] for d in docs if d.id in profiles}  # batch order names events
 
     context = _context(facts, aliases, settings) if cache else ""
@@ -500,4 +505,4 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
         cache.put_stories({k: f for (_, k), f in zip(missing, found)})
     conflicts = [c for k in skeys for c in done[k]] if cache else [c for f in found for c in f]
     return Checked(conflicts, counts, [failed[d.id] for d in docs if d.id in failed],
-                   {**read, **fresh})
+                   {**read, **fresh}, titles)

@@ -248,39 +248,54 @@ def story_key(article_keys: Iterable[str], context: str) -> str:
 
 class ArticleRow(NamedTuple):
     """What the cache keeps of one article: its extraction's JSON (the document left out: it
-    is read afresh), its event profile (as JSON) and its claim count."""
+    is read afresh), its summary (event profile and title, as JSON) and its claim count."""
 
     data: str
     profile: str
     claims: int
 
 
-def profile_json(found: model.Profile) -> str:
+class Summary(NamedTuple):
+    """What every run needs of every article, read without decoding its extraction: the event
+    profile, the claim count, and the title the report shows (`segment.title_of`)."""
+
+    profile: model.Profile
+    claims: int
+    title: Optional[str]
+
+
+def profile_json(found: model.Profile, title: Optional[str] = None) -> str:
     return json.dumps({"names": sorted(found.names),
                        "published": found.published.isoformat() if found.published else None,
-                       "dated": [list(span) for span in found.dated]}, ensure_ascii=False)
+                       "dated": [list(span) for span in found.dated], "title": title},
+                      ensure_ascii=False)
 
 
-def _profile_from(text: Any) -> Optional[model.Profile]:
-    """A profile row read back, or None when it is not one (the cache is untrusted)."""
+def _summary_from(text: Any, claims: Any) -> Optional[Summary]:
+    """A summary row read back, or None when it is not one (the cache is untrusted)."""
     try:
         data = json.loads(text)
         names, published, dated = data["names"], data["published"], data["dated"]
+        title = data.get("title")
         if not (type(names) is list and all(type(n) is str for n in names)
                 and type(dated) is list and all(type(s) is list and len(s) == 2
-                                                and all(type(d) is int for d in s) for s in dated)):
+                                                and all(type(d) is int for d in s) for s in dated)
+                and (title is None or type(title) is str)
+                and type(claims) is int and claims >= 0):
             return None
         day = date.fromisoformat(published) if published is not None else None
-        return model.Profile(frozenset(names), day, tuple((s[0], s[1]) for s in dated))
-    except (ValueError, TypeError, KeyError, RecursionError):
+        return Summary(model.Profile(frozenset(names), day, tuple((s[0], s[1]) for s in dated)),
+                       claims, title)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
-def article_row(extraction: model.Extraction, found: model.Profile) -> ArticleRow:
+def article_row(extraction: model.Extraction, found: model.Profile,
+                title: Optional[str] = None) -> ArticleRow:
     """Built where the extraction is made (a worker process), so encoding runs in parallel."""
     bare = dataclasses.replace(extraction, article=dataclasses.replace(
         extraction.article, doc=dataclasses.replace(extraction.article.doc, text="")))
-    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), profile_json(found),
+    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), profile_json(found, title),
                       len(extraction.claims))
 
 
@@ -397,15 +412,16 @@ class ClaimsCache:
                 return
             self._warn(f"claims cache write failed ({exc}); results not cached")
 
-    def summaries(self, keys: Sequence[str]) -> dict[str, tuple[model.Profile, int]]:
-        """(event profile, claim count) by article key, without decoding any extraction."""
-        out: dict[str, tuple[model.Profile, int]] = {}
+    def summaries(self, keys: Sequence[str]) -> dict[str, Summary]:
+        """(event profile, claim count, title) by article key, without decoding any
+        extraction."""
+        out: dict[str, Summary] = {}
         for key, text, claims in self._select("article", "names, claims", keys):
-            found = _profile_from(text)
-            if found is None or type(claims) is not int or claims < 0:
+            found = _summary_from(text, claims)
+            if found is None:
                 self._drop()  # one bad row costs one re-extraction
                 continue
-            out[key] = (found, claims)
+            out[key] = found
         return out
 
     def extractions(self, docs: Mapping[str, model.Document]) -> dict[str, model.Extraction]:

@@ -27,6 +27,7 @@ from factcheck.cache import DEFAULT_DIR, ClaimsCache, key_for
 from factcheck.facts import FactBook, FactBookError
 from factcheck.load import DEFAULT_MAX_BYTES, load_paths
 from factcheck.model import Claim, DatePoint, Document, Extraction, LoadError, Report
+from factcheck.segment import title_of, titled  # titles come with the extraction
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -777,7 +778,9 @@ def _check_report(batch: _Batch, args: argparse.Namespace, keep_extractions: boo
     if undated:
         notes.append(undated)
     counts = {**checked.claim_counts, **{ex.article.doc.id: len(ex.claims) for ex in facts}}
-    report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
+    # Titled for the report only: `analysed` stays as loaded (a title is part of a cache key).
+    shown = [titled(d, checked.titles.get(d.id)) for d in analysed]
+    report = check_report.build_from(shown + [ex.article.doc for ex in facts], counts, errors,
                                      conflicts, notes, drafts=sorted(focus) if args.against else ())
     return _Checked(report, checked, errors, analysed, undated)
 
@@ -904,7 +907,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     conflicts, notes = accepts.apply(for_draft(conflicts, {d.id for d in docs}), book, docs,
                                      {d.id for d in docs})
     notes = list(draft_notes) + notes
-    analysed = [ex.article.doc for ex in drafts] + archive_docs
+    analysed = [titled(ex.article.doc, title_of(ex.article)) for ex in drafts] + archive_docs
     undated = check_report.undated_note(archive_docs if draft_notes else analysed)
     if undated:
         notes.append(undated)
@@ -945,7 +948,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     profiles = {aid: known[key][0] for aid, key in keys.items()}
     try:
         done = build(args.cache, args.paths, files, docs, load_errors, checked.errors, profiles,
-                     checked.claim_counts, args.published, args.max_bytes)
+                     checked.claim_counts, args.published, args.max_bytes, checked.titles)
     except (OSError, sqlite3.Error) as exc:
         raise _UsageError(f"{index_path(args.cache)}: cannot be written ({exc})")
     errors = list(load_errors) + checked.errors

@@ -107,9 +107,11 @@ CREATE INDEX name_name ON name (name);
 def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
           docs: Sequence[Document], load_errors: Sequence[LoadError],
           check_errors: Sequence[LoadError], profiles: Mapping[str, Profile],
-          counts: Mapping[str, int], published: Optional[date], max_bytes: int) -> Archive:
-    """Write the index of an archive already checked through the cache (`profiles` and
-    `counts` by article id, in archive order), whole, into a new file moved into place."""
+          counts: Mapping[str, int], published: Optional[date], max_bytes: int,
+          titles: Mapping[str, Optional[str]] = {}) -> Archive:
+    """Write the index of an archive already checked through the cache (`profiles`, `counts`
+    and the titles its extractions gave, by article id, in archive order), whole, into a new
+    file moved into place. A title stored is the one a full check shows (`segment.titled`)."""
     target = index_path(directory)
     temp = target.with_name(target.name + ".tmp")
     if temp.exists():
@@ -126,7 +128,7 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
             if doc.id not in profiles:
                 continue
             p = profiles[doc.id]
-            rows.append((pos, doc.id, doc.path, key_for(doc), doc.title,
+            rows.append((pos, doc.id, doc.path, key_for(doc), doc.title or titles.get(doc.id),
                          doc.published.isoformat() if doc.published else None,
                          doc.published_from, counts.get(doc.id, 0), _profile_json(p),
                          event_of[doc.id]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -299,6 +299,37 @@ def segment(doc: Document) -> Article:
         standfirst_done = True
         sentences.extend(_split(doc.text, line, role))
     return Article(doc=doc, sentences=tuple(sentences), headline=headline)
+
+
+# ── titles ────────────────────────────────────────────────────────────────────────────────────
+
+_TITLE_MAX = 160  # characters of a headline-made title; a longer first line is a paragraph
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+
+
+def title_of(article: Article) -> Optional[str]:
+    """The title a report shows for an article: its metadata's, else its headline, else its
+    first line (so a .txt article has one too). Read off the segmentation extraction makes
+    anyway: segmenting again to title an article cost a cold check a sixth of its time."""
+    doc = article.doc
+    if doc.title and doc.title.strip():
+        return doc.title
+    title = article.headline.text if article.headline is not None else ""
+    if not title:
+        rest = doc.text[doc.body_offset:doc.body_offset + 4 * _TITLE_MAX + 4096]
+        title = next((ln for ln in rest.split("\n") if ln.strip()), "")
+    title = " ".join(_HEADING_MARK.sub("", title).split())
+    if len(title) > _TITLE_MAX:
+        title = title[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return title or None
+
+
+def titled(doc: Document, title: Optional[str]) -> Document:
+    """`doc` with the title its extraction gave (`title_of`) when it has none of its own. A
+    title made so is marked "headline": segment never reads it back as the headline."""
+    if doc.title or not title:
+        return doc
+    return replace(doc, title=title, title_from="headline")
 
 
 # ── sentences ─────────────────────────────────────────────────────────────────────────────────

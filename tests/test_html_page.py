@@ -12,6 +12,7 @@ import pytest
 from factcheck.cli import main
 from factcheck.load import file_place, file_places, load_paths
 from factcheck.report.html import file_href
+from factcheck.segment import segment, title_of, titled
 
 # A page of our own: a headline repeated in <title>, a paragraph over two lines of the file,
 # inline markup and an entity before a claim, a script and a most-read list around the story.
@@ -236,20 +237,29 @@ def test_links_never_carry_a_scheme_or_a_host(path, base, expected, tmp_path, mo
                   "between Port Venn and Ilsa resumed on Tuesday after the storm, the harbour "
                   "office said.</p></article></body></html>", "Ferries sail again", None),
 ])
-def test_every_article_has_a_title(tmp_path, name, content, title, source):
+def test_every_article_has_a_title(tmp_path, monkeypatch, capsys, name, content, title, source):
+    """Load keeps a title the file gives; the others come with the extraction (`title_of`),
+    and every command shows the same one."""
+    monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text(content, encoding="utf-8")
-    [doc], errors = load_paths([str(tmp_path / name)])
+    [doc], errors = load_paths([name])
     assert errors == []
-    assert doc.title == title
-    if source:
-        assert doc.title_from == source
+    assert doc.title == (None if source == "headline" else title)
+    if source == "metadata":
+        assert doc.title_from == "metadata"
+    assert title_of(segment(doc)) == title
+    for command in (["check"], ["extract"]):
+        main([*command, name, "--no-cache", "--format", "json"])
+        [shown] = json.loads(capsys.readouterr().out)["articles"]
+        assert shown["title"] == title
 
 
 def test_a_long_first_line_is_cut_to_a_title(tmp_path):
     line = "word " * 100
     (tmp_path / "long.txt").write_text(line + "\n", encoding="utf-8")
     [doc], _ = load_paths([str(tmp_path / "long.txt")])
-    assert doc.title is not None and doc.title.endswith("…") and len(doc.title) <= 161
+    title = title_of(segment(doc))
+    assert title is not None and title.endswith("…") and len(title) <= 161
 
 
 def test_txt_articles_have_titles_in_the_report(desk, capsys):
@@ -264,8 +274,6 @@ def test_txt_articles_have_titles_in_the_report(desk, capsys):
 def test_a_headline_title_does_not_move_the_headline(tmp_path):
     """A page listing its own headline among other stories above it: the title made from the
     headline must not make segment take the list's copy for the headline."""
-    from factcheck.segment import segment
-
     others = "".join(f"Council news item number {n} of the week\n\n" for n in range(20))
     text = ("Headlines\n\nFerry Service Resumes After Storm Closes Port\n\n" + others
             + "Ferry Service Resumes After Storm Closes Port\n\n"
@@ -274,8 +282,9 @@ def test_a_headline_title_does_not_move_the_headline(tmp_path):
             "Ferries will run every two hours until the weekend, the service said.\n")
     (tmp_path / "page.txt").write_text(text, encoding="utf-8")
     [doc], _ = load_paths([str(tmp_path / "page.txt")])
-    assert doc.title == "Ferry Service Resumes After Storm Closes Port"
-    article = segment(doc)
-    untitled = segment(doc.__class__(**{**doc.__dict__, "title": None, "title_from": None}))
+    untitled = segment(doc)
+    assert title_of(untitled) == "Ferry Service Resumes After Storm Closes Port"
+    article = segment(titled(doc, title_of(untitled)))
+    assert article.doc.title == "Ferry Service Resumes After Storm Closes Port"
     assert [(s.start, s.role) for s in article.sentences] == [
         (s.start, s.role) for s in untitled.sentences]

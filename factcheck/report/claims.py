@@ -15,6 +15,7 @@ from factcheck import __version__
 from factcheck.model import Extraction, LoadError, Slots
 from factcheck.report.safe import json_text, terminal
 from factcheck.report.values import describe, value_to_dict
+from factcheck.segment import title_of
 
 SCHEMA = "factcheck/claims@1"
 
@@ -40,7 +41,7 @@ def claims_document(extractions: Sequence[Extraction], errors: Sequence[LoadErro
         articles.append({
             "id": doc.id,
             "path": doc.path,
-            "title": doc.title or (ex.article.headline.text if ex.article.headline else None),
+            "title": title_of(ex.article),
             "published": doc.published.isoformat() if doc.published else None,
             "published_from": doc.published_from,
             "error": None,
