@@ -138,3 +138,47 @@ def test_a_summary_whose_title_is_not_text_is_computed_again(desk: Path,
     finally:
         cache.close()
     assert _titles(capsys, "--cache", "c") == TITLES
+
+
+# ── findings on the HTML page: their title and fix, as the other formats show them ──────────
+
+
+def test_the_html_page_shows_each_findings_title_and_fix(desk: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    from factcheck.report.html import esc
+
+    main(["check", "news", "--no-cache", "--format", "json"])
+    [finding] = json.loads(capsys.readouterr().out)["conflicts"]
+    assert finding["fix"] and finding["title"] != finding["message"]
+    main(["check", "news", "--no-cache", "--format", "html"])
+    page = capsys.readouterr().out
+    title = esc(finding["title"])
+    assert f'<td data-label="Finding" class="message">{title}</td>' in page  # the index
+    assert f'{finding["kind"]}: <span class="message">{title}</span></h3>' in page  # the card
+    assert f'<p class="fix"><strong>Fix:</strong> {esc(finding["fix"])}</p>' in page
+    assert esc(finding["message"]) not in page
+
+
+@pytest.mark.parametrize("given, heading, fix", [
+    ({"title": "Number of <b>crossings</b>", "fix": "change “12” to “14”",
+      "message": "12 vs 14: the message"},
+     "Number of &lt;b&gt;crossings&lt;/b&gt;", "change “12” to “14”"),
+    ({"title": "Date of the crossing", "fix": None, "message": "3 May vs 4 May: the message"},
+     "Date of the crossing", None),
+    ({"message": "12 vs 14 (a report from before titles)"},
+     "12 vs 14 (a report from before titles)", None),
+])
+def test_a_findings_title_and_fix_are_escaped_text(given: dict, heading: str,
+                                                   fix: object) -> None:
+    from factcheck.report.html import render_html
+
+    finding = {"id": "C1", "kind": "quantity", "severity": "warning", "fingerprint": "abcd1234",
+               "claims": [], **given}
+    page = render_html({"conflicts": [finding], "articles": [], "summary": {}})
+    assert f'<span class="message">{heading}</span></h3>' in page
+    assert page.count('<p class="fix">') == (1 if fix else 0)
+    if fix:
+        assert f'<p class="fix"><strong>Fix:</strong> {fix}</p>' in page
+    if given.get("title"):
+        assert given["message"] not in page

@@ -40,6 +40,7 @@ padding:10px 14px;margin:14px 0;background:var(--bg)}
 .finding.severity-error{border-left-color:var(--err)}.finding.severity-warning{border-left-color:var(--warn)}
 .finding.severity-info{border-left-color:var(--info)}.finding.accepted{opacity:.75;border-left-color:var(--acc)}
 .finding h3{margin:0 0 4px;font-size:1.05em}
+.fix{margin:2px 0 4px}.fix strong{color:var(--ok)}
 .meta{color:var(--muted);font-size:.9em}
 .side{margin:8px 0 0 0;padding:6px 10px;background:var(--card);border-radius:4px}
 .side .role{font-weight:700;text-transform:uppercase;font-size:.75em;margin-right:6px}
@@ -188,10 +189,15 @@ def _index(findings: Sequence[Mapping[str, Any]], base: Optional[str] = None) ->
         rows.append(f'<tr><td data-label="#"><a href="#{esc(f.get("id"))}">{esc(f.get("id"))}</a>'
                     f'</td><td data-label="Severity" class="sev sev-{sev}">{sev}</td>'
                     f'<td data-label="Kind">{esc(f.get("kind"))}</td>'
-                    f'<td data-label="Finding" class="message">{esc(f.get("message"))}</td>'
+                    f'<td data-label="Finding" class="message">{esc(_title(f))}</td>'
                     f'<td data-label="Where">{_where(main, base) if main else ""}</td></tr>')
     return ('<table class="stack"><thead><tr><th>#</th><th>Severity</th><th>Kind</th><th>Finding</th>'
             "<th>Where</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _title(f: Mapping[str, Any]) -> Any:
+    """A finding as an editor reads it: its title (JSON from before titles: its message)."""
+    return f.get("title") or f.get("message")
 
 
 def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
@@ -200,7 +206,9 @@ def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
     cls = f"finding severity-{sev}" + (" accepted" if accepted is not None else "")
     parts = [f'<article class="{cls}" id="{esc(f.get("id"))}" data-kind="{esc(f.get("kind"))}">',
              f'<h3>{esc(f.get("id"))} <span class="sev sev-{sev}">{sev}</span> '
-             f'{esc(f.get("kind"))}: <span class="message">{esc(f.get("message"))}</span></h3>']
+             f'{esc(f.get("kind"))}: <span class="message">{esc(_title(f))}</span></h3>']
+    if f.get("fix"):
+        parts.append(f'<p class="fix"><strong>Fix:</strong> {esc(f["fix"])}</p>')
     meta = [f"fingerprint <code>{esc(f.get('fingerprint'))}</code>"]
     if f.get("consensus"):
         c = f["consensus"]
