@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import os
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def test_a_drafts_list_is_not_turned_against_itself():
 def test_every_format_marks_the_draft(tmp_path: Path):
     out_dir = tmp_path / "reports"
     code, _, _ = run("check", str(DRAFTS / "correct.md"), "--against", str(REFS), "--format",
-                     "json,sarif,markdown", "--output-dir", str(out_dir), "--no-cache",
+                     "json,sarif,markdown,html", "--output-dir", str(out_dir), "--no-cache",
                      "--no-facts")
     assert code == 0
     sarif = json.loads((out_dir / "factcheck.sarif").read_text(encoding="utf-8"))
@@ -171,6 +172,12 @@ def test_every_format_marks_the_draft(tmp_path: Path):
     report = json.loads((out_dir / "factcheck.json").read_text(encoding="utf-8"))
     assert report["summary"]["draft"]["verdict"].endswith(
         "agrees with 3 sources on 16 years; 1 reference-side disagreement shown as info")
+    # the page: a badge on the draft's two sides and on its row of the articles, the verdict
+    page = (out_dir / "factcheck.html").read_text(encoding="utf-8")
+    assert page.count('<strong>correct</strong> <span class="draft">draft</span>') == 2
+    assert page.count('<span class="draft">draft</span>') == 3
+    assert re.search(r'<p class="verdict verdict-agrees" id="verdict">[^<]*agrees with 3 '
+                     r'sources on 16 years', page)
 
 
 def test_the_indexed_check_gives_the_same_draft_report(tmp_path: Path):

@@ -467,4 +467,6 @@ def test_every_format_carries_the_title_and_the_fix(desk):
         assert c["title"].replace("|", "\\|") in markdown
         if c["fix"]:
             assert f"*Fix:* {c['fix']}" in markdown
-        assert c["title"].replace("%", "%25") in github
+        # the annotation's bold title (a property: "%", ":" and "," escaped) leads with it
+        title = c["title"].replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        assert f"title={c['kind']}%3A {title} [{c['fingerprint']}]" in github

@@ -48,6 +48,8 @@ padding:10px 14px;margin:14px 0;background:var(--bg)}
 .side blockquote{margin:4px 0 0;padding-left:10px;border-left:3px solid var(--line);white-space:pre-wrap}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .role-outlier mark{background:#ffcdd2}
+.draft{display:inline-block;font-size:.75em;font-weight:700;text-transform:uppercase;color:#fff;background:#6a1b9a;border-radius:3px;padding:0 4px;margin-left:4px}
+.verdict{font-weight:700}.verdict-agrees{color:var(--ok)}.verdict-disagrees{color:var(--err)}
 .error-text{color:var(--err)}
 td,th{overflow-wrap:break-word}
 /* paths, and titles or findings whose words a scraped page joined with no-break spaces */
@@ -167,7 +169,12 @@ def _summary(doc: Mapping[str, Any]) -> str:
         badges.append(f'<span class="c-accepted">{int(s["accepted"])} accepted</span>')
     if s.get("unreadable"):
         badges.append(f'<span class="c-unreadable">{int(s["unreadable"])} unreadable</span>')
-    return (f'<p class="counts" id="summary">{"".join(badges)}</p>'
+    verdict = ""
+    draft = s.get("draft") or {}
+    if draft.get("verdict"):  # draft mode's answer: does the draft agree with the references?
+        verdict = (f'<p class="verdict verdict-{"agrees" if draft.get("agrees") else "disagrees"}"'
+                   f' id="verdict">{esc(draft["verdict"])}</p>')
+    return (f'<p class="counts" id="summary">{"".join(badges)}</p>{verdict}'
             f'<p class="meta">{_plural(int(s.get("articles", 0)), "article")}, '
             f'{_plural(int(s.get("claims", 0)), "claim")} checked.</p>')
 
@@ -224,8 +231,9 @@ def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
             extra += f' <span class="meta">({esc(side["section"])})</span>'
         if side.get("source"):
             extra += f' <span class="meta">— {esc(side["source"])}</span>'
+        draft = ' <span class="draft">draft</span>' if side.get("draft") else ""
         parts.append(f'<div class="side role-{role}"><span class="role">{role}</span>'
-                     f'<strong>{esc(side.get("article"))}</strong> {_where(side, base)}{extra}'
+                     f'<strong>{esc(side.get("article"))}</strong>{draft} {_where(side, base)}{extra}'
                      f'<blockquote>{highlighted_sentence(side)}</blockquote></div>')
     parts.append("</article>")
     return "".join(parts)
@@ -514,7 +522,8 @@ def _articles(doc: Mapping[str, Any], base: Optional[str] = None) -> str:
         status = (f'<span class="error-text">unreadable: {esc(a["error"])}</span>'
                   if a.get("error") else _plural(int(a.get("claims") or 0), "claim"))
         href = file_href(a.get("path") or "", None, base)
-        rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}</td>'
+        draft = ' <span class="draft">draft</span>' if a.get("draft") else ""
+        rows.append(f'<tr><td data-label="Id">{esc(a.get("id"))}{draft}</td>'
                     f'<td data-label="Title" class="title">{esc(a.get("title") or "")}</td>'
                     f'<td data-label="File">'
                     f'<a class="where" href="{esc(href)}">{esc(a.get("path"))}</a></td>'
