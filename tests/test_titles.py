@@ -155,7 +155,8 @@ def test_the_html_page_shows_each_findings_title_and_fix(desk: Path,
     page = capsys.readouterr().out
     title = esc(finding["title"])
     assert f'<td data-label="Finding" class="message">{title}</td>' in page  # the index
-    assert f'{finding["kind"]}: <span class="message">{title}</span></h3>' in page  # the card
+    assert f'{finding["severity"]}</span> <span class="message">{title}</span></h3>' in page
+    assert f'<div class="meta">{finding["kind"]} · ' in page  # the kind under the title
     assert f'<p class="fix"><strong>Fix:</strong> {esc(finding["fix"])}</p>' in page
     assert esc(finding["message"]) not in page
 

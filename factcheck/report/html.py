@@ -213,7 +213,7 @@ def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
     cls = f"finding severity-{sev}" + (" accepted" if accepted is not None else "")
     parts = [f'<article class="{cls}" id="{esc(f.get("id"))}" data-kind="{esc(f.get("kind"))}">',
              f'<h3>{esc(f.get("id"))} <span class="sev sev-{sev}">{sev}</span> '
-             f'{esc(f.get("kind"))}: <span class="message">{esc(_title(f))}</span></h3>']
+             f'<span class="message">{esc(_title(f))}</span></h3>']
     if f.get("fix"):
         parts.append(f'<p class="fix"><strong>Fix:</strong> {esc(f["fix"])}</p>')
     meta = [f"fingerprint <code>{esc(f.get('fingerprint'))}</code>"]
@@ -223,6 +223,9 @@ def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
                        f"({_plural(int(c.get('support') or 0), 'claim')})")
     if accepted is not None:
         meta.insert(0, f"accepted: {esc(accepted.get('reason'))}")
+    # The kind first under the title, as the index's column: a title names its fact already
+    # ("Quote: …"), and "quote: Quote: …" said it twice.
+    meta.insert(0, esc(f.get("kind")))
     parts.append(f'<div class="meta">{" · ".join(meta)}</div>')
     for side in f.get("claims") or ():
         role = esc(side.get("role"))
