@@ -190,7 +190,9 @@ def _after_straggler(lines: list[_Line], prose: list[bool], first: int, last: in
 def _pick_headline(lines: list[_Line], prose: list[bool], first: int, last: int, doc: Document,
                    chrome: _Chrome) -> tuple[Optional[int], float]:
     """The headline's line index and how well it matches the story's opening prose."""
-    if doc.title and doc.title_from != "headline":  # a title read from the story itself
+    # A title the file gave (title_from "metadata", or a record built with one) names the
+    # headline; one made from the story itself (`titled`: "headline") is never read back.
+    if doc.title and doc.title_from != "headline":
         wanted = _norm(doc.title)
         for line in lines:
             if _norm(line.text) == wanted:
