@@ -109,6 +109,7 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
     stop = stopwords()
     not_subject = set(_rules()["not_subject"])
     speech = set(_rules()["speech"])
+    breaks = set(_rules()["clause_breaks"])
     if a.role == "headline" and b.role != "headline":
         a, b = b, a
     wa = _words(a.sentence, (a.start - a.sentence_start, a.end - a.sentence_start), "\0a")
@@ -119,6 +120,18 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
     best: tuple[int, int] = (0, 0)
     for block in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks():
         i, j, n = block.a, block.b, block.size
+        # a long run shared by two near-identical sentences ("Senn rail bridge was opened on
+        # Monday by …") is cut where it turns into a clause: after the value, at its first
+        # clause word; before it, after its last one ("officials said the Senn rail bridge")
+        words = [w.lower() for w, _ in wa[i:i + n]]
+        if i > at_a:
+            n = next((k for k, w in enumerate(words) if _clausal(w, not_subject)), n)
+        else:
+            while n and _clausal(words[n - 1], not_subject):
+                n -= 1
+            k = max((k + 1 for k, w in enumerate(words[:n]) if _clausal(w, not_subject)),
+                    default=0)
+            i, j, n = i + k, j + k, n - k
         # trim stopwords at either end: "the Senn rail bridge between" → "Senn rail bridge"
         while n and wa[i][0].lower() in stop:
             i, j, n = i + 1, j + 1, n - 1
@@ -126,12 +139,14 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
             n -= 1
         if n < 2 or n > 4 or n <= best[1]:
             continue
-        words = [w.lower() for w, _ in wa[i:i + n]]
-        if any(w in not_subject or (w.endswith(("ed", "ing")) and len(w) > 4) for w in words):
-            continue
         # "Officials in Diosebec said …": who says it, not what it is about
         if any(k < len(ws) and ws[k][0].lower() in speech
                for ws, k in ((wa, i + n), (wb, j + n))):
+            continue
+        # "… is 2.8 km long and carries two lanes": a run after the value, past a word that
+        # starts another clause, says what else is true, not what the figure measures
+        if any(k > at and any(w.lower() in breaks for w, _ in ws[at + 1:k])
+               for ws, k, at in ((wa, i, at_a), (wb, j, at_b))):
             continue
         gap_a = min(abs(at_a - i), abs(at_a - (i + n - 1)))
         gap_b = min(abs(at_b - j), abs(at_b - (j + n - 1)))
@@ -140,6 +155,12 @@ def _shared_phrase(a: Claim, b: Claim) -> Optional[str]:
         best = (i, n)
     i, n = best
     return " ".join(w for w, _ in wa[i:i + n]) if n else None
+
+
+def _clausal(word: str, not_subject: set[str]) -> bool:
+    """A word that makes a run a clause rather than a thing: a verb of saying or being, a
+    conjunction, a participle ("opened", "reopening")."""
+    return word in not_subject or (word.endswith(("ed", "ing")) and len(word) > 4)
 
 
 def _dimension(c: Claim) -> Optional[str]:
