@@ -16,6 +16,9 @@ ROWS = [
      "The 2.4 km Senn rail bridge was opened on Monday by the regional council.",
      "Length of the Senn rail bridge: "),
     # a run after the value, past "and", is another clause: no "of the carries two lanes"
+    ("Mayor Oda Brenn said the tunnel is 2.8 km long & carries two lanes each way.",
+     "Brenn told reporters the tunnel is 3.4 km long and carries two lanes in each direction.",
+     "Length: "),
     ("The new Meran tunnel is 2.8 km long and carries two lanes each way, officials said.",
      "The new Meran tunnel is 3.4 km long and carries two lanes in each direction, officials said.",
      "Length of the Meran tunnel: "),
