@@ -28,12 +28,12 @@ from factcheck.align import align_story, trace_pairs
 from factcheck.cache import (ArticleRow, ClaimsCache, article_row, code_version, encode, key_for,
                              load_key, loaded_row, read_loaded, story_key)
 from factcheck.compare import Settings, compare, judged_pairs, with_alignment
-from factcheck.events import events, profile
+from factcheck.events import events, profile, signature
 from factcheck.extract import TooManyClaims, extract
 from factcheck.load import (DEFAULT_MAX_BYTES, find_files, gather, load_files, parse_file,
                             read_file, shown_path)
 from factcheck.load import decode as decode_bytes
-from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
+from factcheck.model import Claim, Conflict, Document, Event, Extraction, LoadError, Profile
 from factcheck.segment import segment, title_of
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
@@ -476,8 +476,16 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     profiles = {d.id: profiles[d.id] for d in docs if d.id in profiles}  # batch order names events
 
     context = _context(facts, aliases, settings) if cache else ""
-    with _collector_paused():
-        batch_stories = events(profiles, aliases)
+    # The cut is kept by what it reads: a re-check whose edits changed no profile reuses it.
+    cut_key = story_key((signature(profiles, aliases),), context) if cache else ""
+    cut = cache.partition(cut_key, list(profiles)) if cache else None
+    if cut is not None:
+        batch_stories = [Event(articles=tuple(e)) for e in cut]
+    else:
+        with _collector_paused():
+            batch_stories = events(profiles, aliases)
+        if cache:
+            cache.put_partition(cut_key, [s.articles for s in batch_stories])
     skeys = [story_key((keys[a] for a in s.articles), context) if cache else ""
              for s in batch_stories]
     done = cache.stories(skeys) if cache else {}

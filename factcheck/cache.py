@@ -334,6 +334,7 @@ class ClaimsCache:
                    "(key TEXT PRIMARY KEY, names TEXT, claims INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS story (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS loaded (key TEXT PRIMARY KEY, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS event (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("SELECT count(*) FROM article").fetchone()
         db.execute("SELECT count(*) FROM story").fetchone()
         return db
@@ -469,6 +470,25 @@ class ClaimsCache:
     def put_stories(self, stories: Mapping[str, Sequence[model.Conflict]]) -> None:
         self._write("story", [(key, json.dumps(encode(list(conflicts)), ensure_ascii=False))
                               for key, conflicts in stories.items()])
+
+    def partition(self, key: str, articles: Sequence[str]) -> Optional[list[list[str]]]:
+        """How a batch whose event profiles were these (`key`, see events.signature) was cut
+        into events, or None. A row that does not part exactly `articles` is a miss."""
+        for _, data in self._select("event", "data", [key]):
+            try:
+                value = json.loads(data) if isinstance(data, str) and len(data) <= MAX_ROW_CHARS \
+                    else None
+            except (ValueError, RecursionError):
+                value = None
+            if (type(value) is list and all(type(e) is list and e for e in value)
+                    and all(type(a) is str for e in value for a in e)
+                    and sorted(a for e in value for a in e) == sorted(articles)):
+                return value
+            self._drop()
+        return None
+
+    def put_partition(self, key: str, events: Sequence[Sequence[str]]) -> None:
+        self._write("event", [(key, json.dumps([list(e) for e in events]))])
 
     def put_loaded(self, rows: Mapping[str, str]) -> None:
         self._write("loaded", list(rows.items()))

@@ -299,3 +299,45 @@ def test_loaded_rows_that_do_not_validate_are_loaded_again(batch_dir: Path, tmp_
     db.close()
     code, warm, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
     assert code == 0 and warm == cold
+
+
+def test_a_recheck_that_changed_no_profile_keeps_the_events_cut(
+        batch_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Cutting the batch into events reads only the articles' profiles: a re-check whose edit
+    changed no profile (a sentence with no name added) takes the cut from the cache, one that
+    adds a name cuts again; either way the report is a fresh run's, and a damaged row is a
+    miss."""
+    cache = str(tmp_path / "cache")
+    _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    cuts: list[int] = []
+    real = batch.events
+
+    def counting(profiles, aliases=None, population=None):  # type: ignore[no-untyped-def]
+        cuts.append(len(profiles))
+        return real(profiles, aliases, population)
+
+    monkeypatch.setattr(batch, "events", counting)
+    changed = sorted(batch_dir.glob("*.txt"))[17]
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\nOfficials said on Friday that a further review would follow.\n")
+    _, same_cut, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert cuts == []
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    assert same_cut == fresh
+    cuts.clear()
+    lines = changed.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if i > 12 and len(line) > 60 and line.endswith("."))
+    lines.insert(at + 1, "Judge Marra Quellstad of Tovenbeck said 40 experts would lead the review.")
+    changed.write_text("\n".join(lines), encoding="utf-8")  # in the story's body
+    _, new_cut, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert cuts == [N_ARTICLES]
+    db = sqlite3.connect(Path(cache) / "claims-v2.sqlite")
+    with db:
+        db.execute("UPDATE event SET data = '[[\"nobody\"]]'")
+    db.close()
+    _, damaged, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
+    assert cuts == [N_ARTICLES, N_ARTICLES]
+    monkeypatch.undo()
+    _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
+    assert damaged == new_cut == fresh
