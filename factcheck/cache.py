@@ -41,7 +41,8 @@ _FILE = "claims-v2.sqlite"  # v1 kept whole extractions only; a v1 file is left 
 _TYPES = {cls.__name__: cls for cls in (
     model.Document, model.Sentence, model.Article, model.Quantity, model.DateSpan, model.Duration,
     model.Ordinal, model.Quote, model.Frame, model.Claim, model.Extraction, model.Side,
-    model.Consensus, model.Conflict, model.Slots, model.Verdict, model.InlineAccept)}
+    model.Consensus, model.Conflict, model.Slots, model.Verdict, model.InlineAccept,
+    model.DatePoint)}
 _FIELDS = {cls: (name, tuple(f.name for f in dataclasses.fields(cls)))
            for name, cls in _TYPES.items()}
 
@@ -168,35 +169,19 @@ def _load_row(data: Any, hint: Any) -> Any:
     return value if valid(value, hint) else None
 
 
-def _date_points(data: Any) -> Optional[tuple[model.DatePoint, ...]]:
-    """The date points of an article row (its date claims and elapsed times' anchors), each
-    field checked, or None when the row does not validate. Only they are decoded: a report that
-    places dates read 10,000 whole extractions slower than the check itself ran."""
-    if not isinstance(data, str) or len(data) > MAX_ROW_CHARS:
+def _summary_dates(text: Any) -> Optional[tuple[model.DatePoint, ...]]:
+    """The date points kept in an article's summary row, each checked, or None when the row
+    does not hold valid ones (the cache is untrusted: the article is then extracted again)."""
+    if not isinstance(text, str) or len(text) > MAX_ROW_CHARS:
         return None
     try:
-        row = json.loads(data)
-        if type(row) is not dict or row.get("__t") != "Extraction" or type(row["claims"]) is not list:
+        dates = json.loads(text)["dates"]
+        if type(dates) is not list:
             return None
-        points = []
-        for c in row["claims"]:
-            value = c["value"]
-            if model.KIND_OF.get(_TYPES.get(value["__t"])) != c["kind"]:
-                return None  # as a whole row would not validate
-            if value["__t"] == "Duration":
-                value = value.get("anchor")
-            elif value["__t"] != "DateSpan":
-                continue
-            span = decode(value)
-            if span is None:
-                continue
-            point = model.DatePoint(c["article"], c["path"], c["text"], c["start"], c["line"], span)
-            if not valid(point, model.DatePoint):
-                return None
-            points.append(point)
+        points = tuple(decode(p) for p in dates)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
         return None
-    return tuple(points)
+    return points if all(valid(p, model.DatePoint) for p in points) else None
 
 
 def _strict_text(raw: bytes) -> Optional[str]:
@@ -264,10 +249,14 @@ class Summary(NamedTuple):
     title: Optional[str]
 
 
-def profile_json(found: model.Profile, title: Optional[str] = None) -> str:
+def profile_json(found: model.Profile, title: Optional[str] = None,
+                 dates: Sequence[model.DatePoint] = ()) -> str:
+    """The article's summary row: its event profile, title and date points, read on every
+    re-check (the extraction itself only when its event is aligned again)."""
     return json.dumps({"names": sorted(found.names),
                        "published": found.published.isoformat() if found.published else None,
-                       "dated": [list(span) for span in found.dated], "title": title},
+                       "dated": [list(span) for span in found.dated], "title": title,
+                       "dates": encode(list(dates))},
                       ensure_ascii=False)
 
 
@@ -295,8 +284,8 @@ def article_row(extraction: model.Extraction, found: model.Profile,
     """Built where the extraction is made (a worker process), so encoding runs in parallel."""
     bare = dataclasses.replace(extraction, article=dataclasses.replace(
         extraction.article, doc=dataclasses.replace(extraction.article.doc, text="")))
-    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), profile_json(found, title),
-                      len(extraction.claims))
+    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False),
+                      profile_json(found, title, extraction.date_points()), len(extraction.claims))
 
 
 class ClaimsCache:
@@ -441,8 +430,8 @@ class ClaimsCache:
         """Cached date points by document id, for documents given by their article key (an
         article whose row does not validate is left out: extract it)."""
         found: dict[str, tuple[model.DatePoint, ...]] = {}
-        for key, data in self._select("article", "data", list(docs)):
-            points = _date_points(data)
+        for key, data in self._select("article", "names", list(docs)):
+            points = _summary_dates(data)
             if points is None or key not in docs:
                 self._drop()
                 continue

@@ -238,6 +238,19 @@ class Extraction:
     article: Article
     claims: tuple[Claim, ...]
 
+    def date_points(self) -> tuple["DatePoint", ...]:
+        """Where the article's dates fall (its date claims and elapsed times' anchor dates): all
+        the HTML timeline needs of it, kept in the cache beside its profile."""
+        if self.article.doc.trusted:
+            return ()
+        points = []
+        for claim in self.claims:
+            span = claim.value.anchor if isinstance(claim.value, Duration) else claim.value
+            if isinstance(span, DateSpan):
+                points.append(DatePoint(claim.article, claim.path, claim.text, claim.start,
+                                        claim.line, span))
+        return tuple(points)
+
 
 @dataclass(frozen=True)
 class DatePoint:

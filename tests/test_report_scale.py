@@ -94,23 +94,25 @@ def test_cached_date_points_are_those_of_the_extractions(articles, tmp_path):
 
 
 def _first_date(row: dict) -> dict:
-    return next(c for c in row["claims"] if c["value"]["__t"] == "DateSpan")
+    return row["dates"][0]
 
 
-# (what is wrong with the row, how it is made): each must leave the article out, so that it is
-# extracted again. The first row is the negative: an untouched row is read.
+# (what is wrong with the summary row's date points, how it is made): each must leave the
+# article out, so that it is extracted again. The first row is the negative: an untouched row
+# is read.
 TAMPERED = [
     ("nothing", lambda row: None),
     ("a line number given as text", lambda row: _first_date(row).update(line="3")),
     ("an offset that is a float", lambda row: _first_date(row).update(start=4.0)),
-    ("a date that is no date", lambda row: _first_date(row)["value"].update(start={"__d": "2024-13-45"})),
+    ("a date that is no date", lambda row: _first_date(row)["span"].update(start={"__d": "2024-13-45"})),
     ("a span of another record type",
-     lambda row: _first_date(row).update(value={"__t": "Quote", "quote": "x", "speaker": None})),
+     lambda row: _first_date(row).update(span={"__t": "Quote", "quote": "x", "speaker": None})),
     ("a span with a field it does not have",
-     lambda row: _first_date(row)["value"].update(colour="red")),
-    ("claims that are not a list", lambda row: row.update(claims={"a": 1})),
-    ("a claim that is not a record", lambda row: row["claims"].append(7)),
-    ("a claim without its article", lambda row: _first_date(row).pop("article")),
+     lambda row: _first_date(row)["span"].update(colour="red")),
+    ("date points that are not a list", lambda row: row.update(dates={"a": 1})),
+    ("a date point that is not a record", lambda row: row["dates"].append(7)),
+    ("a date point without its article", lambda row: _first_date(row).pop("article")),
+    ("no date points kept (a row of an older cache)", lambda row: row.pop("dates")),
 ]
 
 
@@ -120,11 +122,11 @@ def test_a_tampered_row_is_left_out(articles, tmp_path, why, how):
     target = next(d for d in docs if d.path.endswith("northline-news.txt"))
     key = key_for(target)
     try:
-        (data,) = store.db.execute("SELECT data FROM article WHERE key = ?", (key,)).fetchone()
+        (data,) = store.db.execute("SELECT names FROM article WHERE key = ?", (key,)).fetchone()
         row = json.loads(data)
         how(row)
         with store.db:
-            store.db.execute("UPDATE article SET data = ? WHERE key = ?", (json.dumps(row), key))
+            store.db.execute("UPDATE article SET names = ? WHERE key = ?", (json.dumps(row), key))
         found = store.date_points(keys)
     finally:
         store.close()

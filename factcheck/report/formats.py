@@ -12,7 +12,7 @@ from typing import Any, Iterable, Optional
 
 from rich.console import Console
 
-from factcheck.model import DatePoint, DateSpan, Duration, Extraction, Report
+from factcheck.model import DatePoint, Extraction, Report
 
 FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown", "html")
 EXTENSIONS = {"rich": "txt", "concise": "concise.txt", "json": "json", "sarif": "sarif",
@@ -33,16 +33,7 @@ def format_for_path(path: str) -> str:
 def date_points(extractions: Iterable[Extraction]) -> list[DatePoint]:
     """The date points of articles held in memory (a re-check reads the others' from the
     cache, `ClaimsCache.date_points`): every date claim and elapsed time's anchor date."""
-    points: list[DatePoint] = []
-    for ex in extractions:
-        if ex.article.doc.trusted:
-            continue
-        for claim in ex.claims:
-            span = claim.value.anchor if isinstance(claim.value, Duration) else claim.value
-            if isinstance(span, DateSpan):
-                points.append(DatePoint(claim.article, claim.path, claim.text, claim.start,
-                                        claim.line, span))
-    return points
+    return [p for ex in extractions for p in ex.date_points()]
 
 
 def timeline_points(report: Report, dates: Iterable[DatePoint]) -> list[dict[str, Any]]:
