@@ -203,8 +203,18 @@ def test_an_annotation_carries_the_findings_title_and_fix():
     assert command == "error" and props["file"] == "a, b.md" and props["line"] == "3"
     assert props["title"] == ("quantity: Years since the last visit: headline says 25, 6 sources "
                               "say 24 [0123abcd]")
-    assert message.splitlines()[:2] == ["first visit in 25 years vs 24 years",
-                                        "fix: change 25 to 24"]
+    # the body opens with the title (the bold line may be cut), never the comparison's raw
+    # message ("of Hollesk is 2.4 km vs The 3.1 km" was a sentence fragment)
+    assert message.splitlines()[:2] == [
+        "Years since the last visit: headline says 25, 6 sources say 24", "fix: change 25 to 24"]
+    quote = dict(doc["conflicts"][0], kind="quote", fix="restore “unwavering”",
+                 message="the same quote differs: “wavering” became “unwavering”: the meaning flips",
+                 title="Quote: “consistent and unwavering support” vs “consistent and wavering "
+                       "support”")
+    [(_, _, message)] = annotations(render_github({"conflicts": [quote]}))
+    assert message.splitlines()[:3] == [
+        quote["title"], "why: “wavering” became “unwavering”: the meaning flips",
+        "fix: restore “unwavering”"]
 
 
 def test_draft_modes_verdict_is_a_notice_in_the_log():

@@ -46,7 +46,12 @@ def _annotation(finding: Mapping[str, Any]) -> str:
     # The title is what GitHub shows in bold over the line: the finding's own title, its kind
     # and the fingerprint claims.yaml accepts it by (as the concise format prints them).
     title = f"{kind}: {title_of(finding)} [{finding.get('fingerprint', '')}]"
-    lines = [str(finding.get("message") or kind)]
+    # The body opens with the title too (the bold line may be cut), then, for a quote, how the
+    # words differ; the comparison's own `message` stays in the JSON report.
+    lines = [title_of(finding)]
+    message = str(finding.get("message") or "")
+    if kind == "quote" and ": " in message:
+        lines.append(f"why: {message.split(': ', 1)[1]}")
     if finding.get("fix"):  # what to change, when the compare stage can say
         lines.append(f"fix: {finding['fix']}")
     if finding.get("consensus"):
