@@ -39,7 +39,7 @@ from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from factcheck.cache import ClaimsCache, code_version, key_for
 from factcheck.events import ANYWHEN, RULES, WINDOW, Population, events, population, profile, times
-from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
+from factcheck.model import Claim, Conflict, Document, Extraction, Listed, LoadError, Profile
 
 FILE = "index-v1.sqlite"
 _ANY_LO = ANYWHEN[0]
@@ -76,6 +76,15 @@ def _stat(path: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def _entry(aid: str, path: str, title: Optional[str], published: Optional[str],
+           source: Optional[str], claims: int) -> str:
+    """The article's report@1 entry as the JSON report writes it, from what the index holds."""
+    from factcheck.report.check import article_entry
+    doc = Document(id=aid, path=path, text="", title=title, published_from=source,
+                   published=date.fromisoformat(published) if published else None)
+    return json.dumps(article_entry(doc, claims), ensure_ascii=False)
+
+
 def _profile_json(p: Profile) -> str:
     return json.dumps([sorted(p.names), p.published.toordinal() if p.published else None,
                        [list(s) for s in p.dated]], ensure_ascii=False)
@@ -96,11 +105,13 @@ CREATE TABLE span (lo INTEGER, hi INTEGER, pos INTEGER);
 CREATE TABLE name (name TEXT, pos INTEGER);
 CREATE TABLE word (word TEXT PRIMARY KEY, n INTEGER);
 CREATE TABLE failure (pos INTEGER PRIMARY KEY, path TEXT, reason TEXT, id TEXT, loading INTEGER);
+CREATE TABLE listing (lines TEXT);
 """
 _INDEXES = """
 CREATE INDEX span_lo ON span (lo);
 CREATE INDEX article_event ON article (event);
 CREATE INDEX name_name ON name (name);
+CREATE INDEX article_id ON article (id);
 """
 
 
@@ -133,6 +144,9 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
             spans.extend((lo, hi, pos) for lo, hi in list(times(p)))
             names.extend((n, pos) for n in p.names)
         db.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # The report's list of them, written once: a draft check splices it (issue 16).
+        db.execute("INSERT INTO listing VALUES (?)", ("\n".join(
+            _entry(r[1], r[2], r[4], r[5], r[6], r[7]) for r in rows),))
         db.executemany("INSERT INTO span VALUES (?, ?, ?)", spans)
         db.executemany("INSERT INTO name VALUES (?, ?)", names)
         whole = population(profiles[d.id] for d in docs if d.id in profiles)
@@ -144,7 +158,8 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("options", _options(paths, published, max_bytes)),
             ("longest", str(max(finite, default=0))),
-            ("articles", str(whole.articles))])
+            ("articles", str(whole.articles)),
+            ("claims", str(sum(r[7] for r in rows)))])
         db.executescript(_INDEXES)
         db.commit()
     finally:
@@ -184,9 +199,10 @@ class Index:
         self.db.close()
 
     def covers(self, paths: Sequence[str], files: Sequence[str], published: Optional[date],
-               max_bytes: int) -> None:
+               max_bytes: int) -> set[tuple[int, int]]:
         """Raise Stale unless the index was built from these arguments and these files, each
-        still the same size and modification time."""
+        still the same size and modification time. Returns the files' identities (device,
+        inode) from the same stats, to tell a draft that is also an archive file."""
         if self.meta.get("options") != _options(paths, published, max_bytes):
             raise Stale(f"archive index {self.path} was built for other archive paths, options, "
                         f"working folder or another factcheck")
@@ -194,12 +210,16 @@ class Index:
         if [s[0] for s in stored] != list(files):
             raise Stale(f"archive index {self.path}: files were added or removed since it was "
                         f"built")
+        identities: set[tuple[int, int]] = set()
         for path, size, mtime in stored:
             try:
-                if _stat(path) != (size, mtime):
-                    raise Stale(f"archive index {self.path}: {path} changed since it was built")
+                st = os.stat(path)
             except OSError:
                 raise Stale(f"archive index {self.path}: {path} cannot be read")
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                raise Stale(f"archive index {self.path}: {path} changed since it was built")
+            identities.add((st.st_dev, st.st_ino))
+        return identities
 
     def population(self, profiles: Iterable[Profile], drafts: Mapping[str, Profile]
                    ) -> Population:
@@ -223,9 +243,17 @@ class Index:
         return Population(int(self.meta.get("articles", "0")) + drafted.articles,
                           name_counts, word_counts)
 
-    def ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM article")} | {
-            r[0] for r in self.db.execute("SELECT id FROM failure WHERE id IS NOT NULL")}
+    def taken(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids an archive article (read or not) already has."""
+        ids = sorted(set(ids))
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM article WHERE id IN ({marks}) UNION "
+                f"SELECT id FROM failure WHERE id IN ({marks})", chunk + chunk))
+        return found
 
     def near(self, drafts: Mapping[str, Profile],
              aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[int]:
@@ -265,17 +293,18 @@ class Index:
                 f"({','.join('?' * len(chunk))})", chunk))
         return sorted((r[0], r[1], r[2], r[3], _profile_from(r[4]), r[5]) for r in rows)
 
-    def documents(self) -> tuple[list[Document], dict[str, int]]:
-        """Every archive article as the report shows it (no text), with its claim count."""
-        docs, counts = [], {}
-        for aid, path, title, published, source, claims in self.db.execute(
-                "SELECT id, path, title, published, published_from, claims FROM article "
-                "ORDER BY pos"):
-            docs.append(Document(id=aid, path=path, text="", title=title,
-                                 published=date.fromisoformat(published) if published else None,
-                                 published_from=source))
-            counts[aid] = claims
-        return docs, counts
+    def listing(self) -> Listed:
+        """Every archive article as the report lists it, written by `build`."""
+        row = self.db.execute("SELECT lines FROM listing").fetchone()
+        return Listed(row[0] if row else "", int(self.meta.get("articles", "0")),
+                      int(self.meta.get("claims", "0")))
+
+    def undated(self) -> list[Document]:
+        """The archive articles with no publication date (for the report's note), no text."""
+        return [Document(id=aid, path=path, text="", title=title, published_from=source)
+                for aid, path, title, source in self.db.execute(
+                    "SELECT id, path, title, published_from FROM article "
+                    "WHERE published IS NULL ORDER BY pos")]
 
     def failures(self) -> tuple[list[LoadError], list[LoadError]]:
         loading: list[LoadError] = []
