@@ -5,6 +5,8 @@ that cannot answer costs a one-line warning and the full check, never a wrong re
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -50,21 +52,21 @@ def setup(built: tuple[Path, Path, dict[str, Path]], tmp_path: Path
     return tmp_path / "archive", tmp_path / "cache", drafts
 
 
-def _check(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path
-           ) -> tuple[int, str, str]:
+def _check(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path,
+           *options: str) -> tuple[int, str, str]:
     code = main(["check", str(draft), "--against", str(archive), "--cache", str(cache),
-                 "--format", "json", "--no-facts", "--jobs", "1"])
+                 *(options or ("--format", "json")), "--no-facts", "--jobs", "1"])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def _full(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path
-          ) -> tuple[int, str, str]:
+def _full(capsys: pytest.CaptureFixture[str], draft: Path, archive: Path, cache: Path,
+          *options: str) -> tuple[int, str, str]:
     """The same check with the index moved aside: the full way, through the same cache."""
     index = cache / FILE
     index.rename(cache / "aside")
     try:
-        return _check(capsys, draft, archive, cache)
+        return _check(capsys, draft, archive, cache, *options)
     finally:
         (cache / "aside").rename(index)
 
@@ -127,6 +129,50 @@ def test_indexed_check_is_the_full_check(setup, capsys: pytest.CaptureFixture[st
     named = [c for c in on_draft if any(s["article"] == name and s["text"] in text
                                         and c["kind"] == "quantity" for s in c["claims"])]
     assert len(named) == changed
+
+
+@pytest.mark.parametrize("options, counted", [
+    (("--format", "rich"), True),
+    (("--format", "markdown"), True),
+    (("--format", "sarif"), False),  # SARIF and annotations name only unreadable articles
+    (("--format", "github"), False),
+    (("--format", "json", "--statistics"), True),
+])
+def test_every_format_through_the_index_is_the_full_checks(
+        setup, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        options: tuple[str, ...], counted: bool) -> None:
+    """The archive's articles reach the report as entries the index wrote ahead (issue 16):
+    every format, and the statistics, count and list them as the full check does."""
+    archive, cache, drafts = setup
+    reads = _Reads(monkeypatch)
+    fast = _check(capsys, drafts["draft_undated"], archive, cache, *options)
+    assert reads.walked == 1  # the index answered
+    assert fast == _full(capsys, drafts["draft_undated"], archive, cache, *options)
+    count = re.compile(rf"\b{N_ARCHIVE + 1} article|^articles +{N_ARCHIVE + 1}$", re.M)
+    assert bool(count.search(fast[1] + fast[2])) == counted
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink", "copy"])
+def test_a_draft_that_is_an_archive_file_takes_the_full_way(
+        setup, capsys: pytest.CaptureFixture[str], tmp_path: Path, link: str) -> None:
+    """The same file under another path (a symlink, a hard link) is no draft of its own: the
+    index does not answer for it. A copy is a draft like any other."""
+    archive, cache, drafts = setup
+    source = sorted(archive.glob("*.txt"))[7]
+    draft = tmp_path / "desk" / "my_draft.txt"
+    draft.parent.mkdir()
+    if link == "symlink":
+        draft.symlink_to(source)
+    elif link == "hardlink":
+        os.link(source, draft)
+    else:
+        shutil.copy(source, draft)
+    code, out, err = _check(capsys, draft, archive, cache)
+    if link == "copy":
+        assert err == ""
+    else:
+        assert err.count("\n") == 1 and "a draft is also one of the archive's files" in err
+    assert (code, out) == _full(capsys, draft, archive, cache)[:2]
 
 
 def test_reindex_unchanged_extracts_nothing(setup, monkeypatch: pytest.MonkeyPatch,
