@@ -860,6 +860,10 @@ def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
     except archive_index.Stale as exc:
         _say(f"warning: {exc}; checking the whole archive (run factcheck index again)")
         return None
+    except sqlite3.Error as exc:  # damaged past its first page
+        _say(f"warning: archive index {index.path} cannot be read ({exc}); checking the whole "
+             f"archive (run factcheck index again)")
+        return None
     finally:
         index.close()
 
