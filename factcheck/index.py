@@ -80,9 +80,11 @@ def _stat(path: str) -> tuple[int, int]:
 
 
 def _entry(doc: Document, claims: int) -> str:
-    """The article's report@1 entry as the JSON report writes it."""
+    """The article's report@1 entry as the JSON report writes it (control characters
+    escaped)."""
     from factcheck.report.check import article_entry
-    return json.dumps(article_entry(doc, claims), ensure_ascii=False)
+    from factcheck.report.safe import json_text
+    return json_text(json.dumps(article_entry(doc, claims), ensure_ascii=False))
 
 
 def _profile_json(p: Profile) -> str:

@@ -366,7 +366,9 @@ class Listed:
     a draft check against 100,000 articles splices them in rather than building and writing
     100,000 documents (issue 16)."""
 
-    lines: str  # their report@1 `articles` entries, one JSON object a line, in archive order
+    # their report@1 `articles` entries as the JSON report writes them (DEL and C1 controls
+    # escaped), one a line, in archive order
+    lines: str
     articles: int
     claims: int
 

@@ -175,6 +175,24 @@ def test_a_draft_that_is_an_archive_file_takes_the_full_way(
     assert (code, out) == _full(capsys, draft, archive, cache)[:2]
 
 
+def test_archive_titles_with_control_characters_read_as_the_full_check(
+        setup, capsys: pytest.CaptureFixture[str]) -> None:
+    """The entries the index writes ahead are escaped as the JSON report escapes (DEL and the
+    C1 controls as \\u escapes), in JSON and in the formats that read them back."""
+    archive, cache, drafts = setup
+    (archive / "odd_title.txt").write_text(
+        "Harbour\x9b[31m talks\x7f resume\n\nUpdated: March 3, 2021 8:00 am\n\n"
+        "Officials met on Tuesday in the port for talks on the ferry route.\n", encoding="utf-8")
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    for options in (("--format", "json"), ("--format", "markdown")):
+        fast = _check(capsys, drafts["draft_new"], archive, cache, *options)
+        assert fast[2] == "" and fast == _full(capsys, drafts["draft_new"], archive, cache,
+                                               *options)
+    assert "\\u009b[31m talks\\u007f resume" in _check(capsys, drafts["draft_new"], archive,
+                                                       cache)[1]
+
+
 def test_reindex_unchanged_extracts_nothing(setup, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     archive, cache, _ = setup

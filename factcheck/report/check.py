@@ -109,8 +109,11 @@ def article_entry(doc: Document, claims: int, draft: bool = False) -> dict[str, 
 
 
 class _Written(str):
-    """Article entries already written as JSON lines (the archive index's), spliced as they
-    are by `render_json`."""
+    """Article entries already written as JSON lines, control characters escaped (the archive
+    index's), spliced as they are by `render_json`."""
+
+
+_SPLICE = "\0"  # where written entries go: json.dumps never writes a raw NUL (it writes \u0000)
 
 
 def report_document(report: Report, written: bool = False) -> dict[str, Any]:
@@ -258,23 +261,32 @@ def undated_draft_note(path: str) -> str:
 
 
 def render_json(report: Report) -> str:
-    return json_text(_json_document(report_document(report, written=True))) + "\n"
+    return _json_document(report_document(report, written=True)) + "\n"
 
 
 def _json_document(document: Mapping[str, Any]) -> str:
     """The report as JSON with each article and each finding on a line of its own: json writes
     indented text with its pure-Python encoder (a fifth of a re-check of 10,000 articles), one
-    line per entry with its C encoder; the lines read as a table, and `jq .` indents."""
+    line per entry with its C encoder; the lines read as a table, and `jq .` indents. Entries
+    already written (`_Written`) are spliced in last, past `json_text`, which they have been
+    through."""
     parts = []
+    written: list[str] = []
     for key, value in document.items():
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, list) and value:
-            rows = ",\n    ".join(v.replace("\n", ",\n    ") if isinstance(v, _Written)
-                                   else json.dumps(v, ensure_ascii=False) for v in value)
-            parts.append(f"  {name}: [\n    {rows}\n  ]")
+            rows = []
+            for v in value:
+                if isinstance(v, _Written):
+                    written.append(v.replace("\n", ",\n    "))
+                    rows.append(_SPLICE)
+                else:
+                    rows.append(json.dumps(v, ensure_ascii=False))
+            parts.append(f"  {name}: [\n    " + ",\n    ".join(rows) + "\n  ]")
         else:
             parts.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
-    return "{\n" + ",\n".join(parts) + "\n}"
+    pieces = json_text("{\n" + ",\n".join(parts) + "\n}").split(_SPLICE)
+    return "".join(p + w for p, w in zip(pieces, written + [""]))
 
 
 # ── terminal ──────────────────────────────────────────────────────────────────────────────────
