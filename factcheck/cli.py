@@ -872,11 +872,10 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     from factcheck import accepts
     from factcheck.compare import for_draft
     from factcheck.index import Stale, draft_findings
-    from factcheck.load import find_files, load_file
+    from factcheck.load import load_file
     from factcheck.report import check as check_report
 
-    files, _ = find_files(args.against)
-    identities = index.covers(args.against, files, args.published, args.max_bytes)
+    files, identities = index.covers(args.against, args.published, args.max_bytes)
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)

@@ -33,6 +33,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
+import time
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -48,6 +50,10 @@ FILE = "index-v1.sqlite"
 _ANY_LO = ANYWHEN[0]
 # events' proposal cap: an undated draft's name held by more articles than this ties nothing
 _CAP = int(next(r for r in RULES if r.name == "shared-names").params["proposal_cap"])
+# A folder's change time must be this much older than the index for the index to vouch for its
+# listing: a later change then cannot share its time stamp, on file systems that keep times to
+# the second (or two) too.
+_SETTLED_NS = 3 * 10**9
 
 
 class Stale(Exception):
@@ -108,6 +114,7 @@ CREATE TABLE name (name TEXT, pos INTEGER);
 CREATE TABLE word (word TEXT PRIMARY KEY, n INTEGER);
 CREATE TABLE failure (pos INTEGER PRIMARY KEY, path TEXT, reason TEXT, id TEXT, loading INTEGER);
 CREATE TABLE listing (lines BLOB);
+CREATE TABLE folder (path TEXT, ino INTEGER, ctime INTEGER);
 """
 _INDEXES = """
 CREATE INDEX span_lo ON span (lo);
@@ -131,6 +138,7 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
         db.executescript(_SCHEMA)
         cut = events({d.id: profiles[d.id] for d in docs if d.id in profiles})
         event_of = {a: i for i, e in enumerate(cut) for a in e.articles}
+        db.executemany("INSERT INTO folder VALUES (?, ?, ?)", _settled_folders(paths, files))
         db.executemany("INSERT INTO file VALUES (?, ?, ?, ?)",
                        [(i, f, *_stat(f)) for i, f in enumerate(files)])
         rows, spans, names, entries = [], [], [], []
@@ -169,6 +177,41 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
     return Archive(len(rows), len(cut), len(load_errors) + len(check_errors))
 
 
+def _settled_folders(paths: Sequence[str], files: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Every folder of the archive with its inode and change time, when the index can vouch
+    that an unchanged change time means an unchanged listing (issue 16: a check then stats
+    these folders instead of walking 100,000 files): the PATHs are all real folders, none holds
+    a symlink or a report marker (their targets and contents decide the listing too), each
+    folder settled well before now, and a walk after the stats finds `files` still. Else []:
+    every check walks."""
+    from factcheck.load import REPORTS_MARKER, find_files
+
+    start = time.time_ns()
+    found: list[tuple[str, int, int]] = []
+    try:
+        for arg in paths:
+            if os.path.islink(arg) or not os.path.isdir(arg):
+                return []
+            stack = [arg]
+            while stack:
+                folder = stack.pop()
+                st = os.lstat(folder)  # before its listing: a change after shows in its ctime
+                if st.st_ctime_ns >= start - _SETTLED_NS:
+                    return []
+                found.append((folder, st.st_ino, st.st_ctime_ns))
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if entry.is_symlink() or entry.name == REPORTS_MARKER:
+                            return []
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+        if find_files(paths)[0] != list(files):
+            return []
+    except OSError:
+        return []
+    return found
+
+
 class Lookup(NamedTuple):
     """What the index gives a draft check: the archive articles of the draft's events (as
     documents read afresh, with their extractions), every archive article as the report shows
@@ -199,16 +242,23 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
-    def covers(self, paths: Sequence[str], files: Sequence[str], published: Optional[date],
-               max_bytes: int) -> set[tuple[int, int]]:
-        """Raise Stale unless the index was built from these arguments and these files, each
-        still the same size and modification time. Returns the files' identities (device,
-        inode) from the same stats, to tell a draft that is also an archive file."""
+    def covers(self, paths: Sequence[str], published: Optional[date], max_bytes: int
+               ) -> tuple[list[str], set[tuple[int, int]]]:
+        """Raise Stale unless the index was built from these arguments and the archive's files
+        are the same, each still the same size and modification time. Returns the files, and
+        their identities (device, inode) from the same stats, to tell a draft that is also an
+        archive file. The files are the index's own when no folder of the archive changed
+        (`_settled_folders`), else a walk's."""
+        from factcheck.load import find_files
+
         if self.meta.get("options") != _options(paths, published, max_bytes):
             raise Stale(f"archive index {self.path} was built for other archive paths, options, "
                         f"working folder or another factcheck")
         stored = self.db.execute("SELECT path, size, mtime FROM file ORDER BY pos").fetchall()
-        if [s[0] for s in stored] != list(files):
+        files = [s[0] for s in stored]
+        if not self._same_folders():
+            files = find_files(paths)[0]
+        if [s[0] for s in stored] != files:
             raise Stale(f"archive index {self.path}: files were added or removed since it was "
                         f"built")
         identities: set[tuple[int, int]] = set()
@@ -220,7 +270,20 @@ class Index:
             if st.st_size != size or st.st_mtime_ns != mtime:
                 raise Stale(f"archive index {self.path}: {path} changed since it was built")
             identities.add((st.st_dev, st.st_ino))
-        return identities
+        return files, identities
+
+    def _same_folders(self) -> bool:
+        """Whether every folder the index vouches for is the same folder, unchanged (no entry
+        added, removed or renamed since: its change time says so)."""
+        folders = self.db.execute("SELECT path, ino, ctime FROM folder").fetchall()
+        for path, ino, ctime in folders:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                return False
+            if not stat.S_ISDIR(st.st_mode) or (st.st_ino, st.st_ctime_ns) != (ino, ctime):
+                return False
+        return bool(folders)
 
     def population(self, profiles: Iterable[Profile], drafts: Mapping[str, Profile]
                    ) -> Population:

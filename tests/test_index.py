@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import batch, load
+from factcheck import index as archive_index
 from factcheck.cli import main
 from factcheck.index import FILE
 
@@ -191,6 +192,87 @@ def test_archive_titles_with_control_characters_read_as_the_full_check(
                                                *options)
     assert "\\u009b[31m talks\\u007f resume" in _check(capsys, drafts["draft_new"], archive,
                                                        cache)[1]
+
+
+@pytest.fixture()
+def settled(setup, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, dict[str, Path], list]:
+    """The archive indexed as one whose folders settled long ago (the index then vouches for
+    their listing), and the walks a check makes."""
+    archive, cache, drafts = setup
+    (archive / "spare").mkdir()  # an empty folder: what is added into it must count too
+    monkeypatch.setattr(archive_index, "_SETTLED_NS", 0)
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    walks: list = []
+    real = load.find_files
+    monkeypatch.setattr(load, "find_files", lambda paths: (
+        walks.append(paths) if str(archive) in paths else None) or real(paths))
+    return archive, cache, drafts, walks
+
+
+def _add_file(archive: Path) -> str:
+    shutil.copy(sorted(archive.glob("*.txt"))[5], archive / "spare" / "late.txt")
+    return "added or removed"
+
+
+def _add_folder(archive: Path) -> str:
+    (archive / "new_desk").mkdir()
+    shutil.copy(sorted(archive.glob("*.txt"))[6], archive / "new_desk" / "a.txt")
+    return "added or removed"
+
+
+def _remove(archive: Path) -> str:
+    sorted(archive.glob("*.txt"))[9].unlink()
+    return "added or removed"
+
+
+def _rename(archive: Path) -> str:
+    first = sorted(archive.glob("*.txt"))[11]
+    first.rename(first.with_name("zz_" + first.name))
+    return "added or removed"
+
+
+def _edit(archive: Path) -> str:
+    victim = sorted(archive.glob("*.txt"))[3]
+    victim.write_text(victim.read_text(encoding="utf-8") + "More to follow.\n", encoding="utf-8")
+    return f"{victim.name} changed"
+
+
+def _hidden(archive: Path) -> str:
+    (archive / ".notes").write_text("not an article", encoding="utf-8")
+    return ""  # the folder changed: walked again, and the walk finds the same articles
+
+
+@pytest.mark.parametrize("change", [None, _add_file, _add_folder, _remove, _rename, _edit,
+                                    _hidden])
+def test_unchanged_folders_spare_the_walk_and_any_change_is_seen(
+        settled, capsys: pytest.CaptureFixture[str], change) -> None:
+    """A folder's change time vouches for its listing (no walk of 100,000 files); an entry
+    added, removed or renamed anywhere below, or a file edited, makes the index stale."""
+    archive, cache, drafts, walks = settled
+    said = change(archive) if change else ""
+    code, out, err = _check(capsys, drafts["draft_changed"], archive, cache)
+    if said:
+        assert err.count("\n") == 1 and "warning" in err and said in err
+    else:
+        assert err == ""
+    # the index walks only when a folder changed (the full check reads in its own way)
+    assert len(walks) == (0 if change in (None, _edit) else 1)
+    assert (code, out) == _full(capsys, drafts["draft_changed"], archive, cache)[:2]
+
+
+def test_an_archive_with_a_symlink_is_walked_every_time(setup, capsys, monkeypatch) -> None:
+    """A symlink's target decides what the walk finds: such an archive is walked always."""
+    archive, cache, drafts = setup
+    (archive / "link.txt").symlink_to(sorted(archive.glob("*.txt"))[2])
+    monkeypatch.setattr(archive_index, "_SETTLED_NS", 0)
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    walks: list = []
+    real = load.find_files
+    monkeypatch.setattr(load, "find_files", lambda paths: (
+        walks.append(paths) if str(archive) in paths else None) or real(paths))
+    code, out, err = _check(capsys, drafts["draft_new"], archive, cache)
+    assert err == "" and len(walks) == 1
 
 
 def test_reindex_unchanged_extracts_nothing(setup, monkeypatch: pytest.MonkeyPatch,
