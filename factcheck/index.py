@@ -107,7 +107,7 @@ def _profile_from(text: str) -> Profile:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE file (pos INTEGER PRIMARY KEY, path TEXT, size INTEGER, mtime INTEGER);
-CREATE TABLE article (pos INTEGER PRIMARY KEY, id TEXT, path TEXT, key TEXT, published TEXT,
+CREATE TABLE article (pos INTEGER PRIMARY KEY, id TEXT, path TEXT, key BLOB, published TEXT,
     claims INTEGER, profile TEXT, event INTEGER);
 CREATE TABLE span (lo INTEGER, hi INTEGER, pos INTEGER);
 CREATE TABLE name (name TEXT, pos INTEGER);
@@ -146,7 +146,7 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
             if doc.id not in profiles:
                 continue
             p = profiles[doc.id]
-            rows.append((pos, doc.id, doc.path, key_for(doc),
+            rows.append((pos, doc.id, doc.path, bytes.fromhex(key_for(doc)),  # half the hex
                          doc.published.isoformat() if doc.published else None,
                          counts.get(doc.id, 0), _profile_json(p), event_of[doc.id]))
             # The report's entry, written once: a draft check splices them (issue 16).
@@ -355,7 +355,7 @@ class Index:
             rows.extend(self.db.execute(
                 f"SELECT pos, id, path, key, profile, claims FROM article WHERE pos IN "
                 f"({','.join('?' * len(chunk))})", chunk))
-        return sorted((r[0], r[1], r[2], r[3], _profile_from(r[4]), r[5]) for r in rows)
+        return sorted((r[0], r[1], r[2], r[3].hex(), _profile_from(r[4]), r[5]) for r in rows)
 
     def listing(self) -> Listed:
         """Every archive article as the report lists it, written by `build`."""
