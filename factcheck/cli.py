@@ -863,6 +863,10 @@ def _indexed_check(args: argparse.Namespace) -> Optional[_Indexed]:
     except archive_index.Stale as exc:
         _say(f"warning: {exc}; checking the whole archive (run factcheck index again)")
         return None
+    except sqlite3.Error as exc:  # damaged past its first page
+        _say(f"warning: archive index {index.path} cannot be read ({exc}); checking the whole "
+             f"archive (run factcheck index again)")
+        return None
     finally:
         index.close()
 
@@ -871,22 +875,19 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     from factcheck import accepts
     from factcheck.compare import for_draft
     from factcheck.index import Stale, draft_findings
-    from factcheck.load import find_files, load_file
+    from factcheck.load import load_file
     from factcheck.report import check as check_report
 
-    files, _ = find_files(args.against)
-    index.covers(args.against, files, args.published, args.max_bytes)
+    files, identities = index.covers(args.against, args.published, args.max_bytes)
     book = _factbook(args)
     docs, load_errors = load_paths(args.paths, published=args.published, max_bytes=args.max_bytes)
     load_errors = list(load_errors) + _empty_folders(args.paths, docs, load_errors)
     draft_notes = _undated_drafts(docs, args)
-    real = {os.path.realpath(f) for f in files}
-    if any(os.path.realpath(d.path) in real for d in docs):
+    if any(_identity(d.path) in identities for d in docs):  # the same file, by any path
         raise Stale("a draft is also one of the archive's files")
-    taken = index.ids()
+    taken = index.taken([d.id for d in docs] + [f.id for f in book.facts])
     if any(d.id in taken for d in docs):
         raise Stale("a draft's id is also an archive article's")
-    archive_docs, archive_counts = index.documents()
     inputs = _inputs(docs, load_errors, book) + list(files)
     _refuse_output(args.output, inputs)
     facts = _fact_claims(book)
@@ -907,15 +908,27 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     conflicts, notes = accepts.apply(for_draft(conflicts, {d.id for d in docs}), book, docs,
                                      {d.id for d in docs})
     notes = list(draft_notes) + notes
-    analysed = [titled(ex.article.doc, title_of(ex.article)) for ex in drafts] + archive_docs
-    undated = check_report.undated_note(archive_docs if draft_notes else analysed)
+    analysed = [titled(ex.article.doc, title_of(ex.article)) for ex in drafts]
+    undated = check_report.undated_note(([] if draft_notes else analysed) + index.undated())
     if undated:
         notes.append(undated)
-    counts = {**{ex.article.doc.id: len(ex.claims) for ex in drafts}, **archive_counts,
+    counts = {**{ex.article.doc.id: len(ex.claims) for ex in drafts},
               **{ex.article.doc.id: len(ex.claims) for ex in facts}}
+    # The archive's articles are listed as the index wrote them, after the drafts: 100,000
+    # documents are not rebuilt to be written again (issue 16).
     report = check_report.build_from(analysed + [ex.article.doc for ex in facts], counts, errors,
-                                     conflicts, notes, drafts=[d.id for d in docs])
+                                     conflicts, notes, drafts=[d.id for d in docs],
+                                     listed=index.listing())
     return _Indexed(report, errors, undated, inputs, len(docs))
+
+
+def _identity(path: str) -> Optional[tuple[int, int]]:
+    """A file's (device, inode): the same file under any path, symlink or hard link."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _cmd_index(args: argparse.Namespace) -> int:

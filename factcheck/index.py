@@ -3,10 +3,12 @@ that can fall in the draft's event.
 
 `factcheck index ARCHIVE... --cache DIR` checks the archive once through the claims cache
 (every extraction and story stored there) and writes `DIR/index-v1.sqlite`, its own file so the
-cache's code stays untouched: every archive article (id, path, content key, what the report
-shows of it, its event profile and the event the whole archive puts it in), its times as
-day-number spans (indexed on the start day), its names (indexed), the archive's files with
-their size and modification time, and the files that could not be used.
+cache's code stays untouched: every archive article (id, path, content key, date, claim count,
+its event profile and the event the whole archive puts it in), its times as day-number spans
+(indexed on the start day), its names (indexed), the archive's files with their size and
+modification time, the files that could not be used, and the report's list of the archive's
+articles written ahead (one zlib-compressed blob of report@1 entries: a draft check against
+100,000 articles splices it rather than building and encoding 100,000 entries, issue 16).
 
 `check DRAFT --against ARCHIVE` then asks the index for the archive articles whose times lie
 within `events.WINDOW` days of the draft's (an undated draft: those that share a name with it),
@@ -31,6 +33,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
+import time
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
@@ -39,12 +44,17 @@ from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from factcheck.cache import ClaimsCache, code_version, key_for
 from factcheck.events import ANYWHEN, RULES, WINDOW, Population, events, population, profile, times
-from factcheck.model import Claim, Conflict, Document, Extraction, LoadError, Profile
+from factcheck.model import Claim, Conflict, Document, Extraction, Listed, LoadError, Profile
+from factcheck.segment import titled
 
 FILE = "index-v1.sqlite"
 _ANY_LO = ANYWHEN[0]
 # events' proposal cap: an undated draft's name held by more articles than this ties nothing
 _CAP = int(next(r for r in RULES if r.name == "shared-names").params["proposal_cap"])
+# A folder's change time must be this much older than the index for the index to vouch for its
+# listing: a later change then cannot share its time stamp, on file systems that keep times to
+# the second (or two) too.
+_SETTLED_NS = 3 * 10**9
 
 
 class Stale(Exception):
@@ -76,6 +86,14 @@ def _stat(path: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def _entry(doc: Document, claims: int) -> str:
+    """The article's report@1 entry as the JSON report writes it (control characters
+    escaped)."""
+    from factcheck.report.check import article_entry
+    from factcheck.report.safe import json_text
+    return json_text(json.dumps(article_entry(doc, claims), ensure_ascii=False))
+
+
 def _profile_json(p: Profile) -> str:
     return json.dumps([sorted(p.names), p.published.toordinal() if p.published else None,
                        [list(s) for s in p.dated]], ensure_ascii=False)
@@ -90,12 +108,14 @@ def _profile_from(text: str) -> Profile:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE file (pos INTEGER PRIMARY KEY, path TEXT, size INTEGER, mtime INTEGER);
-CREATE TABLE article (pos INTEGER PRIMARY KEY, id TEXT, path TEXT, key TEXT, title TEXT,
-    published TEXT, published_from TEXT, claims INTEGER, profile TEXT, event INTEGER);
+CREATE TABLE article (pos INTEGER PRIMARY KEY, id TEXT, path TEXT, key BLOB, published TEXT,
+    claims INTEGER, profile TEXT, event INTEGER);
 CREATE TABLE span (lo INTEGER, hi INTEGER, pos INTEGER);
 CREATE TABLE name (name TEXT, pos INTEGER);
 CREATE TABLE word (word TEXT PRIMARY KEY, n INTEGER);
 CREATE TABLE failure (pos INTEGER PRIMARY KEY, path TEXT, reason TEXT, id TEXT, loading INTEGER);
+CREATE TABLE listing (lines BLOB);
+CREATE TABLE folder (path TEXT, ino INTEGER, ctime INTEGER);
 """
 _INDEXES = """
 CREATE INDEX span_lo ON span (lo);
@@ -121,20 +141,24 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
         db.executescript(_SCHEMA)
         cut = events({d.id: profiles[d.id] for d in docs if d.id in profiles})
         event_of = {a: i for i, e in enumerate(cut) for a in e.articles}
+        db.executemany("INSERT INTO folder VALUES (?, ?, ?)", _settled_folders(paths, files))
         db.executemany("INSERT INTO file VALUES (?, ?, ?, ?)",
                        [(i, f, *_stat(f)) for i, f in enumerate(files)])
-        rows, spans, names = [], [], []
+        rows, spans, names, entries = [], [], [], []
         for pos, doc in enumerate(docs):
             if doc.id not in profiles:
                 continue
             p = profiles[doc.id]
-            rows.append((pos, doc.id, doc.path, key_for(doc), doc.title or titles.get(doc.id),
+            rows.append((pos, doc.id, doc.path, bytes.fromhex(key_for(doc)),  # half the hex
                          doc.published.isoformat() if doc.published else None,
-                         doc.published_from, counts.get(doc.id, 0), _profile_json(p),
-                         event_of[doc.id]))
+                         counts.get(doc.id, 0), _profile_json(p), event_of[doc.id]))
+            # The report's entry, written once: a draft check splices them (issue 16).
+            entries.append(_entry(titled(doc, titles.get(doc.id)), counts.get(doc.id, 0)))
             spans.extend((lo, hi, pos) for lo, hi in list(times(p)))
             names.extend((n, pos) for n in p.names)
-        db.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.execute("INSERT INTO listing VALUES (?)",
+                   (zlib.compress("\n".join(entries).encode("utf-8")),))
         db.executemany("INSERT INTO span VALUES (?, ?, ?)", spans)
         db.executemany("INSERT INTO name VALUES (?, ?)", names)
         whole = population(profiles[d.id] for d in docs if d.id in profiles)
@@ -146,13 +170,49 @@ def build(directory: str | Path, paths: Sequence[str], files: Sequence[str],
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("options", _options(paths, published, max_bytes)),
             ("longest", str(max(finite, default=0))),
-            ("articles", str(whole.articles))])
+            ("articles", str(whole.articles)),
+            ("claims", str(sum(r[5] for r in rows)))])
         db.executescript(_INDEXES)
         db.commit()
     finally:
         db.close()
     os.replace(temp, target)
     return Archive(len(rows), len(cut), len(load_errors) + len(check_errors))
+
+
+def _settled_folders(paths: Sequence[str], files: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Every folder of the archive with its inode and change time, when the index can vouch
+    that an unchanged change time means an unchanged listing (issue 16: a check then stats
+    these folders instead of walking 100,000 files): the PATHs are all real folders, none holds
+    a symlink or a report marker (their targets and contents decide the listing too), each
+    folder settled well before now, and a walk after the stats finds `files` still. Else []:
+    every check walks."""
+    from factcheck.load import REPORTS_MARKER, find_files
+
+    start = time.time_ns()
+    found: list[tuple[str, int, int]] = []
+    try:
+        for arg in paths:
+            if os.path.islink(arg) or not os.path.isdir(arg):
+                return []
+            stack = [arg]
+            while stack:
+                folder = stack.pop()
+                st = os.lstat(folder)  # before its listing: a change after shows in its ctime
+                if st.st_ctime_ns >= start - _SETTLED_NS:
+                    return []
+                found.append((folder, st.st_ino, st.st_ctime_ns))
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if entry.is_symlink() or entry.name == REPORTS_MARKER:
+                            return []
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+        if find_files(paths)[0] != list(files):
+            return []
+    except OSError:
+        return []
+    return found
 
 
 class Lookup(NamedTuple):
@@ -185,23 +245,48 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
-    def covers(self, paths: Sequence[str], files: Sequence[str], published: Optional[date],
-               max_bytes: int) -> None:
-        """Raise Stale unless the index was built from these arguments and these files, each
-        still the same size and modification time."""
+    def covers(self, paths: Sequence[str], published: Optional[date], max_bytes: int
+               ) -> tuple[list[str], set[tuple[int, int]]]:
+        """Raise Stale unless the index was built from these arguments and the archive's files
+        are the same, each still the same size and modification time. Returns the files, and
+        their identities (device, inode) from the same stats, to tell a draft that is also an
+        archive file. The files are the index's own when no folder of the archive changed
+        (`_settled_folders`), else a walk's."""
+        from factcheck.load import find_files
+
         if self.meta.get("options") != _options(paths, published, max_bytes):
             raise Stale(f"archive index {self.path} was built for other archive paths, options, "
                         f"working folder or another factcheck")
         stored = self.db.execute("SELECT path, size, mtime FROM file ORDER BY pos").fetchall()
-        if [s[0] for s in stored] != list(files):
+        files = [s[0] for s in stored]
+        if not self._same_folders():
+            files = find_files(paths)[0]
+        if [s[0] for s in stored] != files:
             raise Stale(f"archive index {self.path}: files were added or removed since it was "
                         f"built")
+        identities: set[tuple[int, int]] = set()
         for path, size, mtime in stored:
             try:
-                if _stat(path) != (size, mtime):
-                    raise Stale(f"archive index {self.path}: {path} changed since it was built")
+                st = os.stat(path)
             except OSError:
                 raise Stale(f"archive index {self.path}: {path} cannot be read")
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                raise Stale(f"archive index {self.path}: {path} changed since it was built")
+            identities.add((st.st_dev, st.st_ino))
+        return files, identities
+
+    def _same_folders(self) -> bool:
+        """Whether every folder the index vouches for is the same folder, unchanged (no entry
+        added, removed or renamed since: its change time says so)."""
+        folders = self.db.execute("SELECT path, ino, ctime FROM folder").fetchall()
+        for path, ino, ctime in folders:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                return False
+            if not stat.S_ISDIR(st.st_mode) or (st.st_ino, st.st_ctime_ns) != (ino, ctime):
+                return False
+        return bool(folders)
 
     def population(self, profiles: Iterable[Profile], drafts: Mapping[str, Profile]
                    ) -> Population:
@@ -225,9 +310,17 @@ class Index:
         return Population(int(self.meta.get("articles", "0")) + drafted.articles,
                           name_counts, word_counts)
 
-    def ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM article")} | {
-            r[0] for r in self.db.execute("SELECT id FROM failure WHERE id IS NOT NULL")}
+    def taken(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids an archive article (read or not) already has."""
+        ids = sorted(set(ids))
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM article WHERE id IN ({marks}) UNION "
+                f"SELECT id FROM failure WHERE id IN ({marks})", chunk + chunk))
+        return found
 
     def near(self, drafts: Mapping[str, Profile],
              aliases: Optional[Mapping[str, Iterable[str]]] = None) -> list[int]:
@@ -265,19 +358,24 @@ class Index:
             rows.extend(self.db.execute(
                 f"SELECT pos, id, path, key, profile, claims FROM article WHERE pos IN "
                 f"({','.join('?' * len(chunk))})", chunk))
-        return sorted((r[0], r[1], r[2], r[3], _profile_from(r[4]), r[5]) for r in rows)
+        return sorted((r[0], r[1], r[2], r[3].hex(), _profile_from(r[4]), r[5]) for r in rows)
 
-    def documents(self) -> tuple[list[Document], dict[str, int]]:
-        """Every archive article as the report shows it (no text), with its claim count."""
-        docs, counts = [], {}
-        for aid, path, title, published, source, claims in self.db.execute(
-                "SELECT id, path, title, published, published_from, claims FROM article "
-                "ORDER BY pos"):
-            docs.append(Document(id=aid, path=path, text="", title=title,
-                                 published=date.fromisoformat(published) if published else None,
-                                 published_from=source))
-            counts[aid] = claims
-        return docs, counts
+    def listing(self) -> Listed:
+        """Every archive article as the report lists it, written by `build`."""
+        row = self.db.execute("SELECT lines FROM listing").fetchone()
+        try:
+            lines = zlib.decompress(row[0]).decode("utf-8") if row else ""
+        except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+            raise Stale(f"archive index {self.path} cannot be read ({exc})")
+        return Listed(lines, int(self.meta.get("articles", "0")),
+                      int(self.meta.get("claims", "0")))
+
+    def undated(self) -> list[Document]:
+        """The archive articles with no publication date (for the report's note), no text."""
+        return [Document(id=aid, path=path, text="")
+                for aid, path in self.db.execute(
+                    "SELECT id, path FROM article "
+                    "WHERE published IS NULL ORDER BY pos")]
 
     def failures(self) -> tuple[list[LoadError], list[LoadError]]:
         loading: list[LoadError] = []

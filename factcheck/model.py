@@ -368,6 +368,25 @@ class Report:
     # The articles checked against the others (`check PATH --against REFS`): draft mode. Empty
     # when every article is checked alike.
     drafts: tuple[str, ...] = field(default=())
+    # Archive articles a draft check read through the archive index, listed after `documents`
+    # as the full check lists them (None: every article is in `documents`).
+    listed: Optional["Listed"] = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The archive's articles as the report lists them, written once by `factcheck index`:
+    a draft check against 100,000 articles splices them in rather than building and writing
+    100,000 documents (issue 16)."""
+
+    # their report@1 `articles` entries as the JSON report writes them (DEL and C1 controls
+    # escaped), one a line, in archive order
+    lines: str
+    articles: int
+    claims: int
+
+    def entries(self) -> list[str]:
+        return self.lines.split("\n") if self.lines else []
 
 
 SEVERITIES = ("error", "warning", "info")

@@ -15,7 +15,8 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.model import Conflict, Document, Extraction, LoadError, Report, Side, Verdict
+from factcheck.model import (Conflict, Document, Extraction, Listed, LoadError, Report, Side,
+                             Verdict)
 from factcheck.report.claims import _error_id
 from factcheck.report.safe import json_text, no_commands, terminal
 from factcheck.report.values import value_to_dict
@@ -35,10 +36,12 @@ def build(extractions: Sequence[Extraction], errors: Sequence[LoadError],
 
 def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
                errors: Sequence[LoadError], conflicts: Sequence[Conflict],
-               notes: Sequence[str] = (), drafts: Sequence[str] = ()) -> Report:
+               notes: Sequence[str] = (), drafts: Sequence[str] = (),
+               listed: Optional[Listed] = None) -> Report:
     """`build` for a run that holds articles' claim counts rather than their extractions (a
     re-check reads most of them from the cache). Findings are numbered before accepted ones are
-    set apart, so accepting C1 leaves C2 as C2."""
+    set apart, so accepting C1 leaves C2 as C2. `listed`: the archive articles a check read
+    through the index, listed after `documents`."""
     ordered = sorted(conflicts, key=lambda c: (
         _SEVERITY_ORDER[c.severity], _odd_place(c), c.fingerprint))
     numbered = tuple(replace(c, id=f"C{i}") for i, c in enumerate(ordered, 1))
@@ -49,6 +52,7 @@ def build_from(documents: Sequence[Document], claim_counts: Mapping[str, int],
         conflicts=numbered,
         notes=tuple(notes),
         drafts=tuple(drafts),
+        listed=listed,
     )
 
 
@@ -94,27 +98,47 @@ def conflict_dict(c: Conflict, drafts: Sequence[str] = ()) -> dict[str, Any]:
     return entry
 
 
-def report_document(report: Report) -> dict[str, Any]:
-    """The report@1 document (DESIGN.md)."""
+def article_entry(doc: Document, claims: int, draft: bool = False) -> dict[str, Any]:
+    """One read article as report@1 lists it (also what the archive index writes ahead)."""
+    entry = {"id": doc.id, "path": doc.path, "title": doc.title,
+             "published": doc.published.isoformat() if doc.published else None,
+             "published_from": doc.published_from, "claims": claims, "error": None}
+    if draft:
+        entry["draft"] = True
+    return entry
+
+
+class _Written(str):
+    """Article entries already written as JSON lines, control characters escaped (the archive
+    index's), spliced as they are by `render_json`."""
+
+
+_SPLICE = "\0"  # where written entries go: json.dumps never writes a raw NUL (it writes \u0000)
+
+
+def report_document(report: Report, written: bool = False) -> dict[str, Any]:
+    """The report@1 document (DESIGN.md). `written`: the archive index's entries stay one
+    `_Written` item of `articles` for `render_json` to splice (else they are read back)."""
     counts = dict(report.claim_counts)
-    articles: list[dict[str, Any]] = []
+    articles: list[Any] = []
     for doc in report.documents:
         if doc.trusted:
             continue
-        articles.append({"id": doc.id, "path": doc.path, "title": doc.title,
-                         "published": doc.published.isoformat() if doc.published else None,
-                         "published_from": doc.published_from,
-                         "claims": counts.get(doc.id, 0), "error": None})
-        if doc.id in report.drafts:
-            articles[-1]["draft"] = True
+        articles.append(article_entry(doc, counts.get(doc.id, 0), doc.id in report.drafts))
+    listed = report.listed
+    if listed is not None and listed.lines:
+        if written:
+            articles.append(_Written(listed.lines))
+        else:
+            articles.extend(json.loads(line) for line in listed.entries())
     for err in report.errors:
         articles.append({"id": _error_id(err), "path": err.path, "title": None, "published": None,
                          "published_from": None, "claims": 0, "error": err.reason})
     conflicts = [conflict_dict(c, report.drafts) for c in report.conflicts]
     live = Counter(c.severity for c in report.conflicts if c.accepted is None)
     summary: dict[str, Any] = {
-        "articles": sum(1 for d in report.documents if not d.trusted),
-        "claims": sum(n for aid, n in report.claim_counts),
+        "articles": _articles(report),
+        "claims": _claims(report),
         "conflicts": {s: live.get(s, 0) for s in ("error", "warning", "info")},
         "accepted": sum(1 for c in report.conflicts if c.accepted is not None),
         "unreadable": len(report.errors),
@@ -127,6 +151,16 @@ def report_document(report: Report) -> dict[str, Any]:
     if report.notes:
         out["notes"] = list(report.notes)
     return out
+
+
+def _articles(report: Report) -> int:
+    listed = report.listed.articles if report.listed else 0
+    return listed + sum(1 for d in report.documents if not d.trusted)
+
+
+def _claims(report: Report) -> int:
+    listed = report.listed.claims if report.listed else 0
+    return listed + sum(n for _, n in report.claim_counts)
 
 
 DRAFT_VALUES = 3  # consensus values named in the draft line; the rest are counted
@@ -227,22 +261,32 @@ def undated_draft_note(path: str) -> str:
 
 
 def render_json(report: Report) -> str:
-    return json_text(_json_document(report_document(report))) + "\n"
+    return _json_document(report_document(report, written=True)) + "\n"
 
 
 def _json_document(document: Mapping[str, Any]) -> str:
     """The report as JSON with each article and each finding on a line of its own: json writes
     indented text with its pure-Python encoder (a fifth of a re-check of 10,000 articles), one
-    line per entry with its C encoder; the lines read as a table, and `jq .` indents."""
+    line per entry with its C encoder; the lines read as a table, and `jq .` indents. Entries
+    already written (`_Written`) are spliced in last, past `json_text`, which they have been
+    through."""
     parts = []
+    written: list[str] = []
     for key, value in document.items():
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, list) and value:
-            rows = ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value)
-            parts.append(f"  {name}: [\n    {rows}\n  ]")
+            rows = []
+            for v in value:
+                if isinstance(v, _Written):
+                    written.append(v.replace("\n", ",\n    "))
+                    rows.append(_SPLICE)
+                else:
+                    rows.append(json.dumps(v, ensure_ascii=False))
+            parts.append(f"  {name}: [\n    " + ",\n    ".join(rows) + "\n  ]")
         else:
             parts.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
-    return "{\n" + ",\n".join(parts) + "\n}"
+    pieces = json_text("{\n" + ",\n".join(parts) + "\n}").split(_SPLICE)
+    return "".join(p + w for p, w in zip(pieces, written + [""]))
 
 
 # ── terminal ──────────────────────────────────────────────────────────────────────────────────
@@ -398,9 +442,8 @@ def _conflict_lines(c: Conflict, marks: bool = False,
 
 def _summary_line(report: Report) -> Text:
     live = Counter(c.severity for c in report.conflicts if c.accepted is None)
-    n_articles = sum(1 for d in report.documents if not d.trusted)
     line = Text()
-    line.append(f"{n_articles} articles, {sum(n for _, n in report.claim_counts)} claims: ")
+    line.append(f"{_articles(report)} articles, {_claims(report)} claims: ")
     parts = [(f"{live.get(s, 0)} {s}{'s' if live.get(s, 0) != 1 else ''}", _SEVERITY_STYLE[s])
              for s in ("error", "warning", "info")]
     for i, (label, style) in enumerate(parts):
