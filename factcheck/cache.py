@@ -178,10 +178,40 @@ def _summary_dates(text: Any) -> Optional[tuple[model.DatePoint, ...]]:
         dates = json.loads(text)["dates"]
         if type(dates) is not list:
             return None
-        points = tuple(decode(p) for p in dates)
+        return tuple(_date_point(p) for p in dates)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
         return None
-    return points if all(valid(p, model.DatePoint) for p in points) else None
+
+
+_POINT_KEYS = frozenset(("__t", *(f.name for f in dataclasses.fields(model.DatePoint))))
+_SPAN_KEYS = frozenset(("__t", *(f.name for f in dataclasses.fields(model.DateSpan))))
+
+
+def _date_point(p: Any) -> model.DatePoint:
+    """One stored date point, every field checked as `valid` would, without the generic
+    decoder (100,000 of them make a 10,000-article page; decoding them generically was a
+    sixth of it). Raises ValueError when the record is not one."""
+    if type(p) is not dict or p.keys() != _POINT_KEYS or p["__t"] != "DatePoint":
+        raise ValueError("not a date point")
+    s = p["span"]
+    if type(s) is not dict or s.keys() != _SPAN_KEYS or s["__t"] != "DateSpan":
+        raise ValueError("not a date span")
+    article, path, text, start, line = p["article"], p["path"], p["text"], p["start"], p["line"]
+    granularity, month, day = s["granularity"], s["month"], s["day"]
+    if not (type(article) is str and type(path) is str and type(text) is str
+            and type(start) is int and type(line) is int and type(granularity) is str
+            and (month is None or type(month) is int) and (day is None or type(day) is int)):
+        raise ValueError("a field of the wrong type")
+    return model.DatePoint(article, path, text, start, line, model.DateSpan(
+        _stored_day(s["start"]), _stored_day(s["end"]), granularity, month, day))
+
+
+def _stored_day(v: Any) -> Optional[date]:
+    if v is None:
+        return None
+    if type(v) is not dict or v.keys() != {"__d"} or type(v["__d"]) is not str:
+        raise ValueError("not a date")
+    return date.fromisoformat(v["__d"])
 
 
 def _strict_text(raw: bytes) -> Optional[str]:
