@@ -22,10 +22,11 @@ ROWS = [
     ("The new Meran tunnel is 2.8 km long and carries two lanes each way, officials said.",
      "The new Meran tunnel is 3.4 km long and carries two lanes in each direction, officials said.",
      "Length of the Meran tunnel: "),
-    # ...and past "which" too
+    # ...and past "which" too; a verb that puts the figure to the thing ("holds") is no part
+    # of its name, and cubic metres measure a volume, not a length
     ("The Ostra dam holds 40 million cubic metres of water, which feeds four towns, its operator said.",
      "The Ostra dam holds 55 million cubic metres of water, which feeds four towns, its operator said.",
-     None),
+     "Volume of the Ostra dam: "),
 ]
 
 

@@ -26,6 +26,12 @@ CORPUS = [
     ("The road is 40km long.", [("40km", 40, 40, "km", "exact")]),
     ("The bridge is 2.4 km long.", [("2.4 km", 2.4, 2.4, "km", "exact")]),
     ("The 3.1 km rail bridge will open in May.", [("3.1 km", 3.1, 3.1, "km", "exact")]),
+    # a volume or an area is not a length: "cubic metres", "square kilometres" are units of
+    # their own
+    ("The dam holds 40 million cubic metres of water.",
+     [("40 million cubic metres", 40_000_000, 40_000_000, "cubic_metre", "exact")]),
+    ("The fire burned 120 square kilometres of forest.",
+     [("120 square kilometres", 120, 120, "km2", "exact")]),
     # ── currencies ──
     ("Tickets cost ₹900 each.", [("₹900", 900, 900, "INR", "exact")]),
     ("The council set aside ₹900 crore for roads.",
