@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 import time
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -24,7 +25,7 @@ from datetime import date
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
-from factcheck.align import align_story, trace_pairs
+from factcheck.align import Lineup
 from factcheck.cache import (ArticleRow, ClaimsCache, article_row, code_version, encode, key_for,
                              load_key, loaded_row, read_loaded, story_key)
 from factcheck.compare import Settings, compare, judged_pairs, with_alignment
@@ -33,11 +34,12 @@ from factcheck.extract import TooManyClaims, extract
 from factcheck.load import (DEFAULT_MAX_BYTES, find_files, gather, load_files, parse_file,
                             read_file, shown_path)
 from factcheck.load import decode as decode_bytes
-from factcheck.model import Claim, Conflict, Document, Event, Extraction, LoadError, Profile
+from factcheck.model import Claim, Conflict, Document, Event, Extraction, LoadError, Pair, Profile
 from factcheck.segment import segment, title_of
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
 STORIES_PARALLEL_FROM = 500  # ...and below this many claims to align
+SPLIT_STORY_FROM = 5_000  # a story of this many claims, half the batch or more, is judged in shares
 _ROWS_PER_WRITE = 500  # cache rows held before they are written
 
 Outcome = Union[Extraction, LoadError]
@@ -326,6 +328,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _unpacked(packed: Sequence[bytes], facts: Sequence[Claim]) -> list[Claim]:
+    return [c for blob in packed for c in pickle.loads(blob)] + list(facts)  # noqa: S301
+
+
+def _findings_of(lineup: Lineup, pairs: list[Pair], settings: Settings) -> list[Conflict]:
+    """A story's findings from its pairs; the few pairs they show are traced afterwards, in
+    the same blocks (pairs are lined up without traces: tens of thousands in a big story)."""
+    found = compare(pairs, settings=settings)
+    if found:
+        found = with_alignment(found, lineup.traces(judged_pairs(found)))
+    return found
+
+
 def _story_findings(task: tuple[Sequence[Sequence[bytes]], Sequence[Claim],
                                 Optional[Mapping[str, Iterable[str]]], Settings]
                     ) -> list[list[Conflict]]:
@@ -335,14 +350,23 @@ def _story_findings(task: tuple[Sequence[Sequence[bytes]], Sequence[Claim],
     out = []
     for packed in stories_packed:
         with _collector_paused():
-            claims = [c for blob in packed for c in pickle.loads(blob)] + list(facts)  # noqa: S301
-            # Pairs are lined up without their traces (tens of thousands in a big story); the
-            # few that findings show are traced afterwards, among the same claims.
-            found = compare(align_story(claims, aliases=aliases, traced=False), settings=settings)
-            if found:
-                found = with_alignment(found, trace_pairs(claims, judged_pairs(found), aliases))
-        out.append(found)
+            lineup = Lineup(_unpacked(packed, facts), aliases)
+            out.append(_findings_of(lineup, lineup.pairs(), settings))
     return out
+
+
+_Share = list[tuple[int, int, float]]  # a share's pairs, as places in the story's claims
+
+
+def _story_share(task: tuple[Sequence[bytes], Sequence[Claim],
+                             Optional[Mapping[str, Iterable[str]]], int, int]) -> _Share:
+    """One share of one big story's candidate pairs, judged (see Lineup)."""
+    packed, facts, aliases, share, shares = task
+    with _collector_paused():
+        claims = _unpacked(packed, facts)
+        place = {id(c): i for i, c in enumerate(claims)}
+        return [(place[id(p.a)], place[id(p.b)], p.score)
+                for p in Lineup(claims, aliases).pairs(share, shares)]
 
 
 def _all_story_findings(stories_packed: list[list[bytes]], sizes: Sequence[int],
@@ -350,23 +374,48 @@ def _all_story_findings(stories_packed: list[list[bytes]], sizes: Sequence[int],
                         settings: Settings, workers: _Workers) -> list[list[Conflict]]:
     """Stories are independent: a big batch of them is shared out among the processes, in
     tasks of about equal numbers of claims (`sizes`), and the findings come back in story
-    order."""
+    order. A story bigger than a process's part (one story of 30,000 look-alike claims) is
+    not left to one process: its candidate pairs are judged in shares, one per process, and
+    compared here."""
     total = sum(sizes)
     if workers.jobs == 1 or total < STORIES_PARALLEL_FROM:
         return _story_findings((stories_packed, facts, aliases, settings))
     per_task = max(1, total // (workers.jobs * 4))
-    tasks: list[list[list[bytes]]] = [[]]
+    big = {i for i, claims in enumerate(sizes) if claims >= max(SPLIT_STORY_FROM, total // 2)}
+    tasks: list[tuple[Callable, Any]] = []
+    owners: list[list[int]] = []  # the stories each task answers for
     size = 0
-    for packed, claims in zip(stories_packed, sizes):
-        if size >= per_task:
-            tasks.append([])
+    for i, (packed, claims) in enumerate(zip(stories_packed, sizes)):
+        if i in big:
+            for k in range(workers.jobs):
+                tasks.append((_story_share, (packed, facts, aliases, k, workers.jobs)))
+                owners.append([i])
+            continue
+        if not tasks or tasks[-1][0] is not _story_findings or size >= per_task:
+            tasks.append((_story_findings, ([], facts, aliases, settings)))
+            owners.append([])
             size = 0
-        tasks[-1].append(packed)
+        tasks[-1][1][0].append(packed)
+        owners[-1].append(i)
         size += claims
-    out: list[list[Conflict]] = []
-    for found in workers.map(_story_findings, [(t, facts, aliases, settings) for t in tasks]):
-        out.extend(found)
-    return out
+    found: dict[int, list[Conflict]] = {}
+    shares: dict[int, list[_Share]] = defaultdict(list)
+    for (work, _), stories, result in zip(tasks, owners, workers.map(_call, tasks)):
+        if work is _story_share:
+            shares[stories[0]].append(result)
+        else:
+            found.update(zip(stories, result))
+    for i in sorted(big):
+        with _collector_paused():
+            story = _unpacked(stories_packed[i], facts)
+            pairs = [Pair(story[a], story[b], score) for share in shares[i] for a, b, score in share]
+            found[i] = _findings_of(Lineup(story, aliases), Lineup.merged([pairs]), settings)
+    return [found[i] for i in range(len(stories_packed))]
+
+
+def _call(task: tuple[Callable, Any]) -> Any:
+    work, args = task
+    return work(args)
 
 
 def analyse(docs: Sequence[Document], jobs: Optional[int] = None,

@@ -411,7 +411,7 @@ def draft_findings(index: Index, drafts: Sequence[Extraction], cache: ClaimsCach
     """The findings of the drafts' events, cut from drafts + the archive articles near them,
     and the archive extractions read. Raises Stale when an archive article read does not match
     the index (its content changed within the same size and second)."""
-    from factcheck.align import align_story, trace_pairs
+    from factcheck.align import Lineup
     from factcheck.compare import compare, judged_pairs, with_alignment
 
     mine = {ex.article.doc.id: profile(ex.claims, ex.article.doc.published) for ex in drafts}
@@ -443,8 +443,9 @@ def draft_findings(index: Index, drafts: Sequence[Extraction], cache: ClaimsCach
     conflicts: list[Conflict] = []
     for e in cut:
         claims = [c for a in e.articles for c in extracted[a].claims] + list(facts)
-        found = compare(align_story(claims, aliases=aliases, traced=False), settings=settings)
+        lineup = Lineup(claims, aliases)
+        found = compare(lineup.pairs(), settings=settings)
         if found:
-            found = with_alignment(found, trace_pairs(claims, judged_pairs(found), aliases))
+            found = with_alignment(found, lineup.traces(judged_pairs(found)))
         conflicts.extend(found)
     return conflicts, list(read.values())

@@ -38,8 +38,8 @@ def test_stories_shared_out_among_processes_give_the_same_findings(tmp_path, mon
     real_map = batch._Workers.map
 
     def counted(self, work, items):  # the stories really are shared out
-        if work is batch._story_findings:
-            tasks.append(len(items))
+        if work is batch._call:
+            tasks.append(sum(1 for w, _ in items if w is batch._story_findings))
         return real_map(self, work, items)
 
     monkeypatch.setattr(batch._Workers, "map", counted)
@@ -74,3 +74,44 @@ def test_files_read_in_processes_and_through_the_cache_are_the_files_read_in_one
             got = batch.load_paths([str(tmp_path / "a")], taken=["00001"], jobs=jobs,
                                    cache_dir=cache_dir)
             assert got == expected, (jobs, cache_dir)
+
+
+def _fair(root: Path, n: int) -> None:
+    """`n` short reports of one village fair, each naming three of a chain of invented
+    stallholders (each report shares two with the next: one story of `n` look-alike claims),
+    and three more reports naming the middle one's three; every report counts 120 stalls but
+    the middle one, which counts 152."""
+    names = [f"Tar{chr(97 + i // 26)}{chr(97 + i % 26)}vel" for i in range(n + 2)]
+    root.mkdir()
+    middle = n // 2
+    for name, i in [(f"f{i:04d}", i) for i in range(n)] + [(f"g{k}", middle) for k in range(3)]:
+        stalls = 152 if name == f"f{middle:04d}" else 120
+        (root / f"{name}.txt").write_text(
+            f"Published: May 9, 2025\n\nThe Fair Returns\n\nAt the spring fair {names[i]} "
+            f"greeted {names[i + 1]} and {names[i + 2]}, who counted {stalls} stalls.\n",
+            encoding="utf-8")
+
+
+def test_a_story_bigger_than_a_process_part_is_judged_in_shares_with_the_same_findings(
+        tmp_path, monkeypatch):
+    """One story of look-alike claims is split among the processes by pair (Lineup shares) and
+    compared in the parent: the same findings as one process, and the shares really ran."""
+    _fair(tmp_path / "fair", 600)
+    docs, errors = load_paths([str(tmp_path / "fair")])
+    assert not errors
+    one = batch.check(docs, jobs=1)
+    monkeypatch.setattr(batch, "SPLIT_STORY_FROM", 500)
+    shares = []
+    real_map = batch._Workers.map
+
+    def counted(self, work, items):
+        if work is batch._call:
+            shares.extend(args[3:] for w, args in items if w is batch._story_share)
+        return real_map(self, work, items)
+
+    monkeypatch.setattr(batch._Workers, "map", counted)
+    two = batch.check(docs, jobs=2)
+    assert shares == [(0, 2), (1, 2)]
+    assert two.conflicts == one.conflicts
+    [finding] = one.conflicts
+    assert [s.claim.article for s in finding.sides if s.role == "outlier"] == ["f0300"]
