@@ -26,20 +26,22 @@ from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 from factcheck.align import Lineup
-from factcheck.cache import (ArticleRow, ClaimsCache, article_row, code_version, encode, key_for,
-                             load_key, loaded_row, read_loaded, story_key)
+from factcheck.cache import (ArticleRow, ClaimsCache, Kept, article_row, code_version, encode,
+                             key_for, lineup_key, load_key, loaded_row, read_loaded, story_key)
 from factcheck.compare import Settings, compare, judged_pairs, with_alignment
 from factcheck.events import events, profile, signature
 from factcheck.extract import TooManyClaims, extract
 from factcheck.load import (DEFAULT_MAX_BYTES, find_files, gather, load_files, parse_file,
                             read_file, shown_path)
 from factcheck.load import decode as decode_bytes
-from factcheck.model import Claim, Conflict, Document, Event, Extraction, LoadError, Pair, Profile
+from factcheck.model import (Claim, Conflict, Document, Event, Extraction, KeptPairs, LoadError,
+                             Pair, Profile)
 from factcheck.segment import segment, title_of
 
 PARALLEL_FROM = 40  # below this many articles, starting processes costs more than it saves
 STORIES_PARALLEL_FROM = 500  # ...and below this many claims to align
 SPLIT_STORY_FROM = 5_000  # a story of this many claims, half the batch or more, is judged in shares
+KEEP_PAIRS_FROM = 1_000  # a story of this many claims keeps its pairs for a re-check
 _ROWS_PER_WRITE = 500  # cache rows held before they are written
 
 Outcome = Union[Extraction, LoadError]
@@ -341,76 +343,107 @@ def _findings_of(lineup: Lineup, pairs: list[Pair], settings: Settings) -> list[
     return found
 
 
-def _story_findings(task: tuple[Sequence[Sequence[bytes]], Sequence[Claim],
-                                Optional[Mapping[str, Iterable[str]]], Settings]
-                    ) -> list[list[Conflict]]:
-    """Align and compare each story of a task (its articles' claims, as _pack()ed), with the
-    fact book's claims."""
-    stories_packed, facts, aliases, settings = task
-    out = []
-    for packed in stories_packed:
+class StoryWork(NamedTuple):
+    """One story to align and compare: its articles' claims (as _pack()ed), and for a
+    re-check the pairs its last run kept with the articles changed since; `keep` asks for its
+    pairs to be kept for the next one."""
+
+    packed: Sequence[bytes]
+    previous: tuple[KeptPairs, ...] = ()
+    fresh: frozenset[str] = frozenset()
+    keep: bool = False
+
+
+Found = tuple[list[Conflict], Optional[tuple[KeptPairs, ...]]]  # a story's findings, kept pairs
+
+
+def _story_findings(task: tuple[Sequence[StoryWork], Sequence[Claim],
+                                Optional[Mapping[str, Iterable[str]]], Settings]) -> list[Found]:
+    """Align and compare each story of a task with the fact book's claims."""
+    stories, facts, aliases, settings = task
+    out: list[Found] = []
+    for story in stories:
         with _collector_paused():
-            lineup = Lineup(_unpacked(packed, facts), aliases)
-            out.append(_findings_of(lineup, lineup.pairs(), settings))
+            lineup = Lineup(_unpacked(story.packed, facts), aliases)
+            pairs = lineup.pairs(previous=story.previous, fresh=story.fresh, keep=story.keep)
+            out.append((_findings_of(lineup, pairs, settings),
+                        tuple(lineup.kept) if story.keep else None))
     return out
 
 
-_Share = list[tuple[int, int, float]]  # a share's pairs, as places in the story's claims
+_Share = tuple[list[KeptPairs], list[tuple[int, int, float]]]  # pairs by places in the story
 
 
 def _story_share(task: tuple[Sequence[bytes], Sequence[Claim],
                              Optional[Mapping[str, Iterable[str]]], int, int]) -> _Share:
-    """One share of one big story's candidate pairs, judged (see Lineup)."""
+    """One share of one big story's candidate pairs, judged (see Lineup), and each block's
+    share of them as kept pairs."""
     packed, facts, aliases, share, shares = task
     with _collector_paused():
         claims = _unpacked(packed, facts)
         place = {id(c): i for i, c in enumerate(claims)}
-        return [(place[id(p.a)], place[id(p.b)], p.score)
-                for p in Lineup(claims, aliases).pairs(share, shares)]
+        lineup = Lineup(claims, aliases)
+        pairs = lineup.pairs(share, shares, keep=True)
+        return lineup.kept, [(place[id(p.a)], place[id(p.b)], p.score) for p in pairs]
 
 
-def _all_story_findings(stories_packed: list[list[bytes]], sizes: Sequence[int],
+def _merge_shares(packed: Sequence[bytes], facts: Sequence[Claim],
+                  aliases: Optional[Mapping[str, Iterable[str]]], settings: Settings,
+                  shares: Sequence[_Share]) -> Found:
+    """A story judged in shares, compared as one."""
+    with _collector_paused():
+        story = _unpacked(packed, facts)
+        pairs = [Pair(story[a], story[b], score) for _, found in shares for a, b, score in found]
+        kept: dict[str, KeptPairs] = {}
+        for share, _ in shares:
+            for k in share:
+                held = kept.get(k.family)
+                kept[k.family] = k if held is None else KeptPairs(
+                    k.family, k.weights, held.pairs + k.pairs)
+        return (_findings_of(Lineup(story, aliases), Lineup.merged([pairs]), settings),
+                tuple(kept.values()))
+
+
+def _all_story_findings(stories: Sequence[StoryWork], sizes: Sequence[int],
                         facts: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]],
-                        settings: Settings, workers: _Workers) -> list[list[Conflict]]:
+                        settings: Settings, workers: _Workers) -> list[Found]:
     """Stories are independent: a big batch of them is shared out among the processes, in
     tasks of about equal numbers of claims (`sizes`), and the findings come back in story
     order. A story bigger than a process's part (one story of 30,000 look-alike claims) is
     not left to one process: its candidate pairs are judged in shares, one per process, and
-    compared here."""
+    compared here (unless a re-check has its kept pairs: then few are judged)."""
     total = sum(sizes)
     if workers.jobs == 1 or total < STORIES_PARALLEL_FROM:
-        return _story_findings((stories_packed, facts, aliases, settings))
+        return _story_findings((stories, facts, aliases, settings))
     per_task = max(1, total // (workers.jobs * 4))
-    big = {i for i, claims in enumerate(sizes) if claims >= max(SPLIT_STORY_FROM, total // 2)}
+    big = {i for i, (story, claims) in enumerate(zip(stories, sizes))
+           if claims >= max(SPLIT_STORY_FROM, total // 2) and not story.previous}
     tasks: list[tuple[Callable, Any]] = []
     owners: list[list[int]] = []  # the stories each task answers for
     size = 0
-    for i, (packed, claims) in enumerate(zip(stories_packed, sizes)):
+    for i, (story, claims) in enumerate(zip(stories, sizes)):
         if i in big:
             for k in range(workers.jobs):
-                tasks.append((_story_share, (packed, facts, aliases, k, workers.jobs)))
+                tasks.append((_story_share, (story.packed, facts, aliases, k, workers.jobs)))
                 owners.append([i])
             continue
         if not tasks or tasks[-1][0] is not _story_findings or size >= per_task:
             tasks.append((_story_findings, ([], facts, aliases, settings)))
             owners.append([])
             size = 0
-        tasks[-1][1][0].append(packed)
+        tasks[-1][1][0].append(story)
         owners[-1].append(i)
         size += claims
-    found: dict[int, list[Conflict]] = {}
+    found: dict[int, Found] = {}
     shares: dict[int, list[_Share]] = defaultdict(list)
-    for (work, _), stories, result in zip(tasks, owners, workers.map(_call, tasks)):
+    for (work, _), owned, result in zip(tasks, owners, workers.map(_call, tasks)):
         if work is _story_share:
-            shares[stories[0]].append(result)
+            shares[owned[0]].append(result)
         else:
-            found.update(zip(stories, result))
+            found.update(zip(owned, result))
     for i in sorted(big):
-        with _collector_paused():
-            story = _unpacked(stories_packed[i], facts)
-            pairs = [Pair(story[a], story[b], score) for share in shares[i] for a, b, score in share]
-            found[i] = _findings_of(Lineup(story, aliases), Lineup.merged([pairs]), settings)
-    return [found[i] for i in range(len(stories_packed))]
+        found[i] = _merge_shares(stories[i].packed, facts, aliases, settings, shares[i])
+    return [found[i] for i in range(len(stories))]
 
 
 def _call(task: tuple[Callable, Any]) -> Any:
@@ -554,12 +587,29 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
         cache.put_articles(redone)
     for doc_id, extraction in read.items():
         claims_of[doc_id] = _pack(extraction.claims)
-    packed = [[claims_of[a] for a in s.articles if a in claims_of] for s, _ in missing]
     sizes = [sum(counts.get(a, 0) for a in s.articles) for s, _ in missing]
-    found = _all_story_findings(packed, sizes, facts, aliases, settings, workers)
+    # A big event's pairs are kept by the event's articles, whatever their contents: a
+    # re-check after one of them changed judges only the pairs that involve its claims.
+    kept_keys = [lineup_key(s.articles, context) if cache and size >= KEEP_PAIRS_FROM else None
+                 for (s, _), size in zip(missing, sizes)]
+    kept = cache.lineups([k for k in kept_keys if k]) if cache else {}
+    work: list[StoryWork] = []
+    for (s, _), kept_key in zip(missing, kept_keys):
+        packed = [claims_of[a] for a in s.articles if a in claims_of]
+        last = kept.get(kept_key) if kept_key else None
+        if last is None:
+            work.append(StoryWork(packed, keep=kept_key is not None))
+            continue
+        changed = frozenset(a for a in s.articles if last.keys.get(a) != keys[a])
+        work.append(StoryWork(packed, last.pairs, changed, keep=True))
+    results = _all_story_findings(work, sizes, facts, aliases, settings, workers)
+    found = [f for f, _ in results]
     done.update((k, f) for (_, k), f in zip(missing, found))
     if cache:
         cache.put_stories({k: f for (_, k), f in zip(missing, found)})
+        cache.put_lineups({kept_key: Kept({a: keys[a] for a in s.articles}, pairs)
+                           for (s, _), kept_key, (_, pairs) in zip(missing, kept_keys, results)
+                           if kept_key and pairs is not None})
     conflicts = [c for k in skeys for c in done[k]] if cache else [c for f in found for c in f]
     return Checked(conflicts, counts, [failed[d.id] for d in docs if d.id in failed],
                    {**read, **fresh}, titles)

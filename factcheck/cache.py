@@ -1,15 +1,18 @@
 """The claims cache: an unchanged article is never extracted twice, an unchanged story never
 aligned and compared twice.
 
-Two tables in an embedded SQLite file. `article` holds each article's extraction, keyed by the
+Tables in an embedded SQLite file. `article` holds each article's extraction, keyed by the
 article's content hash, publication date, path and factcheck's version (with a hash of its code
 and rules, `code_version`), next to the two things the batch needs from every article on every
 run: its event profile and its claim count (so a re-check never has to decode 10,000 extractions
-to find the one story that changed). `story`
-holds the findings of one story, keyed by its articles' keys and everything else that decides
-them (`story_key`). Values are JSON restricted to the pipeline's own records, never pickle: a
-cache committed to a repository must not be able to run code in CI. A corrupt, locked or
-unwritable cache is rebuilt or bypassed with a warning, never a failure.
+to find the one story that changed). `story` holds the findings of one story, keyed by its
+articles' keys and everything else that decides them (`story_key`). `event` holds how a batch
+was cut into events, keyed by what the cut reads; `lineup` a big event's pairs, keyed by which
+articles it holds (`lineup_key`), so that a re-check after one article changed judges only the
+pairs that involve its claims; `loaded` what a file's bytes gave when read. Values are JSON
+restricted to the pipeline's own records, never pickle: a cache committed to a repository must
+not be able to run code in CI. A corrupt, locked or unwritable cache is rebuilt or bypassed with
+a warning, never a failure.
 
 The file is untrusted input like any article (it may come from a shared runner or a repository):
 every row is checked against the record types, field by field, before it is used, and a row
@@ -261,6 +264,47 @@ def story_key(article_keys: Iterable[str], context: str) -> str:
     return h.hexdigest()
 
 
+def lineup_key(articles: Iterable[str], context: str) -> str:
+    """A big event's kept pairs are found by which articles it holds (by id, not contents: the
+    contents are what a re-check finds changed) and by everything else that decides them."""
+    return story_key((f"article:{a}" for a in articles), context)
+
+
+class Kept(NamedTuple):
+    """A big event's pairs as its last run lined them up, with the article keys they were
+    judged under (an article whose key differs since has changed)."""
+
+    keys: dict[str, str]
+    pairs: tuple[model.KeptPairs, ...]
+
+
+def _kept_from(data: Any) -> Optional[Kept]:
+    """A kept-pairs row read back, or None when it is not one (the cache is untrusted)."""
+    try:
+        if not isinstance(data, str) or len(data) > MAX_ROW_CHARS:
+            return None
+        value = json.loads(data)
+        keys, families = value["keys"], value["families"]
+        if not (type(keys) is dict and all(type(k) is str and type(v) is str
+                                           for k, v in keys.items())
+                and type(families) is list):
+            return None
+        kept = []
+        for family, weights, pairs in families:
+            if not (type(family) is str and type(weights) is str and type(pairs) is list):
+                return None
+            rows = []
+            for a, b, score in pairs:
+                if not (type(a) is str and type(b) is str and type(score) in (int, float)
+                        and math.isfinite(score)):
+                    return None
+                rows.append((a, b, float(score)))
+            kept.append(model.KeptPairs(family, weights, tuple(rows)))
+        return Kept(keys, tuple(kept))
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return None
+
+
 class ArticleRow(NamedTuple):
     """What the cache keeps of one article: its extraction's JSON (the document left out: it
     is read afresh), its summary (event profile and title, as JSON) and its claim count."""
@@ -354,6 +398,7 @@ class ClaimsCache:
         db.execute("CREATE TABLE IF NOT EXISTS story (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS loaded (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS event (key TEXT PRIMARY KEY, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS lineup (key TEXT PRIMARY KEY, data TEXT)")
         db.execute("SELECT count(*) FROM article").fetchone()
         db.execute("SELECT count(*) FROM story").fetchone()
         return db
@@ -508,6 +553,23 @@ class ClaimsCache:
 
     def put_partition(self, key: str, events: Sequence[Sequence[str]]) -> None:
         self._write("event", [(key, json.dumps([list(e) for e in events]))])
+
+    def lineups(self, keys: Sequence[str]) -> dict[str, Kept]:
+        """Big events' kept pairs by lineup_key."""
+        found: dict[str, Kept] = {}
+        for key, data in self._select("lineup", "data", keys):
+            kept = _kept_from(data)
+            if kept is None:
+                self._drop()  # one bad row costs one event judged whole
+                continue
+            found[key] = kept
+        return found
+
+    def put_lineups(self, rows: Mapping[str, Kept]) -> None:
+        self._write("lineup", [(key, json.dumps(
+            {"keys": kept.keys, "families": [[k.family, k.weights, [list(p) for p in k.pairs]]
+                                             for k in kept.pairs]}, ensure_ascii=False))
+            for key, kept in rows.items()])
 
     def put_loaded(self, rows: Mapping[str, str]) -> None:
         self._write("loaded", list(rows.items()))

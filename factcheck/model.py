@@ -319,6 +319,18 @@ class Pair:
     trace: Trace = ()
 
 
+@dataclass(frozen=True)
+class KeptPairs:
+    """One block's lined-up pairs, as a re-check reuses them: the digest of what the block's
+    words weigh (every word's and name's count among its claims, the names too common to tell
+    events apart, the words too common to propose a pair) and each pair as (claim id, claim
+    id, score). A pair of two unchanged claims is judged alike as long as the weights are."""
+
+    family: str
+    weights: str
+    pairs: tuple[tuple[str, str, float], ...]
+
+
 # ── compare ───────────────────────────────────────────────────────────────────────────────────
 
 

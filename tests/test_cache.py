@@ -342,3 +342,106 @@ def test_a_recheck_that_changed_no_profile_keeps_the_events_cut(
     monkeypatch.undo()
     _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
     assert damaged == new_cut == fresh
+
+
+def _regatta(root: Path, n: int) -> None:
+    """`n` short reports of one harbour regatta, each naming three of a chain of invented
+    skippers (each shares two with the next: one event of `n` look-alike claims), three more
+    naming the middle report's skippers, and the middle report saying 31 boats where every
+    other says 24."""
+    skippers = [f"Mor{chr(97 + i // 26)}{chr(97 + i % 26)}ek" for i in range(n + 2)]
+    root.mkdir()
+    middle = n // 2
+    for name, i in [(f"r{i:04d}", i) for i in range(n)] + [(f"s{k}", middle) for k in range(3)]:
+        boats = 31 if i == middle and name.startswith("r") else 24
+        (root / f"{name}.txt").write_text(
+            f"Published: June 14, 2025\n\nSails Fill The Harbour\n\nAt the summer regatta "
+            f"{skippers[i]} raced {skippers[i + 1]} and {skippers[i + 2]}, and {boats} boats "
+            "took part.\n", encoding="utf-8")
+
+
+class _Judged:
+    """Every pair of claims the aligner judges, by their articles."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import factcheck.align as align
+
+        self.pairs: list[tuple[str, str]] = []
+        real = align.judge
+
+        def judge(a, b, *rest, **kw):  # type: ignore[no-untyped-def]
+            self.pairs.append((a.article, b.article))
+            return real(a, b, *rest, **kw)
+
+        monkeypatch.setattr(align, "judge", judge)
+
+
+def test_a_recheck_of_a_big_event_judges_only_the_pairs_of_the_changed_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 16: one article of a big event changed its figure. Its event is compared again,
+    but of its pairs only those holding the changed article's claim are judged (the others
+    are the last run's, kept in the cache, as long as the block's word weights are what they
+    were); the report is the fresh run's, finding for finding."""
+    monkeypatch.setattr(batch, "KEEP_PAIRS_FROM", 100)
+    root = tmp_path / "regatta"
+    _regatta(root, 300)
+    cache = str(tmp_path / "cache")
+    monkeypatch.chdir(tmp_path)
+    judged = _Judged(monkeypatch)
+    _, cold, _ = _check(str(root), "--cache", cache, capsys=capsys)
+    assert len(judged.pairs) > 500
+    [finding] = cold["conflicts"]
+    assert [c["article"] for c in finding["claims"] if c["role"] == "outlier"] == ["r0150"]
+
+    # The odd report corrects its figure: the finding goes, and only its own pairs are judged.
+    odd = root / "r0150.txt"
+    odd.write_text(odd.read_text(encoding="utf-8").replace("31 boats", "24 boats"),
+                   encoding="utf-8")
+    judged.pairs.clear()
+    _, recheck, _ = _check(str(root), "--cache", cache, capsys=capsys)
+    assert judged.pairs and all("r0150" in pair for pair in judged.pairs), judged.pairs[:5]
+    assert len(judged.pairs) <= 10
+    _, fresh, _ = _check(str(root), "--no-cache", capsys=capsys)
+    assert recheck == fresh and recheck["conflicts"] == []
+
+    # Another report gains a sentence with a word of its own: its block's weights moved, so
+    # that block is judged whole; the report is still the fresh run's.
+    other = root / "r0040.txt"
+    other.write_text(other.read_text(encoding="utf-8").replace(
+        "took part.", "took part, a record for the breakwater."), encoding="utf-8")
+    judged.pairs.clear()
+    _, recheck, _ = _check(str(root), "--cache", cache, capsys=capsys)
+    assert len(judged.pairs) > 500
+    _, fresh, _ = _check(str(root), "--no-cache", capsys=capsys)
+    assert recheck == fresh
+
+
+def test_kept_pairs_that_do_not_validate_cost_their_event_a_whole_judging(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The kept pairs are untrusted input: a row that does not validate (a pair of three
+    ids, a score that is text) is dropped with a warning and the event judged whole."""
+    monkeypatch.setattr(batch, "KEEP_PAIRS_FROM", 100)
+    root = tmp_path / "regatta"
+    _regatta(root, 200)
+    cache = tmp_path / "cache"
+    monkeypatch.chdir(tmp_path)
+    _check(str(root), "--cache", str(cache), capsys=capsys)
+    db = sqlite3.connect(cache / "claims-v2.sqlite")
+    [(key, data)] = db.execute("SELECT key, data FROM lineup").fetchall()
+    row = json.loads(data)
+    assert row["families"] and row["families"][0][2]
+    row["families"][0][2][0] = ["r0001#1", "r0002#1", "0.9"]
+    with db:
+        db.execute("UPDATE lineup SET data = ? WHERE key = ?", (json.dumps(row), key))
+    db.close()
+    odd = root / "r0100.txt"
+    odd.write_text(odd.read_text(encoding="utf-8").replace("31 boats", "24 boats"),
+                   encoding="utf-8")
+    judged = _Judged(monkeypatch)
+    code, recheck, err = _check(str(root), "--cache", str(cache), capsys=capsys)
+    assert code == 0 and "do not validate" in err
+    assert len(judged.pairs) > 300
+    _, fresh, _ = _check(str(root), "--no-cache", capsys=capsys)
+    assert recheck == fresh

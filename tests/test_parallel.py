@@ -115,3 +115,24 @@ def test_a_story_bigger_than_a_process_part_is_judged_in_shares_with_the_same_fi
     assert two.conflicts == one.conflicts
     [finding] = one.conflicts
     assert [s.claim.article for s in finding.sides if s.role == "outlier"] == ["f0300"]
+
+
+def test_a_story_judged_in_shares_keeps_the_pairs_one_process_keeps(tmp_path):
+    """The pairs a big story keeps for its next re-check are the same whether it was judged
+    in one process or in shares (same weights, same pairs, family by family)."""
+    from factcheck.compare import Settings
+
+    _fair(tmp_path / "fair", 300)
+    docs, _ = load_paths([str(tmp_path / "fair")])
+    packed = [batch._pack(batch.analyse_one(d).claims) for d in docs]
+    [(found, kept)] = batch._story_findings(
+        ([batch.StoryWork(packed, keep=True)], (), None, Settings()))
+    shares = [batch._story_share((packed, (), None, k, 2)) for k in range(2)]
+    assert all(pairs for _, pairs in shares)
+    merged_found, merged_kept = batch._merge_shares(packed, (), None, Settings(), shares)
+    assert merged_found == found and len(found) == 1
+
+    def by_family(kept):
+        return {k.family: (k.weights, sorted(k.pairs)) for k in kept}
+
+    assert by_family(merged_kept) == by_family(kept) and any(k.pairs for k in kept)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import combinations
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import AbstractSet, Iterable, Mapping, Optional, Sequence
 
 from factcheck.rules import load as load_rules
 from factcheck.align.rules import (
     CANDIDATES, FAMILY, MIN_SCORE, QUOTE_WORDS, SAME_CLAIM, Aliases, Block, DifferentNames, OtherCast,
     cast_mismatch, cast_of, family, judge, quote_words, reporting_time,
 )
-from factcheck.model import Claim, Pair, Verdict
+from factcheck.model import Claim, KeptPairs, Pair, Verdict
 
 __all__ = ["Aliases", "Lineup", "MIN_SCORE", "align", "align_story", "candidate_count",
            "explain_pair", "family", "reporting_time", "trace_pairs"]
@@ -52,7 +52,11 @@ class Lineup:
     candidate pairs whose claims' places hash to k modulo K (every pair in exactly one share,
     wherever it is proposed; a tuple of ints hashes alike in every process, and mixes well:
     a sum would put every pair of neighbours in one share), and `merged` puts the shares'
-    pairs back as one story's."""
+    pairs back as one story's.
+
+    A re-check after an article changed need not judge the story again: given the pairs the
+    last run `kept` and the articles that changed (`fresh`), only the candidates holding a
+    changed claim are judged, in every block whose word weights the change left alone."""
 
     def __init__(self, claims: Sequence[Claim],
                  aliases: Optional[Mapping[str, Iterable[str]]] = None,
@@ -61,11 +65,17 @@ class Lineup:
         self.folded = Aliases(aliases)
         self.min_score = min_score
         self.blocks: dict[str, Block] = {}
+        self.kept: list[KeptPairs] = []
 
-    def pairs(self, share: int = 0, shares: int = 1) -> list[Pair]:
-        """The story's pairs of claims about one fact, best first (of share `share` only)."""
+    def pairs(self, share: int = 0, shares: int = 1, previous: Iterable[KeptPairs] = (),
+              fresh: Iterable[str] = (), keep: bool = False) -> list[Pair]:
+        """The story's pairs of claims about one fact, best first (of share `share` only);
+        with `keep`, each block's pairs are also left in `self.kept` for the next re-check."""
+        self.kept = []
         pairs = _align(self.claims, self.folded, self.min_score, traced=False,
-                       blocks=self.blocks, share=(share, shares))
+                       blocks=self.blocks, share=(share, shares),
+                       previous={k.family: k for k in previous}, fresh=frozenset(fresh),
+                       kept=self.kept if keep else None)
         pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
         return pairs
 
@@ -128,7 +138,14 @@ def _article_names(claims: Iterable[Claim]) -> dict[str, set[str]]:
 
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
            traced: bool = True, blocks: Optional[dict[str, Block]] = None,
-           share: tuple[int, int] = (0, 1)) -> list[Pair]:
+           share: tuple[int, int] = (0, 1), previous: Mapping[str, KeptPairs] = {},
+           fresh: AbstractSet[str] = frozenset(),
+           kept: Optional[list[KeptPairs]] = None) -> list[Pair]:
+    """The pairs of `claims` (see align_story). With `previous` (a re-check: the story's
+    KeptPairs by family) a block whose weights did not move keeps its pairs of claims of
+    articles not in `fresh`, and judges only the candidates that hold a claim of a `fresh`
+    article; a block whose weights moved is judged whole. With `kept`, each block's pairs
+    are written to it for the next re-check."""
     pairs: list[Pair] = []
     article_names = _article_names(claims)
     mine, shares = share
@@ -145,11 +162,27 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
         for c in members:
             for key in block.keys(c):
                 index[key].append(c)
+        weights = ""
+        if previous or kept is not None:
+            weights = block.weights(k for k, posting in index.items() if len(posting) > POSTING_CAP)
+        before = previous.get(fam)
+        reuse = before is not None and before.weights == weights
+        found: list[Pair] = []
+        if reuse:
+            by_id = {c.id: c for c in members}
+            for x, y, score in before.pairs:  # type: ignore[union-attr]
+                a, b = by_id.get(x), by_id.get(y)
+                if a is not None and b is not None and a.article not in fresh \
+                        and b.article not in fresh:
+                    found.append(Pair(a, b, score))
         seen: set[tuple[str, str]] = set()
         for posting in index.values():
-            if len(posting) > POSTING_CAP:
+            if len(posting) > POSTING_CAP or (
+                    reuse and not any(c.article in fresh for c in posting)):
                 continue
             for a, b in combinations(posting, 2):
+                if reuse and a.article not in fresh and b.article not in fresh:
+                    continue
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 if key in seen:
                     continue
@@ -161,9 +194,12 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
                     # Kept: judged again, this time writing down why.
                     trace: list[Verdict] = []
                     judge(a, b, block, min_score, trace)
-                    pairs.append(Pair(a, b, score, tuple(trace)))
+                    found.append(Pair(a, b, score, tuple(trace)))
                 elif score:
-                    pairs.append(Pair(a, b, score))
+                    found.append(Pair(a, b, score))
+        if kept is not None:
+            kept.append(KeptPairs(fam, weights, tuple((p.a.id, p.b.id, p.score) for p in found)))
+        pairs.extend(found)
     pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return pairs
 

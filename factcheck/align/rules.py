@@ -9,6 +9,7 @@ that trace, and `factcheck explain` prints it.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -179,6 +180,17 @@ class Block:
         self.folded: dict[str, str] = {}
         self.around: dict[str, tuple[_Place, _Place]] = {}
         self.quotes: dict[str, Optional[str]] = {}
+
+    def weights(self, capped: Iterable[str]) -> str:
+        """A digest of everything here that one pair's judgement reads from the other claims of
+        the block: the words' weights, the names too common to count, and the `capped` words
+        (held by too many claims to propose a pair). Equal digests, equal judgements of a
+        pair whose two claims did not change."""
+        h = hashlib.blake2b(digest_size=16)
+        for part in (sorted(self.idf.items()), sorted(self.common), sorted(capped)):
+            h.update(repr(part).encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+        return h.hexdigest()
 
     def keys(self, claim: Claim) -> set[str]:
         """The words that propose candidate pairs: the value's near words and the names."""
