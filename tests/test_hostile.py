@@ -334,7 +334,7 @@ def test_cache_rows_that_do_not_validate_are_recomputed(cached_batch, capsys):
     with time_limit(10):
         _, fresh, _ = _cached_check(cached_batch, capsys, "--no-cache")
         _cached_check(cached_batch, capsys, "--cache", cache)
-        db = sqlite3.connect(os.path.join(cache, "claims-v2.sqlite"))
+        db = sqlite3.connect(os.path.join(cache, "claims-v3.sqlite"))
         with db:
             stories = db.execute("SELECT key, data FROM story WHERE data != '[]'").fetchall()
             assert stories
@@ -387,11 +387,11 @@ def test_corrupt_cache_pages_are_moved_aside_and_rebuilt_once(cached_batch, caps
     cache = str(cached_batch / "cache")
     with time_limit(10):
         _, fresh, _ = _cached_check(cached_batch, capsys, "--cache", cache)
-        _corrupt_middle(os.path.join(cache, "claims-v2.sqlite"))
+        _corrupt_middle(os.path.join(cache, "claims-v3.sqlite"))
         code, report, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert code == 0 and report == fresh
-        assert "moved it to claims-v2.sqlite.corrupt" in err and "rebuilt" in err, err
-        assert os.path.exists(os.path.join(cache, "claims-v2.sqlite.corrupt"))
+        assert "moved it to claims-v3.sqlite.corrupt" in err and "rebuilt" in err, err
+        assert os.path.exists(os.path.join(cache, "claims-v3.sqlite.corrupt"))
         code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert again == fresh and "warning" not in err, err
 

@@ -97,7 +97,7 @@ def _first_date(row: dict) -> dict:
     return row["dates"][0]
 
 
-# (what is wrong with the summary row's date points, how it is made): each must leave the
+# (what is wrong with the article row's date points, how it is made): each must leave the
 # article out, so that it is extracted again. The first row is the negative: an untouched row
 # is read.
 TAMPERED = [
@@ -112,7 +112,7 @@ TAMPERED = [
     ("date points that are not a list", lambda row: row.update(dates={"a": 1})),
     ("a date point that is not a record", lambda row: row["dates"].append(7)),
     ("a date point without its article", lambda row: _first_date(row).pop("article")),
-    ("no date points kept (a row of an older cache)", lambda row: row.pop("dates")),
+    ("no date points kept (a row with none)", lambda row: row.pop("dates")),
 ]
 
 
@@ -122,11 +122,12 @@ def test_a_tampered_row_is_left_out(articles, tmp_path, why, how):
     target = next(d for d in docs if d.path.endswith("northline-news.txt"))
     key = key_for(target)
     try:
-        (data,) = store.db.execute("SELECT names FROM article WHERE key = ?", (key,)).fetchone()
-        row = json.loads(data)
+        (data,) = store.db.execute("SELECT dates FROM article WHERE key = ?", (key,)).fetchone()
+        row = {"dates": json.loads(data)}
         how(row)
         with store.db:
-            store.db.execute("UPDATE article SET names = ? WHERE key = ?", (json.dumps(row), key))
+            store.db.execute("UPDATE article SET dates = ? WHERE key = ?",
+                             (json.dumps(row["dates"]) if "dates" in row else None, key))
         found = store.date_points(keys)
     finally:
         store.close()
