@@ -445,3 +445,43 @@ def test_kept_pairs_that_do_not_validate_cost_their_event_a_whole_judging(
     assert len(judged.pairs) > 300
     _, fresh, _ = _check(str(root), "--no-cache", capsys=capsys)
     assert recheck == fresh
+
+
+# (what is wrong, the row's JSON): the decoder makes records without their __init__, so the
+# keys must be checked as __init__ would have; each must be refused. The first is the negative.
+def _claim_row() -> dict:
+    """A real claim, as the cache writes it."""
+    from factcheck.cache import encode
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    from factcheck.segment import segment
+
+    doc = Document(path="a.txt", id="a", text="Harbour news\n\nIn all, 24 boats took part.\n")
+    [claim] = extract(segment(doc)).claims
+    return encode(claim)
+
+
+RECORDS = [
+    ("nothing", lambda c: None),
+    ("a field the record does not have", lambda c: c.update(colour="red")),
+    ("a field left out", lambda c: c.pop("line")),
+    ("a nested record with a field left out", lambda c: c["value"].pop("unit")),
+    ("an unknown record type", lambda c: c["value"].update({"__t": "Nothing"})),
+    ("a kind that is not its value's", lambda c: c.update(kind="date")),
+    ("a line given as text", lambda c: c.update(line="1")),
+    ("terms that are not words", lambda c: c["frame"].update(terms=[1])),
+]
+
+
+@pytest.mark.parametrize("why, how", RECORDS, ids=[r[0] for r in RECORDS])
+def test_a_record_is_read_back_only_when_it_is_exactly_one(why: str, how) -> None:
+    from factcheck import model
+    from factcheck.cache import _load_row
+
+    row = _claim_row()
+    how(row)
+    got = _load_row(json.dumps(row), model.Claim)
+    assert (got is not None) == (why == "nothing"), why
+    if got is not None:
+        assert (got.value.low, got.value.unit, got.text) == (24.0, "boat", "24 boats")
+        assert got == model.Claim(**{**got.__dict__})
