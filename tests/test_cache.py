@@ -8,12 +8,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
 
 from factcheck import batch
-from factcheck.cache import ClaimsCache
+from factcheck.cache import MAX_ROW_CHARS, ClaimsCache, deflated, inflated
 from factcheck.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -485,3 +486,22 @@ def test_a_record_is_read_back_only_when_it_is_exactly_one(why: str, how) -> Non
     if got is not None:
         assert (got.value.low, got.value.unit, got.text) == (24.0, "boat", "24 boats")
         assert got == model.Claim(**{**got.__dict__})
+
+
+# (what is stored, whether it reads back as the JSON text): deflated rows are untrusted too.
+_TEXT = '{"names": ["ostra"], "title": "Dam \u2014 opened"}'
+INFLATED = [
+    ("the row as written", lambda: deflated(_TEXT), _TEXT),
+    ("text where deflated bytes belong", lambda: _TEXT, None),
+    ("bytes that do not inflate", lambda: b"not deflated at all", None),
+    ("a row cut short", lambda: deflated(_TEXT)[:-4], None),
+    ("more than a row may hold (a deflate bomb)",
+     lambda: zlib.compress(b" " * (MAX_ROW_CHARS + 1), 9), None),
+    ("bytes that are not UTF-8", lambda: zlib.compress(b"\xff\xfe{}"), None),
+    ("a row with bytes after its end", lambda: deflated(_TEXT) + b"tail", None),
+]
+
+
+@pytest.mark.parametrize("why, stored, text", INFLATED, ids=[r[0] for r in INFLATED])
+def test_a_deflated_row_reads_back_only_when_it_is_one(why, stored, text) -> None:
+    assert inflated(stored()) == text, why

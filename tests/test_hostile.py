@@ -4,6 +4,7 @@ nothing crashes, hangs or runs. The corpus is generated here (some of it is larg
 import itertools
 import json
 import os
+import zlib
 
 import pytest
 
@@ -312,6 +313,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import generate as gen  # noqa: E402
+from factcheck.cache import MAX_ROW_CHARS, deflated, inflated  # noqa: E402
 
 
 @pytest.fixture
@@ -341,15 +343,22 @@ def test_cache_rows_that_do_not_validate_are_recomputed(cached_batch, capsys):
             for key, data in stories:  # every finding of a known shape, but "severe"
                 db.execute("UPDATE story SET data = ? WHERE key = ?",
                            (data.replace('"severity": "error"', '"severity": "severe"'), key))
-            keys = [k for (k,) in db.execute("SELECT key FROM article ORDER BY key")]
-            db.execute("UPDATE article SET data = ? WHERE key = ?",
-                       ("[" * 100_000 + "]" * 100_000, keys[0]))  # deep JSON
-            db.execute("UPDATE article SET data = replace(data, '\"line\": ', '\"line\": \"x') "
-                       "WHERE key = ?", (keys[1],))  # a string where a number belongs
-            db.execute("UPDATE article SET data = replace(data, '\"start\": ', '\"start\": \"')"
-                       " WHERE key = ?", (keys[2],))  # not even JSON any more
+            rows = db.execute("SELECT key, data FROM article ORDER BY key").fetchall()
+            keys = [k for k, _ in rows]
+            text = {k: inflated(d) for k, d in rows}
+
+            def put(key, data):
+                db.execute("UPDATE article SET data = ? WHERE key = ?", (data, key))
+
+            put(keys[0], deflated("[" * 100_000 + "]" * 100_000))  # deep JSON
+            # a string where a number belongs; then not even JSON any more
+            put(keys[1], deflated(text[keys[1]].replace('"line": ', '"line": "x')))
+            put(keys[2], deflated(text[keys[2]].replace('"start": ', '"start": "')))
             db.execute("UPDATE article SET names = '[1, 2]', claims = 'many' WHERE key = ?",
                        (keys[3],))
+            put(keys[4], zlib.compress(b" " * (MAX_ROW_CHARS + 1), 9))  # a deflate bomb
+            put(keys[5], deflated(text[keys[5]])[:-9])  # cut short
+            put(keys[6], text[keys[6]])  # text where deflated bytes belong
         db.close()
         code, warm, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert code == 0 and warm == fresh
