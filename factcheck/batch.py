@@ -494,6 +494,7 @@ class Checked(NamedTuple):
     errors: list[LoadError]
     extractions: dict[str, Extraction]
     titles: dict[str, Optional[str]]  # by article id: what `segment.titled` gives a report
+    keys: dict[str, str] = {}  # by article id: its cache key (with a cache), worked out once
 
 
 def _context(facts: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]],
@@ -612,4 +613,4 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
                            if kept_key and pairs is not None})
     conflicts = [c for k in skeys for c in done[k]] if cache else [c for f in found for c in f]
     return Checked(conflicts, counts, [failed[d.id] for d in docs if d.id in failed],
-                   {**read, **fresh}, titles)
+                   {**read, **fresh}, titles, keys)

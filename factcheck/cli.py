@@ -391,7 +391,7 @@ def _check_stages(docs: Sequence[Document], facts: Sequence[Claim], book: FactBo
 
 
 def _dates_of(docs: Sequence[Document], held: Mapping[str, Extraction],
-              args: argparse.Namespace) -> list[DatePoint]:
+              args: argparse.Namespace, keys: Mapping[str, str]) -> list[DatePoint]:
     """Every article's date points, for the one format that shows them all (the HTML timeline):
     those of articles a re-check did not need are read from the cache, without decoding their
     whole extractions (that took longer than the check)."""
@@ -401,7 +401,8 @@ def _dates_of(docs: Sequence[Document], held: Mapping[str, Extraction],
     if not args.no_cache and not all(d.id in held for d in docs):
         cache = ClaimsCache(args.cache)
         try:
-            cached = cache.date_points({key_for(d): d for d in docs if d.id not in held})
+            cached = cache.date_points({keys.get(d.id) or key_for(d): d
+                                        for d in docs if d.id not in held})
         finally:
             cache.close()
     rest = [d for d in docs if d.id not in held and d.id not in cached]
@@ -800,7 +801,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report, checked, errors, analysed, undated = _check_report(
             batch, args, keep_extractions="html" in (args.format or ()))
         found = bool(batch.focus)
-        unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args),
+        unwritten = _write_check(report, lambda: _dates_of(analysed, checked.extractions, args,
+                                                             checked.keys),
                                  args, inputs, shown_report=found)
     else:
         report, errors, undated, inputs, drafts = indexed

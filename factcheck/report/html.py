@@ -141,10 +141,13 @@ def _path_href(path: str, base: Optional[str], cwd: str) -> str:
     10,000 articles' marks interleave: a cache smaller than the batch missed on nearly every
     mark (0.4 s of a 10,000-article page)."""
     if base is not None and path:
+        # Joined to `cwd` here: abspath would ask the system for the working directory at
+        # each of 10,000 files (twice more inside relpath).
+        full = os.path.normpath(os.path.join(cwd, path))
         try:
-            path = os.path.relpath(os.path.abspath(path), base)
+            path = os.path.relpath(full, base)
         except ValueError:  # another drive (Windows): no relative way there
-            path = os.path.abspath(path)
+            path = full
     href = quote(path.replace("\\", "/"), safe="/")
     if href.startswith("//"):
         href = "/" + href.lstrip("/")
@@ -261,6 +264,8 @@ def _finding(f: Mapping[str, Any], base: Optional[str] = None) -> str:
 
 
 def _iso(value: Any) -> Optional[date]:
+    if type(value) is date:  # a date point given as it is (not through JSON)
+        return value
     try:
         return date.fromisoformat(str(value)[:10])
     except (TypeError, ValueError):
@@ -326,8 +331,10 @@ def _tick_label(d: date, lo: date, hi: date) -> str:
     return f"{d.day} {d.strftime('%b')}"
 
 
+@lru_cache(maxsize=65536)
 def _span_label(s: date, e: date) -> str:
-    """A date span as an editor writes it: 3 May 2024, May 2024, 2024, or from – to."""
+    """A date span as an editor writes it: 3 May 2024, May 2024, 2024, or from – to (worked
+    out once per span: a 10,000-article page marks the same few thousand spans 36,000 times)."""
     if s == e:
         return f"{s.day} {s.strftime('%b %Y')}"
     if s.day == 1 and (e + timedelta(days=1)).day == 1 and (s.year, s.month) == (e.year, e.month):
@@ -374,10 +381,6 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
     """One claim (or `times` alike) on its own line of the track: its mark (a link to its
     line) and its label, on the side of the mark with more room."""
     total = (hi - lo).days or 1
-
-    def pct(d: date) -> float:
-        return round(100 * (d - lo).days / total, 3)
-
     classes = ["tl-mark"] + (["conflict"] if p.get("conflict") else [])
     value = _span_label(s, e)
     words = " ".join(str(p.get("text") or "").split())
@@ -390,7 +393,8 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
         left, width = (0.0, 0.0) if before else (100.0, 0.0)
     else:
         s_in, e_in = max(s, lo), min(e + timedelta(days=1), hi)
-        left, width = pct(s_in), round(pct(e_in) - pct(s_in), 3)
+        left = round(100 * (s_in - lo).days / total, 3)
+        width = round(round(100 * (e_in - lo).days / total, 3) - left, 3)
         if (e - s).days >= FINE_DAYS:
             classes.append("coarse")
             if s < lo or e + timedelta(days=1) > hi:
@@ -404,11 +408,12 @@ def _mark(p: Mapping[str, Any], s: date, e: date, lo: date, hi: date, base: Opti
         side = "under"
         where = (f"margin-left:{left}%" if left <= 100 - end
                  else f"margin-right:{round(100 - end, 3)}%;text-align:right")
-    tip = f"{p.get('text', '')} → {s.isoformat()}" + ("" if s == e else f" – {e.isoformat()}")
+    s_iso, e_iso = s.isoformat(), e.isoformat()
+    tip = f"{p.get('text', '')} → {s_iso}" + ("" if s == e else f" – {e_iso}")
     if p.get("path"):
         tip += f" ({p['path']}:{p.get('line', '')})"
     attrs = (f'class="{" ".join(classes)}" style="left:{left}%;width:{width}%" '
-             f'title="{esc(tip)}" data-start="{s.isoformat()}" data-end="{e.isoformat()}"')
+             f'title="{esc(tip)}" data-start="{s_iso}" data-end="{e_iso}"')
     mark = (f'<a {attrs} href="{esc(file_href(p["path"], p.get("line"), base))}"></a>'
             if p.get("path") else f"<span {attrs}></span>")
     source = f' <span class="tl-source">· {esc(p.get("article"))}</span>'
@@ -549,7 +554,8 @@ def _articles(doc: Mapping[str, Any], base: Optional[str] = None) -> str:
 def render_html(doc: Mapping[str, Any], dates: Optional[Sequence[Mapping[str, Any]]] = None,
                 at: Optional[str] = None) -> str:
     """The whole report as one HTML page. `dates`: every date claim to place on the timeline
-    ({"article", "text", "start", "end", "conflict"}, optional "path", "line"); without it the
+    ({"article", "text", "start", "end", "conflict"}, optional "path", "line"; the days as
+    dates or ISO text); without it the
     timeline shows the dates found in the findings. `at`: the file the page is written to, so
     its links to articles work from there (None: stdout, links relative to the working
     directory)."""
