@@ -255,11 +255,22 @@ def md_row(cells: Sequence[str]) -> str:
 def parse_row(line: str) -> list[str]:
     """A table line back into its cells (the tests read the printed table)."""
     assert line.startswith("| ") and line.endswith(" |"), line
-    cells = re.split(r"(?<!\\) \| ", line[2:-2])
-    return [c.replace("\\|", "|").replace("\\\\", "\\") for c in cells]
+    body = line[2:-2]
+    cells, cell, i = [], [], 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):  # an escaped character
+            cell.append(body[i + 1])
+            i += 2
+        elif body.startswith(" | ", i):
+            cells.append("".join(cell))
+            cell, i = [], i + 3
+        else:
+            cell.append(body[i])
+            i += 1
+    return cells + ["".join(cell)]
 
 
-def excerpt(text: str, limit: int = 90) -> str:
+def excerpt(text: str, limit: int = 100) -> str:
     """A line shown in the table: control characters escaped, cut short."""
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text.strip())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -426,11 +437,9 @@ def _pathological(name: str, text: Callable[[float], str], before: str, ext: str
         (b / file).write_text(body, encoding="utf-8")
         run = cli(tmp, *CHECK, "b")
         bad_input(row, run, file)
-        if row.said.startswith("(nothing"):
-            doc = run.json() or {}
-            mine = [a for a in doc.get("articles", ()) if a["path"].endswith(file)]
-            row.said = (f"(read whole: {mine[0]['claims']:,} claims, nothing to name)"
-                        if mine and not mine[0]["error"] else row.said)
+        mine = [a for a in (run.json() or {}).get("articles", ()) if a["path"].endswith(file)]
+        if mine and not mine[0]["error"]:  # read, not skipped: say so rather than a note
+            row.said = f"(read whole: {mine[0]['claims']:,} claims; no error)"
         return row
 
 
@@ -533,8 +542,9 @@ def _tamper_deep(db_path: str) -> None:
     db = sqlite3.connect(db_path)
     with db:
         [key] = db.execute("SELECT key FROM article ORDER BY key LIMIT 1").fetchone()
-        db.execute("UPDATE article SET data = ? WHERE key = ?",
-                   ("[" * 100_000 + "]" * 100_000, key))
+        deep = "[" * 100_000 + "]" * 100_000  # in the columns every run reads, and the rest
+        db.execute("UPDATE article SET names = ?, data = ?, dates = ? WHERE key = ?",
+                   (deep, deep, deep, key))
     db.close()
 
 
@@ -603,6 +613,7 @@ def _signal_probe(row: Row, scale: float, send: Callable[[int], list[float]]) ->
                 return check(row, "signalled mid-run", False, "no two workers within 30 s")
         sent = send(pid)
         first = sent[0]
+        signalled_at = first - began
         got = _reap(pid, first + 10)
         hung = got is None
         if hung:
@@ -623,16 +634,22 @@ def _signal_probe(row: Row, scale: float, send: Callable[[int], list[float]]) ->
     row.timed_out = hung
     first_line = excerpt(err.strip().splitlines()[0], 40) if err.strip() else "nothing"
     parent = ended - first
-    after_last = f", {ended - sent[-1]:.2f} s after the last" if len(sent) > 1 else ""
+    if send.times > 1:
+        after_last = (f", {ended - sent[-1]:.2f} s after the last" if len(sent) > 1 else
+                      ", before the second")
+    else:
+        after_last = ""
     ok = not hung and not left and not row.traceback
-    row.notes.update(parent_exit_s=round(parent, 3), workers_left=len(left),
-                     signals_sent=len(sent))
-    return check(row, f"parent out {parent:.2f} s after the signal{after_last}; "
-                      f"workers left: {len(left)}; said: {first_line}", ok,
+    row.notes.update(signalled_at_s=round(signalled_at, 3), parent_exit_s=round(parent, 3),
+                     workers_left=len(left), signals_sent=len(sent))
+    return check(row, f"signalled {signalled_at:.1f} s in; parent out {parent:.2f} s after"
+                      f"{after_last}; workers left: {len(left)}; said: {first_line}", ok,
                  "hung" if hung else "")
 
 
 def _send_each(sig: int, gap: float, times: int, group: bool):
+    """The signals of a probe: `times` of `sig`, `gap` seconds apart (none once the run is
+    out), to the whole session as a terminal sends Ctrl-C, or to the parent alone."""
     def send(pid: int) -> list[float]:
         sent = []
         for i in range(times):
@@ -645,6 +662,7 @@ def _send_each(sig: int, gap: float, times: int, group: bool):
                 break
             sent.append(time.monotonic())
         return sent
+    send.times = times
     return send
 
 
@@ -710,7 +728,10 @@ def _all_formats(tmp: Path, env: Optional[dict] = None) -> tuple[Run, dict[str, 
     return run, texts
 
 
-_INJECTED = (b"\x1b[2J", b"\x1b]0;", b"\x1b]8;;https://evil", b"\xc2\x9b", b"\x1b[31m", b"\x07")
+# What the hostile inputs carry, as a terminal would get it raw (rich's own colours are ESC[…m:
+# an injected colour is looked for with the text it colours).
+_INJECTED = (b"\x1b[2J", b"\x1b]0;", b"\x1b]8;;https://evil", b"\xc2\x9b", b"\x1b[31mred",
+             b"\x07")
 
 
 @probe("control sequences in text, titles, ids, file names",
