@@ -876,26 +876,30 @@ def _output_dir_inputs(row, tmp, scale):
 
 @probe("a 19 MB article, HTML report", "228 MB of HTML")
 def _amplification(row, tmp, scale):
+    """One sentence of 19 MB (no full stop) that states the ferry's figure 12 times: each of its
+    claims used to carry the whole sentence into the page."""
     b = desk(tmp)
-    size = n_of(19 * 2**20, scale, 20_000)
-    unit = " ".join(_WORDS[i * 7 % 10] for i in range(200))  # no full stop: one long sentence
-    figures = "the storm closed the port for four days "
+    size = n_of(19 * 2**20, scale, 50_000)
+    unit = " ".join(_WORDS[i * 7 % 10] for i in range(200)) + " "
+    figure = ("the ferry service between the two islands resumed on Tuesday after a storm "
+              "closed the port for four days, the harbour master said ")
+    every = max(1, size // len(unit) // 12)
     with open(b / "big.txt", "w", encoding="utf-8") as fh:
-        fh.write("Updated: March 12, 2025\n\n")
-        written, i = 0, 0
-        while written < size:
-            piece = unit + " " + (figures if i % 400 == 0 else "")
-            fh.write(piece)
-            written += len(piece)
-            i += 1
+        fh.write("Updated: March 12, 2025 10:00 am\n\nFerry Back\n\n")
+        for i in range(size // len(unit)):
+            fh.write(unit + (figure if i % every == every // 2 else ""))
         fh.write("\n")
     run = cli(tmp, "check", "b", "--no-cache", "--format", "html", keep_out=False)
+    json_run = cli(tmp, *CHECK, "b", keep_out=True)
     from_run(row, run)
+    doc = json_run.json() or {}
+    sides = sum(1 for f in doc.get("conflicts", ()) for c in f["claims"] if c["article"] == "big")
     article = (b / "big.txt").stat().st_size
-    row.notes.update(article_bytes=article, html_bytes=run.out_bytes)
+    row.good = ferry_found(doc)
+    row.notes.update(article_bytes=article, html_bytes=run.out_bytes, big_sides=sides)
     return check(row, f"HTML {run.out_bytes / 2**20:.2f} MB for a {article / 2**20:.1f} MB "
-                      "article (smaller than the article)",
-                 run.out_bytes < article and run.code in (0, 1, 2) and not run.traceback, "")
+                      f"article, its figure on {sides} side(s) of findings (< the article)",
+                 run.out_bytes < article and run.code in (0, 1) and not run.traceback, "")
 
 
 # Lesser ────────────────────────────────────────────────────────────────────────────────────────
