@@ -11,11 +11,13 @@ as a subprocess in a session of its own, and prints one Markdown row: the probe,
 (the issue's words), wall time, exit code, peak RSS, what factcheck said about the bad input (the
 first stderr line naming it, cut short) or, for output-safety probes, what is checked and PASS or
 FAIL, whether a traceback was printed, and whether the good articles' finding is in the JSON
-report. Peak RSS is the largest process of the run (the CLI or one of its workers), from the
-rusage `os.wait4` returns for the run: the same figure as `/usr/bin/time -f %M`, per run rather
-than a running maximum. Signal probes (a `--jobs 2` run over a generated batch, signalled once
-its two workers run and 1 s has passed) give the time from the signal until no process of the run
-is left, and the workers left in the process table. `--scale` multiplies the inputs' sizes
+report. Peak RSS is the largest process of the run (the CLI or one of its workers), by
+`/usr/bin/time -f %M`, which the run is started under: the rusage of a child started from this
+script would count this script's own peak (Linux keeps a process's peak across exec, and
+subprocess starts children by vfork). Signal probes (a `--jobs 2` run over a generated batch,
+signalled once its two workers run and 1 s has passed) give the time from the signal until no
+process of the run is left, and the workers left in the process table (no RSS: the CLI is
+started bare, so that "the parent" is the CLI). `--scale` multiplies the inputs' sizes
 (30,000 tiny articles x scale, 100,000-word sentences x scale, ...); the tests run a tiny scale.
 Inputs are built from tests/test_hostile.py's generators, so the table measures what the tests
 assert. A run past `--timeout` is killed (its whole session) and shown as "> 60 s".
@@ -64,6 +66,7 @@ TH = _load_tests("test_hostile")
 TS = _load_tests("test_signals")
 
 TIMEOUT = 60.0
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 FORMATS = ("rich", "json", "sarif", "github", "markdown", "html")
 
 
@@ -77,7 +80,7 @@ class Run:
     argv: list[str]
     seconds: float
     code: Optional[int]  # None: killed at the timeout
-    rss_mb: float
+    rss_mb: Optional[float]  # None: not known (killed at the timeout, or no /usr/bin/time)
     out: bytes  # stdout (the terminal's bytes for a tty run)
     err: str
     out_bytes: int
@@ -152,6 +155,9 @@ def cli(cwd: Path, *args: str, timeout: float = None, env: Optional[dict] = None
     argv = [sys.executable, "-m", "factcheck", *args]
     n = next(_runs)
     out_path, err_path = cwd / f".probe-{n}.out", cwd / f".probe-{n}.err"
+    rss_path = cwd / f".probe-{n}.rss"
+    if GNU_TIME:
+        argv = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *argv]
     reader = None
     chunks: list[bytes] = []
     with open(out_path, "wb") as out_fh, open(err_path, "wb") as err_fh:
@@ -177,6 +183,7 @@ def cli(cwd: Path, *args: str, timeout: float = None, env: Optional[dict] = None
             status, usage, ended = got
             code = os.waitstatus_to_exitcode(status)
         proc.returncode = code if code is not None else -9  # reaped here, not by Popen
+        rss_mb, code = _peak(rss_path, usage, code)
         left = TS._gone(proc.pid, within=1.0)
         if left:
             _kill_session(proc.pid)
@@ -190,9 +197,33 @@ def cli(cwd: Path, *args: str, timeout: float = None, env: Optional[dict] = None
     err, err_bytes = _tail(err_path)
     out_path.unlink()
     err_path.unlink()
-    return Run(argv=list(args), seconds=ended - began, code=code,
-               rss_mb=usage.ru_maxrss / 1024, out=out, err=err, out_bytes=out_bytes,
-               err_bytes=err_bytes, left=len(left))
+    return Run(argv=list(args), seconds=ended - began, code=code, rss_mb=rss_mb, out=out,
+               err=err, out_bytes=out_bytes, err_bytes=err_bytes, left=len(left))
+
+
+def _peak(rss_path: Path, usage, code: Optional[int]) -> tuple[Optional[float], Optional[int]]:
+    """(peak RSS in MB, the CLI's exit code) of a run: from /usr/bin/time's report (its last
+    line the peak in KB, before it "Command terminated by signal N" when one killed the CLI),
+    else from the rusage when it is above this script's own peak (below, it may be ours)."""
+    if not GNU_TIME:
+        import resource
+
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return (usage.ru_maxrss / 1024 if usage.ru_maxrss > own else None), code
+    try:
+        lines = rss_path.read_text().split("\n")
+        rss_path.unlink()
+    except OSError:
+        return None, code
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    killed = [int(m.group(1)) for ln in lines if (m := re.match(r"Command terminated by signal "
+                                                                r"(\d+)", ln))]
+    if killed and code is not None:
+        code = -killed[0]
+    try:
+        return int(lines[-1]) / 1024, code
+    except (IndexError, ValueError):
+        return None, code
 
 
 def _drain(fd: int, chunks: list[bytes]) -> None:
@@ -628,7 +659,7 @@ def _signal_probe(row: Row, scale: float, send: Callable[[int], list[float]]) ->
             _kill_session(pid)
     err, _ = _tail(err_path)
     err_path.unlink()
-    run = Run(argv=[], seconds=gone - first, code=code, rss_mb=usage.ru_maxrss / 1024,
+    run = Run(argv=[], seconds=gone - first, code=code, rss_mb=None,
               out=b"", err=err, out_bytes=0, err_bytes=0, left=len(left))
     from_run(row, run)
     row.timed_out = hung

@@ -78,3 +78,16 @@ def test_a_traceback_fails_the_row(tmp_path):
     row = hostile.bad_input(hostile.Row("deep", "traceback"), run, "x.txt")
     assert run.code == 1 and run.traceback
     assert row.cells()[5:] == ["factcheck: b/x.txt: boom", "yes", "no"] and not row.ok
+
+
+@pytest.mark.skipif(hostile.GNU_TIME is None, reason="no /usr/bin/time")
+def test_peak_rss_is_the_runs_own_not_the_scripts(tmp_path):
+    """A run's peak RSS is its own: not the caller's (Linux keeps a process's peak across the
+    vfork and exec that start it), and its allocations are all counted."""
+    _fake_factcheck(tmp_path, "import sys\nheld = b'x' * (int(sys.argv[1]) * 2**20)\n")
+    ballast = b"y" * (200 * 2**20)  # this process's peak: at least 200 MB
+    small = hostile.cli(tmp_path, "1")
+    big = hostile.cli(tmp_path, "150")
+    del ballast
+    assert small.code == 0 and small.rss_mb < 100, small.rss_mb
+    assert big.code == 0 and 150 <= big.rss_mb < 250, big.rss_mb
