@@ -1,7 +1,8 @@
 """Issue 18's probe table, measured end to end: every probe of "What fails today" run as users
 run factcheck, with its time before (from the issue) and after (measured here).
 
-Usage: python bench/hostile.py [--only SUBSTRING] [--json FILE] [--scale 1.0] [--timeout 60]
+Usage: python bench/hostile.py [--only SUBSTRING] [--skip SUBSTRING]... [--json FILE]
+                               [--scale 1.0] [--timeout 60] [--list]
 
 Each probe builds its input in a temporary folder (generated, never kept), runs
 
@@ -1014,6 +1015,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", metavar="SUBSTRING",
                     help="run only the probes whose name contains it (case-insensitive)")
+    ap.add_argument("--skip", metavar="SUBSTRING", action="append", default=[],
+                    help="leave out the probes whose name contains it (repeatable)")
     ap.add_argument("--json", metavar="FILE", help="also write the rows to FILE")
     ap.add_argument("--scale", type=float, default=1.0,
                     help="multiply the inputs' sizes (default 1.0: the issue's sizes)")
@@ -1021,9 +1024,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--list", action="store_true", help="list the probes and exit")
     args = ap.parse_args(argv)
     TIMEOUT = args.timeout
-    chosen = [p for p in PROBES if not args.only or args.only.lower() in p[0].lower()]
+    chosen = [p for p in PROBES if (not args.only or args.only.lower() in p[0].lower())
+              and not any(s.lower() in p[0].lower() for s in args.skip)]
     if args.list or not chosen:
-        for name, before, _ in PROBES:
+        for name, before, _ in chosen or PROBES:  # none chosen: say which there are
             print(f"{name}  (before: {before})")
         return 0 if chosen else 2
     began = time.monotonic()
