@@ -114,13 +114,16 @@ def main(argv: list[str] | None = None) -> int:
         "whole_same_report": whole_report == fresh_report,
         "findings": len(fresh_report["conflicts"]),
     }
+    def judged(pairs: int) -> str:  # counted in this process only
+        return f"{pairs:>9,} pairs judged" if args.jobs == 1 else "(pairs judged in workers)"
+
     print(f"one event of {args.articles:,} reports, --jobs {args.jobs}")
-    print(f"  cold, through a fresh cache      {cold:7.2f} s  {cold_pairs:>9,} pairs judged")
-    print(f"  re-check, the event's kept pairs {kept:7.2f} s  {kept_pairs:>9,} pairs judged"
+    print(f"  cold, through a fresh cache      {cold:7.2f} s  {judged(cold_pairs)}")
+    print(f"  re-check, the event's kept pairs {kept:7.2f} s  {judged(kept_pairs)}"
           f"  same report as fresh: {figures['kept_same_report']}")
-    print(f"  re-check, the event judged whole {whole:7.2f} s  {whole_pairs:>9,} pairs judged"
+    print(f"  re-check, the event judged whole {whole:7.2f} s  {judged(whole_pairs)}"
           f"  same report as fresh: {figures['whole_same_report']}")
-    print(f"  fresh, no cache                  {fresh:7.2f} s  {fresh_pairs:>9,} pairs judged")
+    print(f"  fresh, no cache                  {fresh:7.2f} s  {judged(fresh_pairs)}")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
