@@ -350,7 +350,7 @@ class StoryWork(NamedTuple):
 
     packed: Sequence[bytes]
     previous: tuple[KeptPairs, ...] = ()
-    fresh: frozenset[str] = frozenset()
+    changed: frozenset[str] = frozenset()
     keep: bool = False
 
 
@@ -365,7 +365,7 @@ def _story_findings(task: tuple[Sequence[StoryWork], Sequence[Claim],
     for story in stories:
         with _collector_paused():
             lineup = Lineup(_unpacked(story.packed, facts), aliases)
-            pairs = lineup.pairs(previous=story.previous, fresh=story.fresh, keep=story.keep)
+            pairs = lineup.pairs(previous=story.previous, changed=story.changed, keep=story.keep)
             out.append((_findings_of(lineup, pairs, settings),
                         tuple(lineup.kept) if story.keep else None))
     return out
@@ -375,33 +375,34 @@ _Share = tuple[list[KeptPairs], list[tuple[int, int, float]]]  # pairs by places
 
 
 def _story_share(task: tuple[Sequence[bytes], Sequence[Claim],
-                             Optional[Mapping[str, Iterable[str]]], int, int]) -> _Share:
-    """One share of one big story's candidate pairs, judged (see Lineup), and each block's
-    share of them as kept pairs."""
-    packed, facts, aliases, share, shares = task
+                             Optional[Mapping[str, Iterable[str]]], int, int, bool]) -> _Share:
+    """One share of one big story's candidate pairs, judged (see Lineup), and (to `keep`)
+    each block's share of them as kept pairs."""
+    packed, facts, aliases, share, shares, keep = task
     with _collector_paused():
         claims = _unpacked(packed, facts)
         place = {id(c): i for i, c in enumerate(claims)}
         lineup = Lineup(claims, aliases)
-        pairs = lineup.pairs(share, shares, keep=True)
+        pairs = lineup.pairs(share, shares, keep=keep)
         return lineup.kept, [(place[id(p.a)], place[id(p.b)], p.score) for p in pairs]
 
 
-def _merge_shares(packed: Sequence[bytes], facts: Sequence[Claim],
+def _merge_shares(story: StoryWork, facts: Sequence[Claim],
                   aliases: Optional[Mapping[str, Iterable[str]]], settings: Settings,
                   shares: Sequence[_Share]) -> Found:
     """A story judged in shares, compared as one."""
     with _collector_paused():
-        story = _unpacked(packed, facts)
-        pairs = [Pair(story[a], story[b], score) for _, found in shares for a, b, score in found]
+        claims = _unpacked(story.packed, facts)
+        pairs = Lineup.merged([Pair(claims[a], claims[b], score) for a, b, score in found]
+                              for _, found in shares)
         kept: dict[str, KeptPairs] = {}
         for share, _ in shares:
             for k in share:
                 held = kept.get(k.family)
                 kept[k.family] = k if held is None else KeptPairs(
                     k.family, k.weights, held.pairs + k.pairs)
-        return (_findings_of(Lineup(story, aliases), Lineup.merged([pairs]), settings),
-                tuple(kept.values()))
+        return (_findings_of(Lineup(claims, aliases), pairs, settings),
+                tuple(kept.values()) if story.keep else None)
 
 
 def _all_story_findings(stories: Sequence[StoryWork], sizes: Sequence[int],
@@ -424,7 +425,8 @@ def _all_story_findings(stories: Sequence[StoryWork], sizes: Sequence[int],
     for i, (story, claims) in enumerate(zip(stories, sizes)):
         if i in big:
             for k in range(workers.jobs):
-                tasks.append((_story_share, (story.packed, facts, aliases, k, workers.jobs)))
+                tasks.append((_story_share, (story.packed, facts, aliases, k, workers.jobs,
+                                             story.keep)))
                 owners.append([i])
             continue
         if not tasks or tasks[-1][0] is not _story_findings or size >= per_task:
@@ -442,7 +444,7 @@ def _all_story_findings(stories: Sequence[StoryWork], sizes: Sequence[int],
         else:
             found.update(zip(owned, result))
     for i in sorted(big):
-        found[i] = _merge_shares(stories[i].packed, facts, aliases, settings, shares[i])
+        found[i] = _merge_shares(stories[i], facts, aliases, settings, shares[i])
     return [found[i] for i in range(len(stories))]
 
 

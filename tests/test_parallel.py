@@ -106,7 +106,7 @@ def test_a_story_bigger_than_a_process_part_is_judged_in_shares_with_the_same_fi
 
     def counted(self, work, items):
         if work is batch._call:
-            shares.extend(args[3:] for w, args in items if w is batch._story_share)
+            shares.extend(args[3:5] for w, args in items if w is batch._story_share)
         return real_map(self, work, items)
 
     monkeypatch.setattr(batch._Workers, "map", counted)
@@ -127,9 +127,10 @@ def test_a_story_judged_in_shares_keeps_the_pairs_one_process_keeps(tmp_path):
     packed = [batch._pack(batch.analyse_one(d).claims) for d in docs]
     [(found, kept)] = batch._story_findings(
         ([batch.StoryWork(packed, keep=True)], (), None, Settings()))
-    shares = [batch._story_share((packed, (), None, k, 2)) for k in range(2)]
+    shares = [batch._story_share((packed, (), None, k, 2, True)) for k in range(2)]
     assert all(pairs for _, pairs in shares)
-    merged_found, merged_kept = batch._merge_shares(packed, (), None, Settings(), shares)
+    merged_found, merged_kept = batch._merge_shares(batch.StoryWork(packed, keep=True), (),
+                                                    None, Settings(), shares)
     assert merged_found == found and len(found) == 1
 
     def by_family(kept):

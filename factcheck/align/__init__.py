@@ -55,8 +55,8 @@ class Lineup:
     pairs back as one story's.
 
     A re-check after an article changed need not judge the story again: given the pairs the
-    last run `kept` and the articles that changed (`fresh`), only the candidates holding a
-    changed claim are judged, in every block whose word weights the change left alone."""
+    last run `kept` and the articles that changed, only the candidates holding a changed
+    claim are judged, in every block whose word weights the change left alone."""
 
     def __init__(self, claims: Sequence[Claim],
                  aliases: Optional[Mapping[str, Iterable[str]]] = None,
@@ -68,16 +68,14 @@ class Lineup:
         self.kept: list[KeptPairs] = []
 
     def pairs(self, share: int = 0, shares: int = 1, previous: Iterable[KeptPairs] = (),
-              fresh: Iterable[str] = (), keep: bool = False) -> list[Pair]:
+              changed: Iterable[str] = (), keep: bool = False) -> list[Pair]:
         """The story's pairs of claims about one fact, best first (of share `share` only);
         with `keep`, each block's pairs are also left in `self.kept` for the next re-check."""
         self.kept = []
-        pairs = _align(self.claims, self.folded, self.min_score, traced=False,
-                       blocks=self.blocks, share=(share, shares),
-                       previous={k.family: k for k in previous}, fresh=frozenset(fresh),
-                       kept=self.kept if keep else None)
-        pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
-        return pairs
+        return _align(self.claims, self.folded, self.min_score, traced=False,
+                      blocks=self.blocks, share=(share, shares),
+                      previous={k.family: k for k in previous}, changed=frozenset(changed),
+                      kept=self.kept if keep else None)
 
     def traces(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str],
                                                                   tuple[Verdict, ...]]:
@@ -139,11 +137,11 @@ def _article_names(claims: Iterable[Claim]) -> dict[str, set[str]]:
 def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
            traced: bool = True, blocks: Optional[dict[str, Block]] = None,
            share: tuple[int, int] = (0, 1), previous: Mapping[str, KeptPairs] = {},
-           fresh: AbstractSet[str] = frozenset(),
+           changed: AbstractSet[str] = frozenset(),
            kept: Optional[list[KeptPairs]] = None) -> list[Pair]:
     """The pairs of `claims` (see align_story). With `previous` (a re-check: the story's
     KeptPairs by family) a block whose weights did not move keeps its pairs of claims of
-    articles not in `fresh`, and judges only the candidates that hold a claim of a `fresh`
+    articles not `changed`, and judges only the candidates that hold a claim of a changed
     article; a block whose weights moved is judged whole. With `kept`, each block's pairs
     are written to it for the next re-check."""
     pairs: list[Pair] = []
@@ -172,16 +170,16 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
             by_id = {c.id: c for c in members}
             for x, y, score in before.pairs:  # type: ignore[union-attr]
                 a, b = by_id.get(x), by_id.get(y)
-                if a is not None and b is not None and a.article not in fresh \
-                        and b.article not in fresh:
+                if a is not None and b is not None and a.article not in changed \
+                        and b.article not in changed:
                     found.append(Pair(a, b, score))
         seen: set[tuple[str, str]] = set()
         for posting in index.values():
             if len(posting) > POSTING_CAP or (
-                    reuse and not any(c.article in fresh for c in posting)):
+                    reuse and not any(c.article in changed for c in posting)):
                 continue
             for a, b in combinations(posting, 2):
-                if reuse and a.article not in fresh and b.article not in fresh:
+                if reuse and a.article not in changed and b.article not in changed:
                     continue
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 if key in seen:
