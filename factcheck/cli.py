@@ -16,7 +16,7 @@ import signal
 import sqlite3
 import sys
 from datetime import date
-from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from rich.console import Console
 
@@ -414,10 +414,12 @@ def _dates_of(docs: Sequence[Document], held: Mapping[str, Extraction],
 
 
 def _inputs(docs: Sequence[Document], errors: Sequence[LoadError] = (),
-            book: Optional[FactBook] = None) -> list[str]:
+            book: Optional[FactBook] = None, more: Iterable[str] = ()) -> list[str]:
     """Every file the run read: a report must never be written over one of them."""
-    return ([d.path for d in docs] + [e.path for e in errors]
-            + ([book.path] if book is not None and book.path else []))
+    from factcheck.report.output import InputFiles
+
+    return InputFiles([d.path for d in docs] + [e.path for e in errors]
+                      + ([book.path] if book is not None and book.path else []) + list(more))
 
 
 def _refuse_output(output: Optional[str], inputs: Sequence[str]) -> None:
@@ -890,7 +892,7 @@ def _through_index(index, args: argparse.Namespace) -> _Indexed:
     taken = index.taken([d.id for d in docs] + [f.id for f in book.facts])
     if any(d.id in taken for d in docs):
         raise Stale("a draft's id is also an archive article's")
-    inputs = _inputs(docs, load_errors, book) + list(files)
+    inputs = _inputs(docs, load_errors, book, files)
     _refuse_output(args.output, inputs)
     facts = _fact_claims(book)
     clash = [f.id for f in book.facts if f.id in taken or f.id in {d.id for d in docs}]

@@ -264,6 +264,10 @@ def render_json(report: Report) -> str:
     return _json_document(report_document(report, written=True)) + "\n"
 
 
+# One encoder for every line (json.dumps makes one per call: 10,000 articles, 10,000 encoders).
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json_document(document: Mapping[str, Any]) -> str:
     """The report as JSON with each article and each finding on a line of its own: json writes
     indented text with its pure-Python encoder (a fifth of a re-check of 10,000 articles), one
@@ -281,10 +285,10 @@ def _json_document(document: Mapping[str, Any]) -> str:
                     written.append(v.replace("\n", ",\n    "))
                     rows.append(_SPLICE)
                 else:
-                    rows.append(json.dumps(v, ensure_ascii=False))
+                    rows.append(_ONE_LINE(v))
             parts.append(f"  {name}: [\n    " + ",\n    ".join(rows) + "\n  ]")
         else:
-            parts.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"  {name}: {_ONE_LINE(value)}")
     pieces = json_text("{\n" + ",\n".join(parts) + "\n}").split(_SPLICE)
     return "".join(p + w for p, w in zip(pieces, written + [""]))
 

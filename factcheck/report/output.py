@@ -21,6 +21,30 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+class InputFiles(list):
+    """The names of the files a run read, whose identities (device, inode) are taken at the
+    first question and kept: a check asks before the run, after it and for each format whether
+    a report would land on one, and 10,000 stats each time were a twentieth of a re-check."""
+
+    identities: Optional[dict[tuple[int, int], str]] = None
+
+
+def _identities(inputs: Iterable[str]) -> dict[tuple[int, int], str]:
+    known = getattr(inputs, "identities", None)
+    if known is not None:
+        return known
+    found: dict[tuple[int, int], str] = {}
+    for name in inputs:
+        try:
+            other = os.stat(name)
+        except (OSError, ValueError):
+            continue
+        found.setdefault((other.st_dev, other.st_ino), name)
+    if isinstance(inputs, InputFiles):
+        inputs.identities = found
+    return found
+
+
 def unsafe_target(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> Optional[str]:
     """Why a report must not be written at `path` (None when it may): a symbolic link, anything
     but a regular file, or one of `inputs` (the articles read, the fact book)."""
@@ -35,13 +59,9 @@ def unsafe_target(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> O
         kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
                 else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device")
         return f"{path} is {kind}, not a regular file; not written"
-    for name in inputs:
-        try:
-            other = os.stat(name)
-        except (OSError, ValueError):
-            continue
-        if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
-            return f"{path} is one of the inputs ({name}); not overwritten"
+    name = _identities(inputs).get((st.st_dev, st.st_ino))
+    if name is not None:
+        return f"{path} is one of the inputs ({name}); not overwritten"
     return None
 
 
