@@ -558,7 +558,7 @@ def _cache_probe(row: Row, tmp: Path, tamper: Callable[[str], None], expect: str
     base = ("check", "b", "--format", "json", "--fail-on", "never", "--no-facts")
     fresh = cli(tmp, *base, "--no-cache").json()
     cli(tmp, *base, "--cache", "cache")
-    tamper(str(tmp / "cache" / "claims-v3.sqlite"))
+    tamper(str(tmp / "cache" / "claims-v4.sqlite"))
     run = cli(tmp, *base, "--cache", "cache")
     again = cli(tmp, *base, "--cache", "cache")
     from_run(row, run)

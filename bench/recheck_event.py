@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                            encoding="utf-8")
         shutil.copytree(cache, work / "cache-whole")
         kept, kept_pairs, kept_report = run(folder, args.jobs, "--cache", cache)
-        db = sqlite3.connect(work / "cache-whole" / "claims-v3.sqlite")
+        db = sqlite3.connect(work / "cache-whole" / "claims-v4.sqlite")
         with db:
             dropped = db.execute("DELETE FROM lineup").rowcount
         db.close()

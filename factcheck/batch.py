@@ -513,7 +513,7 @@ def check(docs: Sequence[Document], facts: Sequence[Claim] = (),
     """Extract every article, cut the batch into stories, align and compare each story with the
     fact book's claims. Through a cache, only new articles are extracted and only stories whose
     articles (or whose aliases, settings or facts) changed are aligned again. Without
-    `keep_extractions`, Checked.extractions holds only those a re-check read from the cache."""
+    `keep_extractions`, Checked.extractions holds only those a re-check had to extract again."""
     workers = _Workers(jobs or default_jobs())
     try:
         checked = _check(docs, facts, aliases, settings, workers, cache, advance, keep_extractions)
@@ -577,19 +577,24 @@ def _check(docs: Sequence[Document], facts: Sequence[Claim],
     missing = [(s, k) for s, k in zip(batch_stories, skeys) if k not in done]
     by_id = {d.id: d for d in docs}
     needed = {keys[a]: by_id[a] for s, _ in missing for a in s.articles if a not in claims_of}
-    read = cache.extractions(needed) if cache and needed else {}
+    # Aligning an event again needs its articles' claims only; the HTML page (which keeps
+    # the extractions) needs them whole.
+    read = cache.extractions(needed) if cache and needed and keep_extractions else {}
+    held = cache.claims(needed) if cache and needed and not keep_extractions else {}
+    held.update((doc_id, ex.claims) for doc_id, ex in read.items())
     redone: dict[str, ArticleRow] = {}
     for key, doc in needed.items():
-        if doc.id not in read:  # a row that would not decode: extract it again, and store it
+        if doc.id not in held:  # a row that would not decode: extract it again, and store it
             outcome = analyse_one(doc)
             if isinstance(outcome, Extraction):
                 read[doc.id] = outcome
+                held[doc.id] = outcome.claims
                 if cache:
                     redone[key] = _row(outcome)[1]
     if cache and redone:
         cache.put_articles(redone)
-    for doc_id, extraction in read.items():
-        claims_of[doc_id] = _pack(extraction.claims)
+    for doc_id, claims in held.items():
+        claims_of[doc_id] = _pack(claims)
     sizes = [sum(counts.get(a, 0) for a in s.articles) for s, _ in missing]
     # A big event's pairs are kept by the event's articles, whatever their contents: a
     # re-check after one of them changed judges only the pairs that involve its claims.

@@ -120,7 +120,7 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(batch_dir: Path, tmp_path: Path
     cache = tmp_path / "cache"
     _, fresh, _ = _check(str(batch_dir), "--no-cache", capsys=capsys)
     cache.mkdir()
-    for name in os.listdir(cache) or ["claims-v3.sqlite"]:
+    for name in os.listdir(cache) or ["claims-v4.sqlite"]:
         (cache / name).write_bytes(b"this is not a database\x00" * 64)
     code, report, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
     assert code == 0 and report == fresh
@@ -133,7 +133,7 @@ def test_bad_rows_cost_only_their_own_work(batch_dir: Path, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     cache = tmp_path / "cache"
     _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
-    db = sqlite3.connect(cache / "claims-v3.sqlite")
+    db = sqlite3.connect(cache / "claims-v4.sqlite")
     with db:
         db.execute("UPDATE article SET data = '{\"__t\": \"Nothing\"}', names = 'nope'")
         db.execute("UPDATE story SET data = '[{\"__t\": \"Conflict\"}]'")
@@ -146,7 +146,7 @@ def test_locked_cache_is_bypassed_with_a_warning(batch_dir: Path, tmp_path: Path
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     cache = tmp_path / "cache"
     _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
-    holder = sqlite3.connect(cache / "claims-v3.sqlite", timeout=0.1)
+    holder = sqlite3.connect(cache / "claims-v4.sqlite", timeout=0.1)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         code, report, err = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
@@ -290,7 +290,7 @@ def test_loaded_rows_that_do_not_validate_are_loaded_again(batch_dir: Path, tmp_
                                                           ) -> None:
     cache = tmp_path / "cache"
     _, cold, _ = _check(str(batch_dir), "--cache", str(cache), capsys=capsys)
-    db = sqlite3.connect(cache / "claims-v3.sqlite")
+    db = sqlite3.connect(cache / "claims-v4.sqlite")
     with db:
         assert db.execute("SELECT count(*) FROM loaded").fetchone()[0] == N_ARTICLES
         rows = db.execute("SELECT key FROM loaded").fetchall()
@@ -334,7 +334,7 @@ def test_a_recheck_that_changed_no_profile_keeps_the_events_cut(
     changed.write_text("\n".join(lines), encoding="utf-8")  # in the story's body
     _, new_cut, _ = _check(str(batch_dir), "--cache", cache, capsys=capsys)
     assert cuts == [N_ARTICLES]
-    db = sqlite3.connect(Path(cache) / "claims-v3.sqlite")
+    db = sqlite3.connect(Path(cache) / "claims-v4.sqlite")
     with db:
         db.execute("UPDATE event SET data = '[[\"nobody\"]]'")
     db.close()
@@ -429,13 +429,20 @@ def test_kept_pairs_that_do_not_validate_cost_their_event_a_whole_judging(
     cache = tmp_path / "cache"
     monkeypatch.chdir(tmp_path)
     _check(str(root), "--cache", str(cache), capsys=capsys)
-    db = sqlite3.connect(cache / "claims-v3.sqlite")
+    db = sqlite3.connect(cache / "claims-v4.sqlite")
     [(key, data)] = db.execute("SELECT key, data FROM lineup").fetchall()
     row = json.loads(data)
     assert row["families"] and row["families"][0][2]
     row["families"][0][2][0] = ["r0001#1", "r0002#1", "0.9"]
     with db:
         db.execute("UPDATE lineup SET data = ? WHERE key = ?", (json.dumps(row), key))
+        # and one article's claims, read back when the event is aligned again: a claim's
+        # line given as text
+        [(article, claims)] = db.execute(
+            "SELECT key, claim_data FROM article WHERE names LIKE '%morabek%' LIMIT 1").fetchall()
+        assert '"line": ' in inflated(claims)
+        db.execute("UPDATE article SET claim_data = ? WHERE key = ?",
+                   (deflated(inflated(claims).replace('"line": ', '"line": "x')), article))
     db.close()
     odd = root / "r0100.txt"
     odd.write_text(odd.read_text(encoding="utf-8").replace("31 boats", "24 boats"),

@@ -336,29 +336,32 @@ def test_cache_rows_that_do_not_validate_are_recomputed(cached_batch, capsys):
     with time_limit(10):
         _, fresh, _ = _cached_check(cached_batch, capsys, "--no-cache")
         _cached_check(cached_batch, capsys, "--cache", cache)
-        db = sqlite3.connect(os.path.join(cache, "claims-v3.sqlite"))
+        db = sqlite3.connect(os.path.join(cache, "claims-v4.sqlite"))
         with db:
             stories = db.execute("SELECT key, data FROM story WHERE data != '[]'").fetchall()
             assert stories
             for key, data in stories:  # every finding of a known shape, but "severe"
                 db.execute("UPDATE story SET data = ? WHERE key = ?",
                            (data.replace('"severity": "error"', '"severity": "severe"'), key))
-            rows = db.execute("SELECT key, data FROM article ORDER BY key").fetchall()
-            keys = [k for k, _ in rows]
-            text = {k: inflated(d) for k, d in rows}
+            rows = db.execute("SELECT key, data, claim_data FROM article ORDER BY key").fetchall()
+            keys = [k for k, _, _ in rows]
+            text = {k: inflated(d) for k, d, _ in rows}
+            claims = {k: inflated(c) for k, _, c in rows}
 
-            def put(key, data):
-                db.execute("UPDATE article SET data = ? WHERE key = ?", (data, key))
+            def put(key, data, column="data"):
+                db.execute(f"UPDATE article SET {column} = ? WHERE key = ?", (data, key))
 
             put(keys[0], deflated("[" * 100_000 + "]" * 100_000))  # deep JSON
-            # a string where a number belongs; then not even JSON any more
-            put(keys[1], deflated(text[keys[1]].replace('"line": ', '"line": "x')))
+            # a string where a number belongs (a claim's line); then not even JSON any more
+            assert '"line": ' in claims[keys[1]]
+            put(keys[1], deflated(claims[keys[1]].replace('"line": ', '"line": "x')), "claim_data")
             put(keys[2], deflated(text[keys[2]].replace('"start": ', '"start": "')))
             db.execute("UPDATE article SET names = '[1, 2]', claims = 'many' WHERE key = ?",
                        (keys[3],))
             put(keys[4], zlib.compress(b" " * (MAX_ROW_CHARS + 1), 9))  # a deflate bomb
             put(keys[5], deflated(text[keys[5]])[:-9])  # cut short
             put(keys[6], text[keys[6]])  # text where deflated bytes belong
+            put(keys[7], deflated("[" * 100_000 + "]" * 100_000), "claim_data")  # deep claims
         db.close()
         code, warm, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert code == 0 and warm == fresh
@@ -396,11 +399,11 @@ def test_corrupt_cache_pages_are_moved_aside_and_rebuilt_once(cached_batch, caps
     cache = str(cached_batch / "cache")
     with time_limit(10):
         _, fresh, _ = _cached_check(cached_batch, capsys, "--cache", cache)
-        _corrupt_middle(os.path.join(cache, "claims-v3.sqlite"))
+        _corrupt_middle(os.path.join(cache, "claims-v4.sqlite"))
         code, report, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert code == 0 and report == fresh
-        assert "moved it to claims-v3.sqlite.corrupt" in err and "rebuilt" in err, err
-        assert os.path.exists(os.path.join(cache, "claims-v3.sqlite.corrupt"))
+        assert "moved it to claims-v4.sqlite.corrupt" in err and "rebuilt" in err, err
+        assert os.path.exists(os.path.join(cache, "claims-v4.sqlite.corrupt"))
         code, again, err = _cached_check(cached_batch, capsys, "--cache", cache)
         assert again == fresh and "warning" not in err, err
 

@@ -125,7 +125,7 @@ def test_a_summary_whose_title_is_not_text_is_computed_again(desk: Path,
             TITLES.values())
     finally:
         cache.close()
-    db = sqlite3.connect(Path("c") / "claims-v3.sqlite")
+    db = sqlite3.connect(Path("c") / "claims-v4.sqlite")
     with db:
         for key, names in db.execute("SELECT key, names FROM article").fetchall():
             summary = json.loads(names)
