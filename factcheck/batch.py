@@ -334,7 +334,7 @@ def _unpacked(packed: Sequence[bytes], facts: Sequence[Claim]) -> list[Claim]:
     return [c for blob in packed for c in pickle.loads(blob)] + list(facts)  # noqa: S301
 
 
-def _findings_of(lineup: Lineup, pairs: list[Pair], settings: Settings) -> list[Conflict]:
+def findings_of(lineup: Lineup, pairs: list[Pair], settings: Settings) -> list[Conflict]:
     """A story's findings from its pairs; the few pairs they show are traced afterwards, in
     the same blocks (pairs are lined up without traces: tens of thousands in a big story)."""
     found = compare(pairs, settings=settings)
@@ -366,7 +366,7 @@ def _story_findings(task: tuple[Sequence[StoryWork], Sequence[Claim],
         with _collector_paused():
             lineup = Lineup(_unpacked(story.packed, facts), aliases)
             pairs = lineup.pairs(previous=story.previous, changed=story.changed, keep=story.keep)
-            out.append((_findings_of(lineup, pairs, settings),
+            out.append((findings_of(lineup, pairs, settings),
                         tuple(lineup.kept) if story.keep else None))
     return out
 
@@ -401,7 +401,7 @@ def _merge_shares(story: StoryWork, facts: Sequence[Claim],
                 held = kept.get(k.family)
                 kept[k.family] = k if held is None else KeptPairs(
                     k.family, k.weights, held.pairs + k.pairs)
-        return (_findings_of(Lineup(claims, aliases), pairs, settings),
+        return (findings_of(Lineup(claims, aliases), pairs, settings),
                 tuple(kept.values()) if story.keep else None)
 
 

@@ -412,7 +412,7 @@ def draft_findings(index: Index, drafts: Sequence[Extraction], cache: ClaimsCach
     and the archive extractions read. Raises Stale when an archive article read does not match
     the index (its content changed within the same size and second)."""
     from factcheck.align import Lineup
-    from factcheck.compare import compare, judged_pairs, with_alignment
+    from factcheck.batch import findings_of
 
     mine = {ex.article.doc.id: profile(ex.claims, ex.article.doc.published) for ex in drafts}
     rows = index.articles(index.near(mine, aliases))
@@ -444,8 +444,5 @@ def draft_findings(index: Index, drafts: Sequence[Extraction], cache: ClaimsCach
     for e in cut:
         claims = [c for a in e.articles for c in extracted[a].claims] + list(facts)
         lineup = Lineup(claims, aliases)
-        found = compare(lineup.pairs(), settings=settings)
-        if found:
-            found = with_alignment(found, lineup.traces(judged_pairs(found)))
-        conflicts.extend(found)
+        conflicts.extend(findings_of(lineup, lineup.pairs(), settings))
     return conflicts, list(read.values())

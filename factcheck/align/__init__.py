@@ -21,8 +21,8 @@ from factcheck.align.rules import (
 )
 from factcheck.model import Claim, KeptPairs, Pair, Verdict
 
-__all__ = ["Aliases", "Lineup", "MIN_SCORE", "align", "align_story", "candidate_count",
-           "explain_pair", "family", "reporting_time", "trace_pairs"]
+__all__ = ["Aliases", "Lineup", "MIN_SCORE", "align", "candidate_count", "explain_pair",
+           "family", "reporting_time"]
 
 _DEMONYM_ENDINGS = tuple(load_rules("units")["demonym_endings"])
 DIFFERENT_NAMES, OTHER_CAST = DifferentNames(), OtherCast()
@@ -31,16 +31,6 @@ POSTING_CAP = int(CANDIDATES.params["posting_cap"])
 
 # Rules and what they read live in align/rules.py; this module proposes candidate pairs, cuts
 # the batch into stories and runs the rules over each.
-
-
-def align_story(claims: Sequence[Claim], aliases: Optional[Mapping[str, Iterable[str]]] = None,
-                min_score: float = MIN_SCORE, traced: bool = True) -> list[Pair]:
-    """Pairs of claims about the same fact within one story (its articles' claims and the fact
-    book's), best first. Without `traced`, pairs of values carry no trace: a batch lines up
-    tens of thousands of pairs and shows a few in findings; `trace_pairs` writes theirs."""
-    pairs = _align(claims, Aliases(aliases), min_score, traced)
-    pairs.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
-    return pairs
 
 
 class Lineup:
@@ -79,7 +69,8 @@ class Lineup:
 
     def traces(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str],
                                                                   tuple[Verdict, ...]]:
-        """What trace_pairs gives, from the blocks already built."""
+        """The alignment trace of each wanted pair of claim ids, judged in the blocks that
+        lined the story up (so the words weigh the same); only those pairs are judged again."""
         return _traces(self.claims, wanted, self.folded, self.min_score, self.blocks)
 
     @staticmethod
@@ -139,7 +130,7 @@ def _align(claims: Sequence[Claim], folded: Aliases, min_score: float,
            share: tuple[int, int] = (0, 1), previous: Mapping[str, KeptPairs] = {},
            changed: AbstractSet[str] = frozenset(),
            kept: Optional[list[KeptPairs]] = None) -> list[Pair]:
-    """The pairs of `claims` (see align_story). With `previous` (a re-check: the story's
+    """The pairs of `claims`, best first (traced: each with the verdicts that decided it). With `previous` (a re-check: the story's
     KeptPairs by family) a block whose weights did not move keeps its pairs of claims of
     articles not `changed`, and judges only the candidates that hold a claim of a changed
     article; a block whose weights moved is judged whole. With `kept`, each block's pairs
@@ -235,15 +226,6 @@ def _align_quotes(claims: Sequence[Claim], folded: Aliases) -> list[Pair]:
                                   (a.id, b.id))
                 pairs.append(Pair(a, b, ratio / 100.0, (verdict,)))
     return pairs
-
-
-def trace_pairs(claims: Sequence[Claim], wanted: Iterable[tuple[str, str]],
-                aliases: Optional[Mapping[str, Iterable[str]]] = None,
-                min_score: float = MIN_SCORE) -> dict[tuple[str, str], tuple[Verdict, ...]]:
-    """The alignment trace of each wanted pair of claim ids, among one story's `claims` (the
-    same claims align_story saw, so the words weigh the same): only the blocks the pairs
-    belong to are built, and only those pairs judged."""
-    return _traces(claims, wanted, Aliases(aliases), min_score, {})
 
 
 def _traces(claims: Sequence[Claim], wanted: Iterable[tuple[str, str]], folded: Aliases,
